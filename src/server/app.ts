@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/index.ts';
+import { loggerOptions } from './lib/logger.ts';
+import { packageModule } from './modules/package/index.ts';
+import { platformRoutes } from './modules/platform/routes.ts';
+import accessPlugin from './plugins/access.ts';
+import databasePlugin from './plugins/database.ts';
+import errorsPlugin from './plugins/errors.ts';
+import openApiPlugin from './plugins/openapi.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
+import webAppPlugin from './plugins/web-app.ts';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Limits shared by every route; a route that needs more (file uploads) raises its own. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** Whether closing the app closes the database (true in production; tests may share one). */
+  ownsDatabase?: boolean;
+  webDistDir?: string;
+  /** Overrides the logger (tests pass `false` or a stream). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The only way to make the app: main.ts, the tests, the CLI and the benchmark all call this, so what
+ * is tested is what runs. Order: cross-cutting plugins first, then the capability modules.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    genReqId: () => randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    // Prototype-poisoned JSON is refused instead of silently cleaned.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { https: config.PUBLIC_URL.startsWith('https://') });
+  await app.register(databasePlugin, { database: options.database, closeOnAppClose: options.ownsDatabase ?? true });
+  await app.register(accessPlugin);
+  await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
+
+  await app.register(platformRoutes, {
+    securityContact: config.SECURITY_CONTACT,
+    securityTxtExpires: config.SECURITY_TXT_EXPIRES
+      ? new Date(config.SECURITY_TXT_EXPIRES)
+      : new Date(Date.now() + 180 * 24 * 60 * 60 * 1000),
+    publicUrl: config.PUBLIC_URL,
+  });
+  await app.register(packageModule);
+
+  await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
+  return app;
+}

@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { latestMigrationMillis, migrationsFolder } from './migrations.ts';
+import * as schema from './schema.ts';
+
+/** The typed handle every repository uses. It is the same type on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  readonly db: Db;
+  /** For logs and the start-up banner only; no code path may branch on it. */
+  readonly description: string;
+  /** True when the database answers and every migration in the repository is applied. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  /** In-memory PGlite, optionally starting from a dump made with `dumpMigratedTemplate` (tests). */
+  | { kind: 'memory'; loadDataDir?: Blob | File };
+
+/** Any PostgreSQL bigint literal works as key; this one is "weerbaar" in ASCII, cut to 63 bits. */
+const MIGRATION_LOCK_KEY = 8_607_926_003_564_155_506n;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize) : openPglite(options);
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  try {
+    await migratePostgresUnderLock(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const host = new URL(url);
+  return {
+    db,
+    description: `PostgreSQL at ${host.hostname}:${host.port || 5432}${host.pathname}`,
+    isReady: () => isReady(db),
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * drizzle's migrator takes no lock of its own, so two instances starting together could both try to
+ * apply the same migration. A session-level advisory lock on one connection serialises them; the
+ * second instance then finds nothing left to do.
+ */
+async function migratePostgresUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    try {
+      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function openPglite(
+  options: { kind: 'pglite'; dataDir: string } | { kind: 'memory'; loadDataDir?: Blob | File },
+) {
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  if (options.kind === 'pglite') {
+    const dataDir = path.resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    lock = lockDataDir(dataDir);
+    client = new PGlite(path.join(dataDir, 'pglite'));
+  } else {
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  }
+  try {
+    await client.waitReady;
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    lock?.release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    description: options.kind === 'pglite' ? `embedded PGlite in ${path.resolve(options.dataDir)}` : 'in-memory PGlite',
+    isReady: () => isReady(db),
+    close: async () => {
+      // Closing PGlite flushes its files; the lock goes only after that, so no second process can
+      // open a directory that is still being written.
+      await client.close();
+      lock?.release();
+    },
+  } satisfies Database;
+}
+
+async function isReady(db: Db): Promise<boolean> {
+  try {
+    const rows = await db.execute<{ latest: string | null }>(
+      sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
+    );
+    const latest = Number((rows as unknown as { rows?: { latest: string | null }[] }).rows?.[0]?.latest ?? 0);
+    return latest >= latestMigrationMillis();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Tests open many short-lived databases; migrating each from scratch costs seconds. This migrates
+ * one in-memory PGlite and returns its dump, which `openDatabase({ kind: 'memory', loadDataDir })` loads
+ * in a fraction of that time.
+ */
+export async function dumpMigratedTemplate(): Promise<File | Blob> {
+  const client = new PGlite();
+  await client.waitReady;
+  await migratePglite(drizzlePglite(client), { migrationsFolder });
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  return dump;
+}

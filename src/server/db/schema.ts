@@ -1,0 +1,5 @@
+/**
+ * The one Drizzle schema: every module keeps its tables in its own `db.ts`, re-exported here so
+ * drizzle-kit and the typed database handle see them all.
+ */
+export * from '../modules/package/db.ts';

@@ -1,0 +1,147 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
+
+/**
+ * The one error catalogue of the API. Services throw an AppError with a stable code; the handler below
+ * turns it, and everything Fastify or zod throws, into RFC 9457 problem details. Nothing else reaches a
+ * client: no stack, no SQL, no internal message.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(detail ?? title);
+    this.name = 'AppError';
+  }
+}
+
+/** A missing record and a forbidden one answer the same, so existence never leaks. */
+export const notFound = (detail = 'There is nothing at this address, or you may not see it.') =>
+  new AppError(404, 'not_found', 'Not Found', detail);
+export const unauthorized = () => new AppError(401, 'unauthenticated', 'Unauthorized', 'Sign in to continue.');
+export const forbidden = () => new AppError(403, 'forbidden', 'Forbidden', 'You may not do this.');
+export const badRequest = (code: string, detail: string, fieldErrors?: FieldError[]) =>
+  new AppError(400, code, 'Bad Request', detail, fieldErrors);
+export const conflict = (code: string, detail: string) => new AppError(409, code, 'Conflict', detail);
+
+/** Fastify's own error codes that are the client's fault, mapped to our stable codes. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; title: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    title: 'Content Too Large',
+    detail: 'The request body is larger than this endpoint accepts.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    title: 'Unsupported Media Type',
+    detail: 'This endpoint does not accept this content type.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    title: 'Bad Request',
+    detail: 'The body is empty but the content type says JSON.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    title: 'Bad Request',
+    detail: 'The body is not valid JSON.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'invalid_content_length',
+    title: 'Bad Request',
+    detail: 'The Content-Length header does not match the body.',
+  },
+  FST_ERR_CTP_INVALID_TYPE: {
+    status: 400,
+    code: 'invalid_content_type',
+    title: 'Bad Request',
+    detail: 'The Content-Type header is not valid.',
+  },
+};
+
+export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type' | 'requestId' | 'instance'>) {
+  const body: Problem = {
+    type: `urn:weerbaar:problem:${problem.code}`,
+    ...problem,
+    instance: reply.request.url.split('?')[0],
+    requestId: reply.request.id,
+  };
+  return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest) {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      code: error.code,
+      title: error.title,
+      detail: error.detail,
+      errors: error.fieldErrors,
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    return {
+      status: 400,
+      code: 'validation_failed',
+      title: 'Bad Request',
+      detail: 'One or more fields are not valid.',
+      errors: error.validation.map((issue) => ({
+        field: `${context}${issue.instancePath === '/' ? '' : issue.instancePath}`,
+        message: issue.message ?? 'Invalid value',
+        code: issue.keyword,
+      })),
+    };
+  }
+  const fastifyError = error as FastifyError;
+  const known = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
+  if (known) return known;
+  if (fastifyError.statusCode === 429) {
+    return {
+      status: 429,
+      code: 'rate_limited',
+      title: 'Too Many Requests',
+      detail: 'Too many requests. Wait a moment and try again.',
+    };
+  }
+  // Any other 4xx that Fastify raises (e.g. a malformed URL) keeps its status, with a generic text.
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return {
+      status: fastifyError.statusCode,
+      code: 'bad_request',
+      title: 'Bad Request',
+      detail: 'The request could not be processed.',
+    };
+  }
+  const level = isResponseSerializationError(error as FastifyError)
+    ? 'response does not match its schema'
+    : 'unhandled error';
+  request.log.error({ err: error }, level);
+  return {
+    status: 500,
+    code: 'internal_error',
+    title: 'Internal Server Error',
+    detail: 'Something went wrong on our side. Please try again later.',
+  };
+}
+
+async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error as FastifyError, request);
+    if (problem.status < 500) request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+    return sendProblem(reply, problem);
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

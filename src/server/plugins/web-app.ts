@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { isWebPath } from '../../shared/web-paths.ts';
+import { markRoutesPublic } from './access.ts';
+import { notFound } from './errors.ts';
+
+export interface WebAppOptions {
+  /** The Vite build output; when it has no index.html the API still runs and pages answer 503. */
+  distDir: string;
+}
+
+/**
+ * Serves the built web app from the same process as the API. Hashed assets are cached for a year;
+ * index.html never, so a new release is picked up at once. Paths the app does not know get the app
+ * with status 404 (it shows its own not-found page); API paths and non-HTML requests get problem details.
+ */
+async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
+  const indexFile = path.join(options.distDir, 'index.html');
+  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile) : null;
+
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await scope.register(fastifyStatic, {
+      root: path.join(options.distDir, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      // Only files that exist; a miss falls through to the not-found handler below.
+      wildcard: true,
+    });
+  });
+
+  const sendIndex = (reply: FastifyReply, status: number) => {
+    if (!indexHtml) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('The web app has not been built yet.');
+    }
+    return reply.status(status).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  };
+
+  const wantsPage = (request: FastifyRequest) =>
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.url.startsWith('/api/') &&
+    (request.headers.accept ?? '').includes('text/html');
+
+  // Every page path is answered here: known ones with 200, others with 404 (the app shows its not-found page).
+  app.setNotFoundHandler(async (request, reply) => {
+    if (wantsPage(request)) return sendIndex(reply, isWebPath(request.url) ? 200 : 404);
+    throw notFound();
+  });
+}
+
+export default fp(webAppPlugin, { name: 'web-app' });

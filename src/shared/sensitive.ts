@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+/**
+ * Field names whose values never reach a log line. Schemas mark such fields with `sensitive()`; a test
+ * walks every route schema and fails when a marked field is missing here, so the two cannot drift.
+ */
+export const SENSITIVE_FIELD_NAMES = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'totpCode',
+  'totpSecret',
+  'recoveryCode',
+  'recoveryCodes',
+  'token',
+  'invitationToken',
+  'sessionToken',
+  'phone',
+  'phoneNumber',
+  'address',
+  'homeAddress',
+  'message',
+  'body',
+  'answers',
+  'personConcerned',
+] as const;
+
+/** Marks a schema field as sensitive: redacted from logs, flagged as `x-sensitive` in the OpenAPI document. */
+export function sensitive<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ 'x-sensitive': true }) as T;
+}

@@ -1,0 +1,46 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
+import en from './locales/en.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+
+/** Remembered in the browser only: a language choice is not personal data worth sending anywhere. */
+const STORAGE_KEY = 'weerbaar.locale';
+
+export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+
+function rememberedLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return LOCALES.includes(stored as Locale) ? (stored as Locale) : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+function applyLocale(locale: string) {
+  document.documentElement.lang = locale;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage may be off (private mode); the choice then lasts for this visit only.
+  }
+}
+
+export function currentLocale(): Locale {
+  return LOCALES.includes(i18n.language as Locale) ? (i18n.language as Locale) : DEFAULT_LOCALE;
+}
+
+export async function setupI18n() {
+  i18n.on('languageChanged', applyLocale);
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: rememberedLocale(),
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  applyLocale(i18n.language);
+  return i18n;
+}

@@ -1,0 +1,19 @@
+import { createBrowserRouter } from 'react-router';
+import { WEB_PATHS } from '../shared/web-paths.ts';
+import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { StatementPage } from './features/legal/StatementPage.tsx';
+import { AppShell } from './shell/AppShell.tsx';
+
+/** Paths come from src/shared/web-paths.ts, which the server also reads to answer 404 for unknown pages. */
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    children: [
+      { path: WEB_PATHS.home, element: <HomePage /> },
+      { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
+      { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

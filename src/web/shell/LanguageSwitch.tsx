@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../shared/locale.ts';
+import { currentLocale } from '../i18n/index.ts';
+
+/** Each option is written in its own language, so people find theirs whatever is showing now. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const active = currentLocale();
+  return (
+    <nav aria-label={t('shell.languageSwitch')} className="weerbaar-language-switch">
+      <ul>
+        {LOCALES.map((locale) => (
+          <li key={locale}>
+            <button
+              type="button"
+              lang={locale}
+              className="weerbaar-language-switch__option"
+              aria-current={locale === active ? 'true' : undefined}
+              onClick={() => void i18n.changeLanguage(locale)}
+            >
+              {t(`language.${locale}`, { lng: locale })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

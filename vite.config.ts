@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The web app: built into dist/web and served by the Fastify process (src/server/plugins/web-app.ts). */
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    // The CSP forbids inline scripts and styles; keep every asset a file.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  server: {
+    // `npx vite` serves the app with hot reload and sends API calls to `npm start` on port 3000.
+    proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' },
+  },
+});
