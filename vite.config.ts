@@ -1,12 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
 /** The web app: built into dist/web and served by the Fastify process (src/server/plugins/web-app.ts). */
 export default defineConfig({
-  root: 'src/web',
+  root: here('./src/web'),
   plugins: [react()],
   build: {
-    outDir: '../../dist/web',
+    outDir: here('./dist/web'),
     emptyOutDir: true,
     // The CSP forbids inline scripts and styles; keep every asset a file.
     assetsInlineLimit: 0,

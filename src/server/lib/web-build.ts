@@ -31,6 +31,6 @@ export async function ensureWebBuild(root: string, distDir: string, log: (messag
   log('Building the web app (its sources are newer than the last build)…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
