@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
-import { Document, Heading2, PageContent, PageFooter, PageHeader, SkipLink, Surface } from '../ui/index.ts';
+import { Document, Heading2, Surface } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
+import { SkipLink } from '../ui/SkipLink.tsx';
 import { EmergencyNumbers } from './EmergencyNumbers.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -28,11 +29,13 @@ export function AppShell() {
     <Surface className="utrecht-theme weerbaar-theme">
       <Document className="weerbaar-document">
         <SkipLink href={`#${MAIN_ID}`}>{t('shell.skipLink')}</SkipLink>
-        <aside className="weerbaar-emergency-bar" aria-label={t('shell.emergencyBar')}>
-          <EmergencyNumbers />
+        <aside className="weerbaar-emergency-bar weerbaar-on-dark" aria-label={t('shell.emergencyBar')}>
+          <div className="weerbaar-container">
+            <EmergencyNumbers />
+          </div>
         </aside>
-        <PageHeader className="weerbaar-header">
-          <div className="weerbaar-header__inner">
+        <header className="weerbaar-header weerbaar-on-dark">
+          <div className="weerbaar-container weerbaar-header__inner">
             <RouterLink to={WEB_PATHS.home} className="weerbaar-brand" aria-label={t('shell.homeLink')} end>
               <span className="weerbaar-brand__name">{t('app.name')}</span>
               <span className="weerbaar-brand__tagline">{t('app.tagline')}</span>
@@ -40,22 +43,24 @@ export function AppShell() {
             <LanguageSwitch />
           </div>
           <nav aria-label={t('shell.mainNavigation')} className="weerbaar-nav">
-            <ul>
-              <li>
-                <RouterLink to={WEB_PATHS.home} end>
-                  {t('nav.home')}
-                </RouterLink>
-              </li>
-            </ul>
+            <div className="weerbaar-container">
+              <ul className="weerbaar-inline-list">
+                <li>
+                  <RouterLink to={WEB_PATHS.home} end>
+                    {t('nav.home')}
+                  </RouterLink>
+                </li>
+              </ul>
+            </div>
           </nav>
-        </PageHeader>
+        </header>
         <main id={MAIN_ID} ref={main} tabIndex={-1} className="weerbaar-main">
-          <PageContent>
+          <div className="weerbaar-container">
             <Outlet />
-          </PageContent>
+          </div>
         </main>
-        <PageFooter className="weerbaar-footer">
-          <div className="weerbaar-footer__inner">
+        <footer className="weerbaar-footer weerbaar-on-dark">
+          <div className="weerbaar-container weerbaar-footer__inner">
             <section aria-labelledby="footer-help">
               <Heading2 id="footer-help" className="weerbaar-footer__heading">
                 {t('shell.footerHeading')}
@@ -63,7 +68,7 @@ export function AppShell() {
               <EmergencyNumbers />
             </section>
             <nav aria-label={t('shell.footerLinks')}>
-              <ul className="weerbaar-footer__links">
+              <ul className="weerbaar-inline-list">
                 <li>
                   <RouterLink to={WEB_PATHS.privacy}>{t('privacy.title')}</RouterLink>
                 </li>
@@ -73,7 +78,7 @@ export function AppShell() {
               </ul>
             </nav>
           </div>
-        </PageFooter>
+        </footer>
       </Document>
     </Surface>
   );

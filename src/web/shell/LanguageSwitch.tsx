@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const active = currentLocale();
   return (
     <nav aria-label={t('shell.languageSwitch')} className="weerbaar-language-switch">
-      <ul>
+      <ul className="weerbaar-inline-list">
         {LOCALES.map((locale) => (
           <li key={locale}>
             <button
