@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('works with no variables at all: embedded database under ./data on port 3000', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATA_DIR: './data',
+      PUBLIC_URL: 'http://localhost:3000',
+      TRUST_PROXY: false,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('derives the public URL from the port unless it is given', () => {
+    expect(parseConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(parseConfig({ PUBLIC_URL: 'https://weerbaar.example.nl/' }).PUBLIC_URL).toBe('https://weerbaar.example.nl');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'drieduizend'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/weerbaar'],
+    ['DATABASE_URL', 'not a url'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'maybe'],
+    ['PUBLIC_URL', 'ftp://example.org'],
+    ['SECURITY_CONTACT', 'someone'],
+    ['SECURITY_TXT_EXPIRES', 'next year'],
+  ])('stops with a message naming %s when it is %j', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    try {
+      parseConfig({ [name]: value });
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(1);
+      expect((error as ConfigError).message).toContain(`${name}:`);
+    }
+  });
+
+  it('names every wrong variable at once', () => {
+    try {
+      parseConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+        'LOG_LEVEL',
+        'PORT',
+      ]);
+    }
+  });
+
+  it('accepts a PostgreSQL URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://weerbaar@db:5432/weerbaar' }).DATABASE_URL).toBe(
+      'postgres://weerbaar@db:5432/weerbaar',
+    );
+  });
+});

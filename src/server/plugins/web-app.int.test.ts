@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+describe('serving the web app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const page = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html,*/*' } });
+
+  it('serves the app for its own pages, never cached', async () => {
+    for (const url of ['/', '/privacyverklaring', '/toegankelijkheidsverklaring']) {
+      const response = await page(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toContain('<html lang="nl">');
+    }
+  });
+
+  it('answers an unknown page with 404, still with the app so it can explain', async () => {
+    const response = await page('/bestaat-niet');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('answers unknown API paths and non-page requests with problem details', async () => {
+    for (const response of [
+      await page('/api/bestaat-niet'),
+      await t.app.inject({ method: 'GET', url: '/bestaat-niet', headers: { accept: 'application/json' } }),
+      await t.app.inject({ method: 'DELETE', url: '/', headers: { accept: 'text/html' } }),
+    ]) {
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    }
+  });
+
+  it('caches hashed assets for a year and refuses path tricks', async () => {
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const traversal = await t.app.inject({ method: 'GET', url: '/assets/..%2f..%2fpackage.json' });
+    expect(traversal.statusCode).toBe(404);
+    const missing = await t.app.inject({ method: 'GET', url: '/assets/nope.js' });
+    expect(missing.statusCode).toBe(404);
+  });
+});
