@@ -62,3 +62,13 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable the configuration reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { configSchema } = await import('./config.ts');
+    const example = await readFile(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    expect(Object.keys(configSchema.shape).filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
