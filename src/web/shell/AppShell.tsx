@@ -36,10 +36,13 @@ export function AppShell() {
         </aside>
         <header className="weerbaar-header weerbaar-on-dark">
           <div className="weerbaar-container weerbaar-header__inner">
-            <RouterLink to={WEB_PATHS.home} className="weerbaar-brand" aria-label={t('shell.homeLink')} end>
-              <span className="weerbaar-brand__name">{t('app.name')}</span>
+            {/* The link's name starts with its visible text (WCAG 2.5.3), so the tagline sits outside it. */}
+            <div className="weerbaar-brand">
+              <RouterLink to={WEB_PATHS.home} className="weerbaar-brand__name" aria-label={t('shell.homeLink')} end>
+                {t('app.name')}
+              </RouterLink>
               <span className="weerbaar-brand__tagline">{t('app.tagline')}</span>
-            </RouterLink>
+            </div>
             <LanguageSwitch />
           </div>
           <nav aria-label={t('shell.mainNavigation')} className="weerbaar-nav">
