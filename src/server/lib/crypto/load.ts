@@ -1,0 +1,78 @@
+import { randomFillSync } from 'node:crypto';
+import { KEY_BYTES } from './encoding.ts';
+import { KeyringError } from './errors.ts';
+import { createKeyFile, defaultKeyFilePath, readKeyFile } from './key-file.ts';
+import { Keyring } from './keyring.ts';
+import { generateKid } from './kid.ts';
+import { parseMasterKey } from './master-key.ts';
+import { type KeyMaterial, wipeMaterial } from './material.ts';
+
+export interface LoadKeyringOptions {
+  /** The MASTER_KEY environment variable; when set (non-empty) it is the only source. */
+  masterKey?: string | undefined;
+  /** An explicit key file; it must exist. */
+  keyFile?: string | undefined;
+  /** The data directory; its `keys/master.json` is used, and created on first start. */
+  dataDir?: string | undefined;
+}
+
+export interface LoadedKeyring {
+  keyring: Keyring;
+  /** "MASTER_KEY" or the key file's absolute path, for the start-up log. */
+  location: string;
+  /**
+   * True when this call generated a new key file. Log it ("generated a new master key in …; back it
+   * up"). On a database that already holds encrypted data it means the old key file is gone: stop.
+   */
+  generated: boolean;
+}
+
+/**
+ * Loads the keys, in this order of precedence:
+ * 1. `masterKey` (MASTER_KEY), when non-empty: keys managed outside the data directory.
+ * 2. `keyFile`: a key file at an explicit path, which must already exist (a missing mount must not
+ *    silently become a fresh key that cannot read the existing data).
+ * 3. `dataDir`: local mode; `<dataDir>/keys/master.json`, generated on first start.
+ */
+export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
+  const masterKey = options.masterKey?.trim();
+  if (masterKey) {
+    return {
+      keyring: Keyring.fromMaterial(parseMasterKey(masterKey), { kind: 'env' }),
+      location: 'MASTER_KEY',
+      generated: false,
+    };
+  }
+  if (options.keyFile) {
+    const file = options.keyFile;
+    const material = readKeyFile(file);
+    if (!material) {
+      throw new KeyringError('key_file_missing', `The key file ${file} does not exist (set by the key file option)`);
+    }
+    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated: false };
+  }
+  if (options.dataDir) {
+    const file = defaultKeyFilePath(options.dataDir);
+    let material = readKeyFile(file);
+    let generated = false;
+    if (!material) {
+      const fresh = freshMaterial();
+      // Of two processes starting at once, only one creates the file; the other reads the winner's.
+      generated = createKeyFile(file, fresh);
+      material = generated ? fresh : readKeyFile(file);
+      if (!generated) wipeMaterial(fresh);
+      if (!material) throw new KeyringError('key_file_missing', `The key file ${file} vanished while it was created`);
+    }
+    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated };
+  }
+  throw new KeyringError('no_key_source', 'No keys: set MASTER_KEY, or give a key file or a data directory');
+}
+
+function freshMaterial(): KeyMaterial {
+  const kid = generateKid();
+  return {
+    keys: [{ kid, key: randomFillSync(Buffer.alloc(KEY_BYTES)), createdAt: new Date().toISOString() }],
+    currentKid: kid,
+    indexSecret: randomFillSync(Buffer.alloc(KEY_BYTES)),
+  };
+}
