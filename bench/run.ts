@@ -19,6 +19,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { parseConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/index.ts';
+import { Keyring } from '../src/server/lib/crypto/index.ts';
 import { type PreparedScenario, startBareServer } from './baseline.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { compare, formatTable, type ScenarioResult, summarise } from './report.ts';
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
     });
-    const app = await buildApp({ config, database, ownsDatabase: false, logger: false });
+    const app = await buildApp({ config, database, keyring: Keyring.generate(), ownsDatabase: false, logger: false });
     cleanups.push(() => app.close());
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = baseUrl(app);

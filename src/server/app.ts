@@ -5,12 +5,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
+import sessionsPlugin from './modules/sessions/plugin.ts';
+import { sessionRoutes } from './modules/sessions/routes.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
+import keyringPlugin from './plugins/keyring.ts';
+import mailPlugin from './plugins/mail.ts';
 import openApiPlugin from './plugins/openapi.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import webAppPlugin from './plugins/web-app.ts';
@@ -23,6 +30,10 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** Keys for encryption at rest and keyed hashes (loadKeyring in main.ts; Keyring.generate() in tests). */
+  keyring: Keyring;
+  /** Where mail goes; defaults to SMTP_URL, or local mode without it. */
+  mailTransport?: MailTransport;
   /** Whether closing the app closes the database (true in production; tests may share one). */
   ownsDatabase?: boolean;
   webDistDir?: string;
@@ -55,7 +66,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { https: config.PUBLIC_URL.startsWith('https://') });
   await app.register(databasePlugin, { database: options.database, closeOnAppClose: options.ownsDatabase ?? true });
+  await app.register(keyringPlugin, { keyring: options.keyring });
+  // Sessions before access: its onRequest hook resolves request.actor, which the access check reads.
+  await app.register(sessionsPlugin, { config });
   await app.register(accessPlugin);
+  await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
 
   await app.register(platformRoutes, {
@@ -66,6 +81,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicUrl: config.PUBLIC_URL,
   });
   await app.register(packageModule);
+  await app.register(sessionRoutes);
+  await app.register(auditRoutes);
 
   await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
   return app;

@@ -31,6 +31,22 @@ export const configSchema = z.object({
     .default('mailto:security@weerbaarbestuur.nl'),
   /** Expiry date written into security.txt (RFC 9116); defaults to 180 days after the process starts. */
   SECURITY_TXT_EXPIRES: z.iso.datetime({ offset: true }).optional(),
+  /** Key-encryption keys for data at rest; without it (and without KEY_FILE) a key file is made in DATA_DIR. */
+  MASTER_KEY: z.string().min(1).optional(),
+  /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
+  KEY_FILE: z.string().min(1).optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
+  /** Sessions end after this much inactivity: staff (15 min) and officeholders and relatives (30 min). */
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(240).default(15),
+  SESSION_IDLE_MINUTES_MEMBER: z.coerce.number().int().min(1).max(240).default(30),
+  /** Sessions end after this many hours whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  /** Sensitive changes need a sign-in (or re-authentication) at most this many minutes ago. */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  /** Demo mode (set by `npm run demo`): seeded accounts, sign-in links, a DEMO banner on every page. */
+  DEMO_MODE: booleanFromEnv.default(false),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

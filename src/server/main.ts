@@ -4,6 +4,7 @@ import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openDatabase } from './db/index.ts';
+import { KeyringError, loadKeyring } from './lib/crypto/index.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,7 +19,17 @@ async function main() {
       ? { kind: 'postgres', url: config.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(config.DATA_DIR) },
   );
-  const app = await buildApp({ config, database });
+  const { keyring, location, generated } = loadKeyring({
+    masterKey: config.MASTER_KEY,
+    keyFile: config.KEY_FILE,
+    dataDir: path.resolve(config.DATA_DIR),
+  });
+  const app = await buildApp({ config, database, keyring });
+  if (generated) {
+    app.log.warn(
+      `Generated a new master key in ${location} (mode 0600). Back it up apart from the database: without it the encrypted data cannot be read.`,
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -47,7 +58,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof KeyringError) {
     console.error(`Weerbaar cannot start. ${error.message}`);
   } else {
     console.error('Weerbaar cannot start:', error);

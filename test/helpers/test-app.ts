@@ -5,47 +5,69 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { type Config, parseConfig } from '../../src/server/config.ts';
+import { Keyring } from '../../src/server/lib/crypto/index.ts';
+import type { MailTransport, OutgoingMail } from '../../src/server/modules/mail/transport.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   testDatabase: TestDatabase;
   config: Config;
+  keyring: Keyring;
+  /** Every mail the app delivered, oldest first (a local-mode transport that records instead of printing). */
+  sentMail: OutgoingMail[];
   close(): Promise<void>;
 }
 
 /** A built web app stand-in, so page routes can be tested without running Vite in every test file. */
-function fixtureWebDist(): string {
+async function fixtureWebDist(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="nl"><title>Weerbaar</title></html>');
+  await mkdir(path.join(dir, 'assets'), { recursive: true });
+  writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log("weerbaar")');
   return dir;
 }
 
 /**
- * The app exactly as production builds it (buildApp), on a fresh database. `beforeReady` may add
- * test-only routes (e.g. to exercise the error handler) before the app is sealed.
+ * The app exactly as production builds it (buildApp), on a fresh database with a fresh keyring.
+ * `beforeReady` may add test-only routes (e.g. to exercise the error handler) before the app is sealed.
  */
 export async function createTestApp(
   options: { env?: Record<string, string>; beforeReady?: (app: FastifyInstance) => void } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = parseConfig({ NODE_ENV: 'test', ...options.env });
-  const webDistDir = fixtureWebDist();
-  await mkdir(path.join(webDistDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(webDistDir, 'assets', 'app-abc123.js'), 'console.log("weerbaar")');
+  const keyring = Keyring.generate();
+  const sentMail: OutgoingMail[] = [];
+  const mailTransport: MailTransport = {
+    local: true,
+    deliver: async (mail) => {
+      sentMail.push(mail);
+    },
+  };
   const app = await buildApp({
     config,
     database: testDatabase.database,
+    keyring,
+    mailTransport,
     ownsDatabase: false,
-    webDistDir,
+    webDistDir: await fixtureWebDist(),
     logger: false,
   });
-  options.beforeReady?.(app);
-  await app.ready();
+  try {
+    options.beforeReady?.(app);
+    await app.ready();
+  } catch (error) {
+    await app.close().catch(() => {});
+    await testDatabase.destroy();
+    throw error;
+  }
   return {
     app,
     testDatabase,
     config,
+    keyring,
+    sentMail,
     close: async () => {
       await app.close();
       await testDatabase.destroy();

@@ -14,6 +14,15 @@ import * as schema from './schema.ts';
 
 /** The typed handle every repository uses. It is the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on that handle. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Repositories take either, so a service decides where the transaction boundary is. */
+export type DbOrTx = Db | Tx;
+
+/** Rows of a raw `db.execute(sql...)`: both drivers answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? [];
+}
 
 export interface Database {
   readonly db: Db;
@@ -114,7 +123,7 @@ async function isReady(db: Db): Promise<boolean> {
     const rows = await db.execute<{ latest: string | null }>(
       sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
     );
-    const latest = Number((rows as unknown as { rows?: { latest: string | null }[] }).rows?.[0]?.latest ?? 0);
+    const latest = Number(rowsOf<{ latest: string | null }>(rows)[0]?.latest ?? 0);
     return latest >= latestMigrationMillis();
   } catch {
     return false;

@@ -2,4 +2,9 @@
  * The one Drizzle schema: every module keeps its tables in its own `db.ts`, re-exported here so
  * drizzle-kit and the typed database handle see them all.
  */
+export * from '../modules/audit/db.ts';
+export * from '../modules/auth/db.ts';
+export * from '../modules/mail/db.ts';
 export * from '../modules/package/db.ts';
+export * from '../modules/people/db.ts';
+export * from '../modules/sessions/db.ts';

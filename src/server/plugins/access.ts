@@ -16,10 +16,14 @@ import { forbidden, unauthorized } from './errors.ts';
  */
 export type RouteAccess = 'public' | 'signedIn' | { roles: readonly Role[] };
 
-/** Who is calling. The identity module fills this in; until someone signs in, it is anonymous. */
+/** Who is calling. The sessions module fills this in; until someone signs in, it is anonymous. */
 export interface Actor {
   personId: string;
   roles: readonly Role[];
+  /** The session the request came with (absent for actors made outside HTTP, e.g. the CLI). */
+  sessionId?: string;
+  /** When this session last fully (re-)authenticated; for step-up checks. */
+  authenticatedAt?: Date;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../plugins/access.ts';
+
+/**
+ * What every service call receives besides its input: who is acting, for which request, from where.
+ * The IP address never travels further than this: only its keyed hash (see the audit trail).
+ */
+export interface ServiceContext {
+  actor: Actor | null;
+  requestId: string | null;
+  ipHash: string | null;
+}
+
+export function contextOf(request: FastifyRequest): ServiceContext {
+  return {
+    actor: request.actor,
+    requestId: request.id,
+    ipHash: request.server.keyring.keyedHash('ip-address', request.ip),
+  };
+}
+
+/** For work started outside a request (CLI, jobs, first start). */
+export function systemContext(actor: Actor | null = null): ServiceContext {
+  return { actor, requestId: null, ipHash: null };
+}

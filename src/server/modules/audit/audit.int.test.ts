@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActor } from '../../../../test/helpers/actors.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { systemContext } from '../../lib/context.ts';
+import { recordAudit, verifyAuditChain } from './service.ts';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('rolls back with the change it records', async () => {
+    const before = await verifyAuditChain(t.app.db);
+    await expect(
+      t.app.db.transaction(async (tx) => {
+        await recordAudit(tx, systemContext(), { action: 'test.doomed' });
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    expect((await verifyAuditChain(t.app.db)).checked).toBe(before.checked);
+  });
+
+  it('keeps one unbroken chain under concurrent writers', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        t.app.db.transaction((tx) =>
+          recordAudit(tx, systemContext(), { action: 'test.concurrent', details: { index } }),
+        ),
+      ),
+    );
+    const result = await verifyAuditChain(t.app.db);
+    expect(result.firstBreak).toBeNull();
+    expect(result.checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is append-only in the database itself', async () => {
+    await expect(t.app.db.execute(sql`UPDATE audit_log SET action = 'x'`)).rejects.toThrow();
+    await expect(t.app.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+  });
+
+  it('reports the first broken link when someone edits or deletes a row behind the trigger', async () => {
+    for (let index = 0; index < 5; index++) {
+      await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.row', details: { index } }));
+    }
+    const intact = await verifyAuditChain(t.app.db);
+    expect(intact.firstBreak).toBeNull();
+    const target = intact.checked - 2;
+
+    await t.app.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`);
+    try {
+      await t.app.db.execute(sql`UPDATE audit_log SET outcome = 'failure' WHERE seq = ${target}`);
+      expect((await verifyAuditChain(t.app.db)).firstBreak).toEqual({ seq: target, reason: 'content_changed' });
+      await t.app.db.execute(sql`UPDATE audit_log SET outcome = 'success' WHERE seq = ${target}`);
+      expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
+
+      await t.app.db.execute(sql`DELETE FROM audit_log WHERE seq = ${target}`);
+      expect((await verifyAuditChain(t.app.db)).firstBreak).toEqual({ seq: target, reason: 'missing_row' });
+    } finally {
+      await t.app.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete`);
+    }
+  });
+});
+
+describe('Wie heeft mijn gegevens ingezien?', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('shows accesses by others to my records, not my own, and not other people’s', async () => {
+    const me = await createActor(t, ['officeholder']);
+    const confidant = await createActor(t, ['confidant'], { displayName: 'Vera Vertrouwenspersoon' });
+    const stranger = await createActor(t, ['officeholder']);
+    const confidantCtx = {
+      actor: { personId: confidant.personId, roles: confidant.roles },
+      requestId: 'r1',
+      ipHash: null,
+    };
+    await t.app.db.transaction(async (tx) => {
+      await recordAudit(tx, confidantCtx, {
+        action: 'case.read',
+        subjectPersonId: me.personId,
+        recordType: 'case',
+        recordId: 'c1',
+      });
+      await recordAudit(tx, confidantCtx, {
+        action: 'case.read',
+        subjectPersonId: stranger.personId,
+        recordType: 'case',
+      });
+      await recordAudit(
+        tx,
+        { ...confidantCtx, actor: { personId: me.personId, roles: me.roles } },
+        {
+          action: 'case.read',
+          subjectPersonId: me.personId,
+        },
+      );
+    });
+
+    const response = await t.app.inject({ method: 'GET', url: '/api/me/access-log', headers: me.headers });
+    expect(response.statusCode).toBe(200);
+    const { entries } = response.json();
+    const reads = entries.filter((entry: { action: string }) => entry.action === 'case.read');
+    expect(reads).toEqual([
+      {
+        at: expect.any(String),
+        action: 'case.read',
+        recordType: 'case',
+        actorName: 'Vera Vertrouwenspersoon',
+        actorRoles: ['confidant'],
+      },
+    ]);
+  });
+
+  it('is only for signed-in people', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/access-log' })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,89 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/index.ts';
+import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
+import { mailOutbox } from './db.ts';
+import type { MailTransport } from './transport.ts';
+
+/** Kinds of mail; the body is always a notice and a link, never case content. */
+export type MailKind = 'invitation' | 'credentials_changed' | 'setup' | 'notice';
+
+const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
+
+/**
+ * Puts a message in the outbox inside the caller's transaction, so it exists only if the change that
+ * caused it commits. Call `deliverPending` after the commit.
+ */
+export async function queueMail(
+  tx: Tx,
+  keyring: Keyring,
+  mail: { to: string; subject: string; text: string; kind: MailKind },
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await tx.insert(mailOutbox).values({
+    id,
+    recipient: mail.to,
+    subject: mail.subject,
+    kind: mail.kind,
+    bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
+  });
+  return id;
+}
+
+/**
+ * Delivers what is waiting. Through SMTP, the body is erased once sent (an invitation link is a
+ * credential); in local mode it stays readable for the admin outbox page.
+ */
+export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: MailTransport): Promise<number> {
+  const pending = await db.select().from(mailOutbox).where(isNull(mailOutbox.sentAt)).limit(50);
+  let delivered = 0;
+  for (const row of pending) {
+    if (!row.bodyEnvelope) continue;
+    try {
+      await transport.deliver({
+        to: row.recipient,
+        subject: row.subject,
+        text: keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)),
+      });
+      await db
+        .update(mailOutbox)
+        .set({ sentAt: new Date(), error: null, bodyEnvelope: transport.local ? row.bodyEnvelope : null })
+        .where(eq(mailOutbox.id, row.id));
+      delivered++;
+    } catch (error) {
+      await db
+        .update(mailOutbox)
+        .set({ error: error instanceof Error ? error.message.slice(0, 200) : 'delivery failed' })
+        .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
+    }
+  }
+  return delivered;
+}
+
+export async function listOutbox(db: DbOrTx, limit = 100) {
+  return db
+    .select({
+      id: mailOutbox.id,
+      recipient: mailOutbox.recipient,
+      subject: mailOutbox.subject,
+      kind: mailOutbox.kind,
+      createdAt: mailOutbox.createdAt,
+      sentAt: mailOutbox.sentAt,
+    })
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(limit);
+}
+
+export async function readOutboxMessage(db: DbOrTx, keyring: Keyring, id: string) {
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  if (!row) return null;
+  return {
+    id: row.id,
+    recipient: row.recipient,
+    subject: row.subject,
+    kind: row.kind,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+    text: row.bodyEnvelope ? keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)) : null,
+  };
+}

@@ -1,0 +1,37 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Delivers one message, or says where it went instead (local mode). */
+export interface MailTransport {
+  readonly local: boolean;
+  deliver(mail: OutgoingMail): Promise<void>;
+}
+
+/**
+ * With SMTP_URL, mail goes out through nodemailer. Without it (local mode) nothing leaves the machine:
+ * messages stay in the outbox, readable on an admin page, and are printed on the console so a newcomer
+ * can follow an invitation link without a mail server.
+ */
+export function createMailTransport(config: Config, print: (text: string) => void = console.log): MailTransport {
+  if (!config.SMTP_URL) {
+    return {
+      local: true,
+      deliver: async (mail) => {
+        print(`\n📬 Mail (local mode, not sent) to ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+      },
+    };
+  }
+  const transporter = nodemailer.createTransport(config.SMTP_URL);
+  return {
+    local: false,
+    deliver: async (mail) => {
+      await transporter.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}

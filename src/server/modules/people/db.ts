@@ -1,0 +1,61 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * A person who may use Weerbaar. There is no self-registration: a row starts as `invited` and becomes
+ * `active` when the person sets a sign-in method. Account data (name, e-mail, office) is personal but
+ * not special-category data; it is protected by access control. Case contents are encrypted elsewhere.
+ */
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name'),
+  status: text('status', { enum: ['invited', 'active', 'deactivated'] })
+    .notNull()
+    .default('invited'),
+  office: text('office'),
+  /** Municipality, province or water board (free text for now). */
+  region: text('region'),
+  association: text('association'),
+  expertField: text('expert_field'),
+  /** For a relative: the officeholder who invited them. */
+  linkedOfficeholderId: uuid('linked_officeholder_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  activatedAt: timestamp('activated_at', { withTimezone: true }),
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+});
+
+export const personRoles = pgTable(
+  'person_roles',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.personId, table.role] })],
+);
+
+/** A single-use activation link. Only a SHA-256 hash of the token is stored. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** `invite` for a known e-mail address; `setup` for the first admin, who gives their address on activation. */
+    kind: text('kind', { enum: ['invite', 'setup'] })
+      .notNull()
+      .default('invite'),
+    invitedBy: uuid('invited_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('invitations_person_idx').on(table.personId)],
+);

@@ -1,0 +1,192 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import type { Keyring } from '../../lib/crypto/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import { queueMail } from '../mail/service.ts';
+import { hashSecretToken, newSecretToken } from '../sessions/tokens.ts';
+import { invitations, people } from './db.ts';
+import { findPersonById, type PersonWithRoles } from './repository.ts';
+
+export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The activation link carries the token in the URL fragment (after #): browsers never send a fragment to
+ * the server or in a Referer, so the token stays out of access logs.
+ */
+export function activationLink(config: Config, token: string): string {
+  return `${config.PUBLIC_URL}/activeren#token=${token}`;
+}
+
+export function invitationMailText(link: string): { subject: string; text: string } {
+  return {
+    subject: 'Uw uitnodiging voor Weerbaar / Your invitation to Weerbaar',
+    text: [
+      'U bent uitgenodigd voor Weerbaar, het digitale Veiligheidspakket voor politieke ambtsdragers.',
+      'Activeer uw account met deze link. De link werkt 7 dagen en maar één keer:',
+      '',
+      link,
+      '',
+      'Had u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.',
+      '',
+      '---',
+      '',
+      'You have been invited to Weerbaar, the digital safety package for political office holders.',
+      'Activate your account with this link. It works for 7 days and only once:',
+      '',
+      link,
+      '',
+      'Not expecting this invitation? You can ignore this message.',
+    ].join('\n'),
+  };
+}
+
+export interface IssuedInvitation {
+  invitationId: string;
+  token: string;
+  link: string;
+  expiresAt: Date;
+}
+
+/**
+ * Issues a fresh single-use link for a person (any earlier open link stops working), queues the mail
+ * and audits it — all in the caller's transaction.
+ */
+export async function issueInvitation(
+  tx: Tx,
+  ctx: ServiceContext,
+  deps: { config: Config; keyring: Keyring },
+  input: { person: { id: string; email: string }; kind?: 'invite' | 'setup'; sendMail?: boolean },
+): Promise<IssuedInvitation> {
+  const now = new Date();
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.personId, input.person.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
+  const token = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      personId: input.person.id,
+      tokenHash: hashSecretToken(token),
+      kind: input.kind ?? 'invite',
+      invitedBy: ctx.actor?.personId ?? null,
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error('invitation insert returned nothing');
+  const link = activationLink(deps.config, token);
+  if (input.sendMail !== false) {
+    await queueMail(tx, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMailText(link) });
+  }
+  await recordAudit(tx, ctx, {
+    action: 'invitation.issued',
+    subjectPersonId: input.person.id,
+    recordType: 'invitation',
+    recordId: row.id,
+    details: { kind: input.kind ?? 'invite' },
+  });
+  return { invitationId: row.id, token, link, expiresAt };
+}
+
+export interface UsableInvitation {
+  id: string;
+  kind: 'invite' | 'setup';
+  expiresAt: Date;
+  person: PersonWithRoles;
+}
+
+/**
+ * The invitation a token belongs to, if it can still be used: not used, not revoked, not expired, for a
+ * person not yet active. Any other case answers null, the same for all, so a probe learns nothing.
+ */
+export async function findUsableInvitation(db: DbOrTx, token: string): Promise<UsableInvitation | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, hashSecretToken(token)),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  if (!row) return null;
+  const person = await findPersonById(db, row.personId);
+  if (person?.status !== 'invited') return null;
+  return { id: row.id, kind: row.kind, expiresAt: row.expiresAt, person };
+}
+
+/**
+ * Marks the invitation used and the person active, once: of two racing activations only one succeeds
+ * (the update matches an unused row only once).
+ */
+export async function consumeInvitation(
+  tx: Tx,
+  ctx: ServiceContext,
+  invitation: UsableInvitation,
+  profile: { displayName: string; email?: string },
+): Promise<boolean> {
+  const used = await tx
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (used.length === 0) return false;
+  await tx
+    .update(people)
+    .set({
+      displayName: profile.displayName,
+      status: 'active',
+      activatedAt: new Date(),
+      ...(profile.email ? { email: profile.email } : {}),
+    })
+    .where(eq(people.id, invitation.person.id));
+  await recordAudit(tx, ctx, {
+    action: 'invitation.accepted',
+    actorPersonId: invitation.person.id,
+    subjectPersonId: invitation.person.id,
+    recordType: 'invitation',
+    recordId: invitation.id,
+  });
+  return true;
+}
+
+export async function revokeInvitation(tx: Tx, ctx: ServiceContext, invitationId: string): Promise<boolean> {
+  const revoked = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id, personId: invitations.personId });
+  const [row] = revoked;
+  if (!row) return false;
+  await recordAudit(tx, ctx, {
+    action: 'invitation.revoked',
+    subjectPersonId: row.personId,
+    recordType: 'invitation',
+    recordId: row.id,
+  });
+  return true;
+}
+
+/** The most recent invitation of a person, for status displays (pending, expired, used). */
+export async function latestInvitation(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+    })
+    .from(invitations)
+    .where(eq(invitations.personId, personId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,189 @@
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import type { Config } from '../../config.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import type { Actor } from '../../plugins/access.ts';
+import { recordAudit } from '../audit/service.ts';
+import { people, personRoles } from '../people/db.ts';
+import { sessions } from './db.ts';
+import { absoluteLifetimeMs, idleTimeoutMs } from './policy.ts';
+import { hashSecretToken, newSecretToken } from './tokens.ts';
+
+export type SignInMethod = 'passkey' | 'password_totp' | 'password_recovery' | 'activation' | 'demo_link';
+export type EndReason = 'signed_out' | 'signed_out_everywhere' | 'ended_by_owner' | 'idle' | 'expired' | 'deactivated';
+
+/** Writes of `last_seen_at` are skipped when the last one is this recent, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+/** Starts a session (a new id and token at every sign-in) and audits it, in the caller's transaction. */
+export async function createSession(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: { personId: string; method: SignInMethod; userAgent?: string },
+  config: Config,
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = newSecretToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + absoluteLifetimeMs(config));
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      tokenHash: hashSecretToken(token),
+      personId: input.personId,
+      method: input.method,
+      createdAt: now,
+      lastSeenAt: now,
+      authenticatedAt: now,
+      expiresAt,
+      userAgent: input.userAgent?.slice(0, 200) ?? null,
+      ipHash: ctx.ipHash,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error('session insert returned nothing');
+  await recordAudit(tx, ctx, {
+    action: 'session.signed_in',
+    actorPersonId: input.personId,
+    subjectPersonId: input.personId,
+    recordType: 'session',
+    recordId: row.id,
+    details: { method: input.method },
+  });
+  return { token, sessionId: row.id, expiresAt };
+}
+
+export interface ResolvedSession {
+  actor: Actor & { sessionId: string; authenticatedAt: Date };
+  expiresAt: Date;
+  idleExpiresAt: Date;
+}
+
+/**
+ * Finds the live session for a cookie token, with the person's roles as they are right now: a role
+ * removed or an account deactivated takes effect on the very next request. Lapsed sessions are ended.
+ */
+export async function resolveSession(db: DbOrTx, token: string, config: Config): Promise<ResolvedSession | null> {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      personId: sessions.personId,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      authenticatedAt: sessions.authenticatedAt,
+      status: people.status,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(and(eq(sessions.tokenHash, hashSecretToken(token)), isNull(sessions.endedAt)))
+    .limit(1);
+  if (!row) return null;
+  const now = new Date();
+  if (row.status !== 'active') {
+    await endSessionById(db, row.id, 'deactivated');
+    return null;
+  }
+  const roleRows = await db
+    .select({ role: personRoles.role })
+    .from(personRoles)
+    .where(eq(personRoles.personId, row.personId));
+  const roles = roleRows.map((r) => r.role).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  const idleExpiresAt = new Date(row.lastSeenAt.getTime() + idleTimeoutMs(roles, config));
+  if (row.expiresAt <= now || idleExpiresAt <= now) {
+    await endSessionById(db, row.id, row.expiresAt <= now ? 'expired' : 'idle');
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
+  }
+  return {
+    actor: { personId: row.personId, roles, sessionId: row.id, authenticatedAt: row.authenticatedAt },
+    expiresAt: row.expiresAt,
+    idleExpiresAt: new Date(Math.max(idleExpiresAt.getTime(), now.getTime() + idleTimeoutMs(roles, config))),
+  };
+}
+
+async function endSessionById(db: DbOrTx, sessionId: string, reason: EndReason) {
+  await db
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends one of the person's own sessions; another person's session id simply matches nothing. */
+export async function endOwnSession(
+  tx: Tx,
+  ctx: ServiceContext,
+  personId: string,
+  sessionId: string,
+  reason: EndReason,
+): Promise<boolean> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.personId, personId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  if (ended.length === 0) return false;
+  await recordAudit(tx, ctx, {
+    action: reason === 'signed_out' ? 'session.signed_out' : 'session.ended',
+    subjectPersonId: personId,
+    recordType: 'session',
+    recordId: sessionId,
+    details: { reason },
+  });
+  return true;
+}
+
+/** Ends every live session of a person (sign out everywhere, deactivation, credential reset). */
+export async function endAllSessions(
+  tx: Tx,
+  ctx: ServiceContext,
+  personId: string,
+  reason: EndReason,
+  options: { exceptSessionId?: string } = {},
+): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(
+      and(
+        eq(sessions.personId, personId),
+        isNull(sessions.endedAt),
+        options.exceptSessionId ? ne(sessions.id, options.exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  await recordAudit(tx, ctx, {
+    action: 'session.ended_all',
+    subjectPersonId: personId,
+    recordType: 'person',
+    recordId: personId,
+    details: { reason, count: ended.length },
+  });
+  return ended.length;
+}
+
+export async function listLiveSessions(db: DbOrTx, personId: string) {
+  return db
+    .select({
+      id: sessions.id,
+      method: sessions.method,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** A fresh full authentication inside the session (step-up): sensitive changes check this time. */
+export async function markReauthenticated(tx: Tx, ctx: ServiceContext, sessionId: string, personId: string) {
+  await tx.update(sessions).set({ authenticatedAt: new Date() }).where(eq(sessions.id, sessionId));
+  await recordAudit(tx, ctx, {
+    action: 'session.reauthenticated',
+    subjectPersonId: personId,
+    recordType: 'session',
+    recordId: sessionId,
+  });
+}
