@@ -1,13 +1,27 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
-import en from './locales/en.json' with { type: 'json' };
-import nl from './locales/nl.json' with { type: 'json' };
+
+/**
+ * Message catalogues: one JSON file per feature and locale (locales/<locale>/<feature>.json), merged
+ * into one catalogue per locale. Top-level keys must not repeat across files (a unit test checks this,
+ * and that every key exists in both languages).
+ */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+
+function catalogue(locale: Locale): Record<string, unknown> {
+  return Object.assign(
+    {},
+    ...Object.entries(files)
+      .filter(([path]) => path.startsWith(`./locales/${locale}/`))
+      .map(([, module]) => module.default),
+  );
+}
 
 /** Remembered in the browser only: a language choice is not personal data worth sending anywhere. */
 const STORAGE_KEY = 'weerbaar.locale';
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+export const resources = { nl: { translation: catalogue('nl') }, en: { translation: catalogue('en') } };
 
 function rememberedLocale(): Locale {
   try {
