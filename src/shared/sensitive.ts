@@ -10,6 +10,8 @@ export const SENSITIVE_FIELD_NAMES = [
   'currentPassword',
   'totpCode',
   'totpSecret',
+  'otpauthUri',
+  'qrSvg',
   'recoveryCode',
   'recoveryCodes',
   'token',
