@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -45,21 +45,26 @@ export async function createTestApp(
       sentMail.push(mail);
     },
   };
+  const webDistDir = await fixtureWebDist();
   const app = await buildApp({
     config,
     database: testDatabase.database,
     keyring,
     mailTransport,
     ownsDatabase: false,
-    webDistDir: await fixtureWebDist(),
+    webDistDir,
     logger: false,
   });
+  const cleanUp = async () => {
+    await testDatabase.destroy();
+    await rm(webDistDir, { recursive: true, force: true });
+  };
   try {
     options.beforeReady?.(app);
     await app.ready();
   } catch (error) {
     await app.close().catch(() => {});
-    await testDatabase.destroy();
+    await cleanUp();
     throw error;
   }
   return {
@@ -70,7 +75,7 @@ export async function createTestApp(
     sentMail,
     close: async () => {
       await app.close();
-      await testDatabase.destroy();
+      await cleanUp();
     },
   };
 }
