@@ -25,6 +25,11 @@ export const SENSITIVE_FIELD_NAMES = [
   'body',
   'answers',
   'personConcerned',
+  // Case contents (src/shared/cases.ts, support.ts, sipa.ts).
+  'intake',
+  'signal',
+  'advice',
+  'fileName',
 ] as const;
 
 /** Marks a schema field as sensitive: redacted from logs, flagged as `x-sensitive` in the OpenAPI document. */
