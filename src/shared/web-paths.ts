@@ -6,18 +6,56 @@ export const WEB_PATHS = {
   home: '/',
   privacy: '/privacyverklaring',
   accessibility: '/toegankelijkheidsverklaring',
+  packagePart: '/pakket/:slug',
+  search: '/zoeken',
+  zelfscan: '/zelfscan',
+  zelfscanResult: '/zelfscan/uitslag',
 } as const;
 
 export type WebPathName = keyof typeof WEB_PATHS;
 
 const patterns = Object.values(WEB_PATHS).map((path) => path.split('/').filter(Boolean));
+const named = Object.entries(WEB_PATHS).map(([name, path]) => ({
+  name: name as WebPathName,
+  pattern: path.split('/').filter(Boolean),
+}));
+
+/** The page a path leads to, with its `:name` segments; null for a path the app does not have. */
+export function matchWebPath(path: string): { name: WebPathName; params: Record<string, string> } | null {
+  const segments = path.split('/').filter(Boolean);
+  for (const { name, pattern } of named) {
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, index) => {
+      const segment = segments[index] ?? '';
+      if (part.startsWith(':')) params[part.slice(1)] = segment;
+      return part.startsWith(':') || part === segment;
+    });
+    if (matches) return { name, params };
+  }
+  return null;
+}
+
+/** The address of one part of the package. */
+export const packagePartPath = (slug: string) => WEB_PATHS.packagePart.replace(':slug', encodeURIComponent(slug));
 
 /** True when the path is one of the app's pages; `:name` segments match any single segment. */
 export function isWebPath(path: string): boolean {
   const segments = path.split('?')[0]?.split('/').filter(Boolean) ?? [];
+  // A malformed escape (e.g. /pakket/%E0) is simply not a page, rather than an error.
+  if (!segments.every(isDecodable)) return false;
   return patterns.some(
     (pattern) =>
       pattern.length === segments.length &&
       pattern.every((part, index) => part.startsWith(':') || part === decodeURIComponent(segments[index] ?? '')),
   );
+}
+
+function isDecodable(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
