@@ -1,0 +1,4 @@
+ALTER TABLE "package_part_translations" ADD COLUMN "body" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "package_part_translations" ADD COLUMN "body_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "package_part_translations" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(CASE locale WHEN 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, title), 'A') || setweight(to_tsvector(CASE locale WHEN 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, summary), 'B') || setweight(to_tsvector(CASE locale WHEN 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, body_text), 'C')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "package_part_translations_search_idx" ON "package_part_translations" USING gin ("search_vector");
