@@ -6,6 +6,12 @@ export const WEB_PATHS = {
   home: '/',
   privacy: '/privacyverklaring',
   accessibility: '/toegankelijkheidsverklaring',
+  askSupport: '/hulp-vragen',
+  myCases: '/mijn-zaken',
+  myCase: '/mijn-zaken/:caseId',
+  sipaRequest: '/sipa/advies-vragen',
+  workQueue: '/werkbak',
+  staffCase: '/werkbak/:caseId',
   packagePart: '/pakket/:slug',
   search: '/zoeken',
   zelfscan: '/zelfscan',
@@ -35,6 +41,10 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
   }
   return null;
 }
+
+/** A requester's own case, and the same case in the staff work queue. */
+export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));
+export const staffCasePath = (caseId: string) => WEB_PATHS.staffCase.replace(':caseId', encodeURIComponent(caseId));
 
 /** The address of one part of the package. */
 export const packagePartPath = (slug: string) => WEB_PATHS.packagePart.replace(':slug', encodeURIComponent(slug));
