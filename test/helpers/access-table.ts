@@ -11,6 +11,8 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /.well-known/security.txt': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/package/parts': 'public',
+  'GET /api/package/parts/:slug': 'public',
+  'GET /api/package/search': 'public',
   'GET /api/auth/session': 'public',
   'POST /api/auth/sign-out': 'signedIn',
   'GET /api/me/sessions': 'signedIn',

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locale.ts';
-import type { PackagePart } from '../../../shared/package.ts';
+import type { PackagePart, PackagePartDetail } from '../../../shared/package.ts';
 import type { Db } from '../../db/index.ts';
 import type { PackagePartContent } from './content.ts';
 import { packageParts, packagePartTranslations } from './db.ts';
@@ -33,6 +33,37 @@ export async function listPackageParts(db: Db): Promise<PackagePart[]> {
   return [...parts.values()];
 }
 
+/** One part with its page text in both languages; null when there is no such part. */
+export async function findPackagePart(db: Db, slug: string): Promise<PackagePartDetail | null> {
+  const rows = await db
+    .select({
+      position: packageParts.position,
+      locale: packagePartTranslations.locale,
+      title: packagePartTranslations.title,
+      summary: packagePartTranslations.summary,
+      body: packagePartTranslations.body,
+    })
+    .from(packageParts)
+    .innerJoin(packagePartTranslations, eq(packagePartTranslations.slug, packageParts.slug))
+    .where(eq(packageParts.slug, slug));
+  const [first] = rows;
+  if (!first) return null;
+  const part: PackagePartDetail = {
+    slug,
+    position: first.position,
+    title: { nl: '', en: '' },
+    summary: { nl: '', en: '' },
+    body: { nl: '', en: '' },
+  };
+  for (const row of rows) {
+    const locale = row.locale as Locale;
+    part.title[locale] = row.title;
+    part.summary[locale] = row.summary;
+    part.body[locale] = row.body;
+  }
+  return part;
+}
+
 /** Makes the table match the content files, in one transaction; unchanged parts are not touched. */
 export async function syncPackageParts(db: Db, content: PackagePartContent[]): Promise<{ changed: number }> {
   return db.transaction(async (tx) => {
@@ -62,6 +93,8 @@ export async function syncPackageParts(db: Db, content: PackagePartContent[]): P
           locale,
           title: part.title[locale],
           summary: part.summary[locale],
+          body: part.body[locale],
+          bodyText: part.bodyText[locale],
         })),
       ),
     );

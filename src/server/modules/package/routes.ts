@@ -1,6 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { packagePartsResponseSchema } from '../../../shared/package.ts';
-import { listPackageParts } from './repository.ts';
+import { z } from 'zod';
+import {
+  packagePartResponseSchema,
+  packagePartsResponseSchema,
+  packageSearchQuerySchema,
+  packageSearchResponseSchema,
+  packageSlugSchema,
+} from '../../../shared/package.ts';
+import { problemSchema } from '../../../shared/problem.ts';
+import { notFound } from '../../plugins/errors.ts';
+import { findPackagePart, listPackageParts } from './repository.ts';
+import { searchPackage } from './search.ts';
+
+/** Public and identical for everyone: browsers may keep it for a minute. */
+const PUBLIC_CACHE = 'public, max-age=60';
 
 export const packageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,9 +27,45 @@ export const packageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      // Public and identical for everyone: browsers may keep it for a minute.
-      reply.header('Cache-Control', 'public, max-age=60');
+      reply.header('Cache-Control', PUBLIC_CACHE);
       return { parts: await listPackageParts(app.db) };
+    },
+  );
+
+  app.get(
+    '/api/package/parts/:slug',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['package'],
+        summary: 'One part of the Veiligheidspakket with its full page text (Markdown), in Dutch and English',
+        params: z.object({ slug: packageSlugSchema }),
+        response: { 200: packagePartResponseSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const part = await findPackagePart(app.db, request.params.slug);
+      if (!part) throw notFound('There is no part of the package with this slug.');
+      reply.header('Cache-Control', PUBLIC_CACHE);
+      return { part };
+    },
+  );
+
+  app.get(
+    '/api/package/search',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['package'],
+        summary: 'Search the package in both languages; quotes come in the requested language',
+        querystring: packageSearchQuerySchema,
+        response: { 200: packageSearchResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { q, locale } = request.query;
+      reply.header('Cache-Control', PUBLIC_CACHE);
+      return { query: q, locale, results: await searchPackage(app.db, q, locale) };
     },
   );
 };
