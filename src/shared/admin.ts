@@ -28,13 +28,19 @@ export const invitationStateSchema = z.enum(INVITATION_STATES);
 export const INVITATION_KINDS = ['invite', 'setup'] as const;
 export const invitationKindSchema = z.enum(INVITATION_KINDS);
 
-/** An e-mail address as a person types it; the server compares addresses trimmed and lower-cased. */
-export const emailSchema = z.email().max(254);
+/** An e-mail address as a person types it (trimmed); the server compares addresses lower-cased. */
+export const emailSchema = z.string().trim().max(254).pipe(z.email());
+
+/** A person's name as an inviter may pre-fill it; the person confirms or changes it on activation. */
+export const displayNameSchema = z.string().trim().min(1).max(100);
 
 /** Municipality, province or water board (free text for now, e.g. "Zwolle"). */
 export const regionSchema = z.string().trim().min(1).max(100);
 
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+/** The body of an action without input (deactivate, resend, …): none at all, or `{}`. */
+export const noBodySchema = z.strictObject({}).nullish();
 
 /** The latest invitation of a person, as far as a status display needs it. */
 export const invitationSummarySchema = z.object({
@@ -150,6 +156,7 @@ export type AdminPersonResponse = z.infer<typeof adminPersonResponseSchema>;
 export const adminInviteBodySchema = z
   .strictObject({
     email: emailSchema,
+    displayName: displayNameSchema.optional(),
     roles: z.array(z.enum(ADMIN_GRANTABLE_ROLES)).min(1).max(ROLES.length),
     office: officeSchema.optional(),
     region: regionSchema.optional(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
@@ -174,19 +174,62 @@ export async function revokeInvitation(tx: Tx, ctx: ServiceContext, invitationId
   return true;
 }
 
+const invitationStatusColumns = {
+  id: invitations.id,
+  personId: invitations.personId,
+  kind: invitations.kind,
+  createdAt: invitations.createdAt,
+  expiresAt: invitations.expiresAt,
+  usedAt: invitations.usedAt,
+  revokedAt: invitations.revokedAt,
+};
+
+export interface InvitationStatusRow {
+  id: string;
+  personId: string;
+  kind: 'invite' | 'setup';
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 /** The most recent invitation of a person, for status displays (pending, expired, used). */
-export async function latestInvitation(db: DbOrTx, personId: string) {
+export async function latestInvitation(db: DbOrTx, personId: string): Promise<InvitationStatusRow | null> {
   const [row] = await db
-    .select({
-      id: invitations.id,
-      createdAt: invitations.createdAt,
-      expiresAt: invitations.expiresAt,
-      usedAt: invitations.usedAt,
-      revokedAt: invitations.revokedAt,
-    })
+    .select(invitationStatusColumns)
     .from(invitations)
     .where(eq(invitations.personId, personId))
-    .orderBy(desc(invitations.createdAt))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(1);
   return row ?? null;
+}
+
+/** The most recent invitation of each of these people, in one query (lists). */
+export async function latestInvitationsOf(db: DbOrTx, personIds: string[]): Promise<Map<string, InvitationStatusRow>> {
+  const map = new Map<string, InvitationStatusRow>();
+  if (personIds.length === 0) return map;
+  const rows = await db
+    .selectDistinctOn([invitations.personId], invitationStatusColumns)
+    .from(invitations)
+    .where(inArray(invitations.personId, personIds))
+    .orderBy(invitations.personId, desc(invitations.createdAt), desc(invitations.id));
+  for (const row of rows) map.set(row.personId, row);
+  return map;
+}
+
+/** The invitations of a person that could still be used (not used, not revoked, not expired). */
+export async function pendingInvitationIds(db: DbOrTx, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.personId, personId),
+        isNull(invitations.usedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  return rows.map((row) => row.id);
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { people, personRoles } from './db.ts';
@@ -80,4 +80,39 @@ export async function replaceRoles(tx: Tx, personId: string, roles: Role[], gran
   if (unique.length > 0) {
     await tx.insert(personRoles).values(unique.map((role) => ({ personId, role, grantedBy })));
   }
+}
+
+/** Adds and removes roles, leaving the roles that stay (and who granted them when) untouched. */
+export async function applyRoleChanges(
+  tx: Tx,
+  personId: string,
+  change: { added: readonly Role[]; removed: readonly Role[] },
+  grantedBy: string | null,
+): Promise<void> {
+  if (change.removed.length > 0) {
+    await tx
+      .delete(personRoles)
+      .where(and(eq(personRoles.personId, personId), inArray(personRoles.role, [...change.removed])));
+  }
+  if (change.added.length > 0) {
+    await tx
+      .insert(personRoles)
+      .values(change.added.map((role) => ({ personId, role, grantedBy })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Reads a person for a change, locking the row until the transaction ends. */
+export async function lockPersonById(tx: Tx, id: string): Promise<PersonWithRoles | null> {
+  const [person] = await tx.select().from(people).where(eq(people.id, id)).for('update');
+  return person ? withRoles(tx, person) : null;
+}
+
+/** PostgreSQL's unique_violation, however the driver wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -1,0 +1,193 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  adminInvitationsQuerySchema,
+  adminInvitationsResponseSchema,
+  adminInviteBodySchema,
+  adminPeopleQuerySchema,
+  adminPeopleResponseSchema,
+  adminPersonResponseSchema,
+  adminRolesBodySchema,
+  idParamsSchema,
+  noBodySchema,
+  resendInvitationResponseSchema,
+} from '../../../shared/admin.ts';
+import { contextOf } from '../../lib/context.ts';
+import type { RouteAccess } from '../../plugins/access.ts';
+import {
+  changeRoles,
+  deactivatePerson,
+  invitePerson,
+  listInvitations,
+  listPeople,
+  reactivatePerson,
+  resendInvitation,
+  revokeInvitationAsAdmin,
+  viewPerson,
+} from './admin-service.ts';
+
+const ADMIN: RouteAccess = { roles: ['admin'] };
+const tags = ['admin'];
+
+/** /api/admin/people and /api/admin/invitations: account management for admins (account data only). */
+export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { config: app.config, keyring: app.keyring };
+
+  app.get(
+    '/api/admin/people',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'List and search people (name or e-mail), by role and status',
+        querystring: adminPeopleQuerySchema,
+        response: { 200: adminPeopleResponseSchema },
+      },
+    },
+    async (request) => listPeople(app.db, request.query),
+  );
+
+  app.get(
+    '/api/admin/people/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'One person’s account data (never anything from cases)',
+        params: idParamsSchema,
+        response: { 200: adminPersonResponseSchema },
+      },
+    },
+    async (request) => {
+      const person = await app.db.transaction((tx) => viewPerson(tx, contextOf(request), request.params.id));
+      return { person };
+    },
+  );
+
+  app.post(
+    '/api/admin/people',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Invite a person with roles; the activation link goes by mail',
+        body: adminInviteBodySchema,
+        response: { 201: adminPersonResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const person = await app.db.transaction((tx) => invitePerson(tx, contextOf(request), deps, request.body));
+      await app.mail.flush();
+      return reply.status(201).send({ person });
+    },
+  );
+
+  app.put(
+    '/api/admin/people/:id/roles',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Replace a person’s roles',
+        params: idParamsSchema,
+        body: adminRolesBodySchema,
+        response: { 200: adminPersonResponseSchema },
+      },
+    },
+    async (request) => {
+      const person = await app.db.transaction((tx) =>
+        changeRoles(tx, contextOf(request), request.params.id, request.body),
+      );
+      return { person };
+    },
+  );
+
+  app.post(
+    '/api/admin/people/:id/deactivate',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Deactivate an account; all its sessions end at once',
+        params: idParamsSchema,
+        body: noBodySchema,
+        response: { 200: adminPersonResponseSchema },
+      },
+    },
+    async (request) => {
+      const person = await app.db.transaction((tx) => deactivatePerson(tx, contextOf(request), request.params.id));
+      return { person };
+    },
+  );
+
+  app.post(
+    '/api/admin/people/:id/reactivate',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Reactivate a deactivated account',
+        params: idParamsSchema,
+        body: noBodySchema,
+        response: { 200: adminPersonResponseSchema },
+      },
+    },
+    async (request) => {
+      const person = await app.db.transaction((tx) => reactivatePerson(tx, contextOf(request), request.params.id));
+      return { person };
+    },
+  );
+
+  app.post(
+    '/api/admin/people/:id/resend-invitation',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Send a new activation link; the previous one stops working',
+        params: idParamsSchema,
+        body: noBodySchema,
+        response: { 200: resendInvitationResponseSchema },
+      },
+    },
+    async (request) => {
+      const invitation = await app.db.transaction((tx) =>
+        resendInvitation(tx, contextOf(request), deps, request.params.id),
+      );
+      await app.mail.flush();
+      return { invitation };
+    },
+  );
+
+  app.get(
+    '/api/admin/invitations',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Invitations by state (default: pending)',
+        querystring: adminInvitationsQuerySchema,
+        response: { 200: adminInvitationsResponseSchema },
+      },
+    },
+    async (request) => listInvitations(app.db, request.query),
+  );
+
+  app.post(
+    '/api/admin/invitations/:id/revoke',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Revoke a pending invitation',
+        params: idParamsSchema,
+        body: noBodySchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await app.db.transaction((tx) => revokeInvitationAsAdmin(tx, contextOf(request), request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,250 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { systemContext } from '../../lib/context.ts';
+import { auditLog } from '../audit/db.ts';
+import { sessionCookieName } from '../sessions/cookie.ts';
+import { csrfTokenFor } from '../sessions/plugin.ts';
+import { createSession } from '../sessions/service.ts';
+import { people } from './db.ts';
+import { consumeInvitation, findUsableInvitation } from './invitations.ts';
+import { MAX_RELATIVES } from './relatives-service.ts';
+import { findPersonById } from './repository.ts';
+
+const TOKEN = /\/activeren#token=([A-Za-z0-9_-]+)/;
+
+describe('an officeholder’s relatives', () => {
+  let t: TestApp;
+  let alice: TestActor;
+  let bob: TestActor;
+
+  const call = (actor: TestActor | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: actor?.headers ?? {}, ...(payload ? { payload } : {}) });
+
+  /** Invites a relative as `actor` and returns their id and the token from the mail. */
+  async function inviteRelative(actor: TestActor, email: string) {
+    const before = t.sentMail.length;
+    const response = await call(actor, 'POST', '/api/me/relatives', { email });
+    expect(response.statusCode, response.body).toBe(201);
+    const token = TOKEN.exec(t.sentMail[before]?.text ?? '')?.[1] ?? '';
+    return { id: response.json().relative.id as string, token, response };
+  }
+
+  /** Activates an invited relative the way the activation flow does, and gives them a session. */
+  async function activate(token: string, displayName: string): Promise<TestActor> {
+    const invitation = await findUsableInvitation(t.app.db, token);
+    if (!invitation) throw new Error('invitation not usable');
+    return t.app.db.transaction(async (tx) => {
+      await consumeInvitation(tx, systemContext(), invitation, { displayName });
+      const session = await createSession(
+        tx,
+        systemContext(),
+        { personId: invitation.person.id, method: 'passkey' },
+        t.config,
+      );
+      return {
+        personId: invitation.person.id,
+        email: invitation.person.email,
+        roles: invitation.person.roles,
+        sessionId: session.sessionId,
+        headers: {
+          cookie: `${sessionCookieName(t.config)}=${session.token}`,
+          'x-csrf-token': csrfTokenFor(t.app, session.token),
+        },
+      };
+    });
+  }
+
+  const auditOf = async (subject: string) =>
+    (await t.app.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, subject)).orderBy(auditLog.seq)).map(
+      (row) => row.action,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    alice = await createActor(t, ['officeholder'], { displayName: 'Alice Wethouder', office: 'wethouder' });
+    bob = await createActor(t, ['officeholder'], { displayName: 'Bob Raadslid', office: 'raadslid' });
+  });
+  afterAll(() => t.close());
+
+  it('invites a relative: linked to me, role relative, a mail with the link and nothing about me', async () => {
+    const { id, token, response } = await inviteRelative(alice, 'Partner.Alice@example.org');
+    expect(response.json().relative).toMatchObject({
+      email: 'partner.alice@example.org',
+      displayName: null,
+      status: 'invited',
+      invitation: { state: 'pending' },
+    });
+    const person = await findPersonById(t.app.db, id);
+    expect(person).toMatchObject({ roles: ['relative'], linkedOfficeholderId: alice.personId });
+    const mail = t.sentMail.at(-1);
+    expect(mail?.text).not.toContain('Alice');
+    expect(mail?.text).not.toContain('wethouder');
+    expect((await findUsableInvitation(t.app.db, token))?.person.id).toBe(id);
+    expect(await auditOf(id)).toEqual(['relative.invited', 'invitation.issued']);
+
+    const list = (await call(alice, 'GET', '/api/me/relatives')).json();
+    expect(list.relatives.map((relative: { id: string }) => relative.id)).toEqual([id]);
+  });
+
+  it('shows my relatives only; another officeholder’s relative is not found, and stays untouched', async () => {
+    const { id, token } = await inviteRelative(alice, 'kind.alice@example.org');
+    const bobs = (await call(bob, 'GET', '/api/me/relatives')).json();
+    expect(bobs.relatives).toEqual([]);
+
+    for (const [method, url] of [
+      ['POST', `/api/me/relatives/${id}/revoke-invitation`],
+      ['POST', `/api/me/relatives/${id}/resend-invitation`],
+      ['DELETE', `/api/me/relatives/${id}`],
+    ] as const) {
+      const response = await call(bob, method, url);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.json().code).toBe('not_found');
+    }
+    // Exactly the answer a record that does not exist gives.
+    const missing = await call(bob, 'DELETE', `/api/me/relatives/${crypto.randomUUID()}`);
+    expect(missing.json().detail).toBe((await call(bob, 'DELETE', `/api/me/relatives/${id}`)).json().detail);
+    // An officeholder is not "owner" of another officeholder either.
+    expect((await call(bob, 'DELETE', `/api/me/relatives/${alice.personId}`)).statusCode).toBe(404);
+    expect((await call(bob, 'DELETE', `/api/me/relatives/${bob.personId}`)).statusCode).toBe(404);
+
+    expect((await findUsableInvitation(t.app.db, token))?.person.id).toBe(id);
+    expect((await findPersonById(t.app.db, id))?.status).toBe('invited');
+  });
+
+  it('keeps relatives and everyone but officeholders out of the relatives routes', async () => {
+    const { token } = await inviteRelative(alice, 'ouder.alice@example.org');
+    const relative = await activate(token, 'Ouder van Alice');
+    expect((await call(relative, 'GET', '/api/me/relatives')).statusCode).toBe(403);
+    expect((await call(relative, 'POST', '/api/me/relatives', { email: 'x@example.org' })).statusCode).toBe(403);
+    const admin = await createActor(t, ['admin']);
+    expect((await call(admin, 'GET', '/api/me/relatives')).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/api/me/relatives')).statusCode).toBe(401);
+    // Once active, the officeholder sees their name.
+    const mine = (await call(alice, 'GET', '/api/me/relatives')).json();
+    expect(mine.relatives.find((r: { id: string }) => r.id === relative.personId)).toMatchObject({
+      displayName: 'Ouder van Alice',
+      status: 'active',
+      invitation: { state: 'used' },
+    });
+  });
+
+  it('resends (the old link stops working) and revokes an invitation', async () => {
+    const { id, token: first } = await inviteRelative(alice, 'broer.alice@example.org');
+    const before = t.sentMail.length;
+    const resent = await call(alice, 'POST', `/api/me/relatives/${id}/resend-invitation`);
+    expect(resent.statusCode).toBe(200);
+    const second = TOKEN.exec(t.sentMail[before]?.text ?? '')?.[1] ?? '';
+    expect(await findUsableInvitation(t.app.db, first)).toBeNull();
+    expect((await findUsableInvitation(t.app.db, second))?.person.id).toBe(id);
+
+    expect((await call(alice, 'POST', `/api/me/relatives/${id}/revoke-invitation`)).statusCode).toBe(204);
+    expect(await findUsableInvitation(t.app.db, second)).toBeNull();
+    expect((await call(alice, 'POST', `/api/me/relatives/${id}/revoke-invitation`)).statusCode).toBe(404);
+    const listed = (await call(alice, 'GET', '/api/me/relatives')).json();
+    expect(listed.relatives.find((r: { id: string }) => r.id === id).invitation.state).toBe('revoked');
+    expect(await auditOf(id)).toEqual([
+      'relative.invited',
+      'invitation.issued',
+      'invitation.issued',
+      'invitation.revoked',
+    ]);
+  });
+
+  it('cannot resend once the relative is active', async () => {
+    const { id, token } = await inviteRelative(alice, 'zus.alice@example.org');
+    await activate(token, 'Zus');
+    const response = await call(alice, 'POST', `/api/me/relatives/${id}/resend-invitation`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('not_invited');
+  });
+
+  it('removes a relative: their account is deactivated and their sessions end at once', async () => {
+    const { id, token } = await inviteRelative(alice, 'ex.alice@example.org');
+    const relative = await activate(token, 'Ex');
+    expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(200);
+
+    expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
+    expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(401);
+    const person = await findPersonById(t.app.db, id);
+    expect(person).toMatchObject({ status: 'deactivated', roles: [], linkedOfficeholderId: null });
+    const listed = (await call(alice, 'GET', '/api/me/relatives')).json();
+    expect(listed.relatives.map((r: { id: string }) => r.id)).not.toContain(id);
+    expect(await auditOf(id)).toEqual(
+      expect.arrayContaining(['relative.removed', 'person.deactivated', 'session.ended_all']),
+    );
+    // Gone for Alice: a second delete is a 404.
+    expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(404);
+  });
+
+  it('removing an invited relative revokes the link', async () => {
+    const { id, token } = await inviteRelative(alice, 'neef.alice@example.org');
+    expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
+    expect(await findUsableInvitation(t.app.db, token)).toBeNull();
+    expect((await findPersonById(t.app.db, id))?.status).toBe('deactivated');
+  });
+
+  it('keeps the account of a relative who holds another role, without the relative role', async () => {
+    const { id, token } = await inviteRelative(alice, 'collega.alice@example.org');
+    const relative = await activate(token, 'Collega');
+    const admin = await createActor(t, ['admin']);
+    // An admin may keep the relative role on a linked person while adding another.
+    const roles = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/people/${id}/roles`,
+      headers: admin.headers,
+      payload: { roles: ['relative', 'peer'] },
+    });
+    expect(roles.statusCode, roles.body).toBe(200);
+
+    expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
+    const person = await findPersonById(t.app.db, id);
+    expect(person).toMatchObject({ status: 'active', roles: ['peer'], linkedOfficeholderId: null });
+    expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(200);
+  });
+
+  it('refuses a taken address (409) and audits the refusal', async () => {
+    const response = await call(alice, 'POST', '/api/me/relatives', { email: bob.email.toUpperCase() });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('email_taken');
+    const [refusal] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'relative.invite_refused'));
+    expect(refusal).toMatchObject({
+      outcome: 'failure',
+      actorPersonId: alice.personId,
+      subjectPersonId: alice.personId,
+    });
+  });
+
+  it('refuses hostile input cleanly and changes nothing', async () => {
+    const count = (await t.app.db.select({ id: people.id }).from(people)).length;
+    for (const payload of [
+      { email: 'a@example.org', roles: ['admin'] },
+      { email: 'a@example.org', linkedOfficeholderId: bob.personId },
+      { email: `${'a'.repeat(100_000)}@example.org` },
+      { email: 'not-an-address' },
+      {},
+    ]) {
+      const response = await call(alice, 'POST', '/api/me/relatives', payload);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+    }
+    expect((await call(alice, 'DELETE', '/api/me/relatives/../../admin/people')).statusCode).toBeGreaterThanOrEqual(
+      400,
+    );
+    expect((await call(alice, 'DELETE', '/api/me/relatives/12345')).statusCode).toBe(400);
+    expect((await t.app.db.select({ id: people.id }).from(people)).length).toBe(count);
+  });
+
+  it('caps the number of relatives per officeholder', async () => {
+    const carol = await createActor(t, ['officeholder']);
+    for (let index = 0; index < MAX_RELATIVES; index++) {
+      await t.app.db.transaction(async (tx) => {
+        await tx.insert(people).values({ email: `familie-${index}@example.org`, linkedOfficeholderId: carol.personId });
+      });
+    }
+    const response = await call(carol, 'POST', '/api/me/relatives', { email: 'een-te-veel@example.org' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('too_many_relatives');
+  });
+});
