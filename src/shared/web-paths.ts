@@ -16,6 +16,19 @@ export const WEB_PATHS = {
   search: '/zoeken',
   zelfscan: '/zelfscan',
   zelfscanResult: '/zelfscan/uitslag',
+  signIn: '/inloggen',
+  activate: '/activeren',
+  account: '/account',
+  accountSessions: '/account/sessies',
+  accountAccessLog: '/account/inzage',
+  relatives: '/familie',
+  admin: '/beheer',
+  adminPeople: '/beheer/personen',
+  adminInvite: '/beheer/personen/nieuw',
+  adminPerson: '/beheer/personen/:id',
+  adminInvitations: '/beheer/uitnodigingen',
+  adminOutbox: '/beheer/outbox',
+  adminOutboxMessage: '/beheer/outbox/:id',
 } as const;
 
 export type WebPathName = keyof typeof WEB_PATHS;
@@ -48,6 +61,13 @@ export const staffCasePath = (caseId: string) => WEB_PATHS.staffCase.replace(':c
 
 /** The address of one part of the package. */
 export const packagePartPath = (slug: string) => WEB_PATHS.packagePart.replace(':slug', encodeURIComponent(slug));
+
+/** The admin page of one person. */
+export const adminPersonPath = (id: string) => WEB_PATHS.adminPerson.replace(':id', encodeURIComponent(id));
+
+/** One message of the local outbox. */
+export const adminOutboxMessagePath = (id: string) =>
+  WEB_PATHS.adminOutboxMessage.replace(':id', encodeURIComponent(id));
 
 /** True when the path is one of the app's pages; `:name` segments match any single segment. */
 export function isWebPath(path: string): boolean {
