@@ -8,6 +8,7 @@ import type { Database } from './db/index.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { authModule } from './modules/auth/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(packageModule);
   await app.register(sessionRoutes);
   await app.register(auditRoutes);
+  await app.register(authModule);
   await app.register(peopleModule);
 
   await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
