@@ -60,8 +60,8 @@ export const emailSchema = z.string().trim().max(254).pipe(z.email());
 /** Optional on every change of sign-in methods: also sign out every other device (default false). */
 export const endOtherSessionsSchema = z.boolean().optional();
 
-/** A body that must be empty (`{}`), or absent. */
-export const emptyBodySchema = z.strictObject({}).optional();
+/** A body that must be empty (`{}`), or absent (Fastify then hands the validator `null`). */
+export const emptyBodySchema = z.strictObject({}).nullish();
 
 const base64url = z
   .string()
@@ -303,7 +303,7 @@ export const passkeyIdParamsSchema = z.strictObject({ id: base64url.min(1).max(1
 /** POST /api/me/recovery-codes → recoveryCodesResponseSchema & credentialChangeResponseSchema */
 export const regenerateRecoveryCodesRequestSchema = z
   .strictObject({ endOtherSessions: endOtherSessionsSchema })
-  .optional();
+  .nullish();
 export const regenerateRecoveryCodesResponseSchema = recoveryCodesResponseSchema.extend({
   endedSessions: z.number().int(),
 });
