@@ -5,16 +5,20 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
+import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
+import { sipaModule } from './modules/sipa/index.ts';
+import { supportModule } from './modules/support/index.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -41,6 +45,10 @@ export interface BuildAppOptions {
   webDistDir?: string;
   /** Overrides the logger (tests pass `false` or a stream). */
   logger?: FastifyServerOptions['logger'];
+  /** Case settings (first-response targets, reopen window, retention, calendar, clock); defaults per type. */
+  cases?: CasesModuleOptions;
+  /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
+  startJobs?: boolean;
 }
 
 /**
@@ -87,6 +95,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(authModule);
   await app.register(peopleModule);
+  await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  await app.register(casesModule, options.cases ?? {});
+  await app.register(supportModule);
+  await app.register(sipaModule);
 
   await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
   return app;

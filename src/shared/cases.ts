@@ -297,7 +297,8 @@ export const notesResponseSchema = z.object({ notes: z.array(noteSchema) });
 export const postNoteSchema = z.strictObject({ body: sensitive(z.string().trim().min(1).max(NOTE_MAX_LENGTH)) });
 
 // ---------------------------------------------------------------------------------------------------
-// Attachments: POST multipart/form-data with one `file` part (and optional `evidence=true`)
+// Attachments: POST multipart/form-data with one part named `file`; `?evidence=true` keeps an image byte for
+// byte (support cases only; otherwise location and other metadata are removed)
 // ---------------------------------------------------------------------------------------------------
 
 /** Allowed content, checked on the bytes (not the name or the declared type). */

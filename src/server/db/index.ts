@@ -30,6 +30,12 @@ export interface Database {
   readonly description: string;
   /** True when the database answers and every migration in the repository is applied. */
   isReady(): Promise<boolean>;
+  /**
+   * Raw SQL for the job queue (pg-boss's `db.executeSql` contract): parameterless text may hold several
+   * statements, and the rows of all of them come back. Nothing else should use it: repositories use `db`.
+   * Never call it inside a `db.transaction()`: on PGlite (one connection) it waits for that transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,11 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     db,
     description: `PostgreSQL at ${host.hostname}:${host.port || 5432}${host.pathname}`,
     isReady: () => isReady(db),
+    executeSql: async (text, values) => {
+      // node-postgres answers a multi-statement text with one result per statement.
+      const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows ?? []) : result.rows };
+    },
     close: () => pool.end(),
   };
 }
@@ -109,6 +120,7 @@ async function openPglite(
     db,
     description: options.kind === 'pglite' ? `embedded PGlite in ${path.resolve(options.dataDir)}` : 'in-memory PGlite',
     isReady: () => isReady(db),
+    executeSql: (text, values) => executePglite(client, text, values),
     close: async () => {
       // Closing PGlite flushes its files; the lock goes only after that, so no second process can
       // open a directory that is still being written.
@@ -116,6 +128,23 @@ async function openPglite(
       lock?.release();
     },
   } satisfies Database;
+}
+
+/**
+ * pg-boss on PGlite (see docs: stack notes §3). Three rules: parameterless text goes through exec(),
+ * which accepts several statements; the rows of every statement are returned; and after an error a
+ * ROLLBACK, because PGlite is one connection and a failed BEGIN…COMMIT block would otherwise leave it in
+ * "current transaction is aborted" for every later query of the whole app.
+ */
+async function executePglite(client: PGlite, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+  try {
+    if (values && values.length > 0) return { rows: (await client.query(text, values as unknown[])).rows };
+    const results = await client.exec(text);
+    return { rows: results.flatMap((result) => result.rows ?? []) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
 }
 
 async function isReady(db: Db): Promise<boolean> {

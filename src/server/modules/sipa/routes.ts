@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/cases.ts';
+import {
+  recordSipaAdviceSchema,
+  sipaConflictCheckSchema,
+  sipaRequestResponseSchema,
+  sipaRequestSchema,
+} from '../../../shared/sipa.ts';
+import { contextOf } from '../../lib/context.ts';
+import { contentDisposition } from '../cases/files.ts';
+import { adviceAsPdf, decideConflict, recordSipaAdvice, submitSipaRequest } from './service.ts';
+
+const tags = ['sipa'];
+
+export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.cases;
+
+  app.post(
+    '/api/sipa/requests',
+    {
+      config: { access: { roles: ['officeholder'] } },
+      schema: {
+        tags,
+        summary: 'Ask SIPA for advice on an integrity signal',
+        body: sipaRequestSchema,
+        response: { 201: sipaRequestResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await submitSipaRequest(deps, contextOf(request), request.body);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/sipa/conflict-check',
+    {
+      config: { access: { roles: ['sipa_advisor'] } },
+      schema: {
+        tags,
+        summary: 'Confirm there is no conflict of interest, or hand the request back',
+        params: caseIdParamsSchema,
+        body: sipaConflictCheckSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) =>
+      (await decideConflict(deps, contextOf(request), request.params.caseId, request.body.decision)) as never,
+  );
+
+  app.put(
+    '/api/cases/:caseId/sipa/advice',
+    {
+      config: { access: { roles: ['sipa_advisor'] } },
+      schema: {
+        tags,
+        summary: 'Record the structured advice (the assigned advisor)',
+        params: caseIdParamsSchema,
+        body: recordSipaAdviceSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) =>
+      (await recordSipaAdvice(deps, contextOf(request), request.params.caseId, request.body.advice)) as never,
+  );
+
+  app.get(
+    '/api/cases/:caseId/sipa/advice.pdf',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: 'The advice as a PDF (requester, assigned advisor)', params: caseIdParamsSchema },
+    },
+    async (request, reply) => {
+      const { reference, pdf } = await adviceAsPdf(deps, contextOf(request), request.params.caseId);
+      return reply
+        .header('Content-Disposition', contentDisposition(`Advies SIPA ${reference}.pdf`))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
+        .header('Cache-Control', 'no-store')
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
+};

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/cases.ts';
+import {
+  recordSupportAdviceSchema,
+  supportRequestResponseSchema,
+  supportRequestSchema,
+  supportStaffQuerySchema,
+  supportStaffResponseSchema,
+} from '../../../shared/support.ts';
+import { contextOf } from '../../lib/context.ts';
+import { listSupportStaff, recordSupportAdvice, submitSupportRequest, withdrawZelfscan } from './service.ts';
+import type { ZelfscanResultProvider } from './zelfscan.ts';
+
+const tags = ['support'];
+
+export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProvider }> = async (app, options) => {
+  const deps = app.cases;
+
+  app.post(
+    '/api/support/requests',
+    {
+      config: { access: { roles: ['officeholder', 'relative'] } },
+      schema: {
+        tags,
+        summary: 'Ask the Ondersteuningsteam for support (or raise a concern about a colleague)',
+        body: supportRequestSchema,
+        response: { 201: supportRequestResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await submitSupportRequest(deps, contextOf(request), request.body, options.zelfscan);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.put(
+    '/api/cases/:caseId/support/advice',
+    {
+      config: { access: { roles: ['confidant', 'ot_coordinator'] } },
+      schema: {
+        tags,
+        summary: 'Record structured advice (the assigned confidant)',
+        params: caseIdParamsSchema,
+        body: recordSupportAdviceSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) => recordSupportAdvice(deps, contextOf(request), request.params.caseId, request.body.advice),
+  );
+
+  app.post(
+    '/api/cases/:caseId/support/zelfscan/withdraw',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Stop sharing my zelfscan result with this case',
+        params: caseIdParamsSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) => withdrawZelfscan(deps, contextOf(request), request.params.caseId) as never,
+  );
+
+  app.get(
+    '/api/support/staff',
+    {
+      config: { access: { roles: ['ot_coordinator', 'confidant'] } },
+      schema: {
+        tags,
+        summary: 'Confidants, peers or experts (for assigning and for proposing whom to let in)',
+        querystring: supportStaffQuerySchema,
+        response: { 200: supportStaffResponseSchema },
+      },
+    },
+    async (request) => ({ people: await listSupportStaff(deps, request.query.role) }),
+  );
+};

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { rowsOf } from '../../src/server/db/index.ts';
+import type { SipaRequest } from '../../src/shared/sipa.ts';
+import type { SupportRequest } from '../../src/shared/support.ts';
+import { createActor, type TestActor } from './actors.ts';
+import type { TestApp } from './test-app.ts';
+
+/** Helpers for the case tests (test/integration/case-*.test.ts). */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export function call(
+  t: TestApp,
+  actor: TestActor | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method,
+    url,
+    headers: actor?.headers ?? {},
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+  });
+}
+
+export function supportRequest(overrides: Partial<SupportRequest> = {}): SupportRequest {
+  return {
+    concernFor: 'self',
+    situation: ['threat'],
+    since: 'this_week',
+    acuteDanger: false,
+    affected: ['me'],
+    contact: { channel: 'phone', phone: '+31 6 1234 5678', when: 'any_time' },
+    body: 'Ik word bedreigd.',
+    ...overrides,
+  };
+}
+
+export function sipaRequest(overrides: Partial<SipaRequest> = {}): SipaRequest {
+  return {
+    capacity: 'burgemeester',
+    topic: 'conflict_of_interest',
+    signal: {
+      what: 'Een wethouder zou een opdracht aan een familielid hebben gegund.',
+      since: 'this_month',
+      source: 'media',
+    },
+    personConcerned: { name: 'J. Jansen', position: 'wethouder' },
+    answers: { doneSoFar: 'Gesprek met de griffier.', question: 'Moet ik een onafhankelijk onderzoek laten doen?' },
+    urgent: false,
+    ...overrides,
+  };
+}
+
+export async function submitSupport(
+  t: TestApp,
+  requester: TestActor,
+  overrides: Partial<SupportRequest> = {},
+): Promise<{ caseId: string; reference: string }> {
+  const response = await call(t, requester, 'POST', '/api/support/requests', supportRequest(overrides));
+  if (response.statusCode !== 201) throw new Error(`support request failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export async function submitSipa(
+  t: TestApp,
+  requester: TestActor,
+  overrides: Partial<SipaRequest> = {},
+): Promise<{ caseId: string; reference: string }> {
+  const response = await call(t, requester, 'POST', '/api/sipa/requests', sipaRequest(overrides));
+  if (response.statusCode !== 201) throw new Error(`sipa request failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export async function expectStatus(response: LightMyRequestResponse, status: number, context = ''): Promise<void> {
+  if (response.statusCode !== status) {
+    throw new Error(`${context} expected ${status}, got ${response.statusCode}: ${response.body.slice(0, 300)}`);
+  }
+}
+
+/** The people of a support case world: everyone the authorization matrix needs. */
+export interface SupportWorld {
+  requester: TestActor;
+  confidant: TestActor;
+  sameAssociationConfidant: TestActor;
+  otherAssociationConfidant: TestActor;
+  coordinator: TestActor;
+  peer: TestActor;
+  expert: TestActor;
+  admin: TestActor;
+  stranger: TestActor;
+  sipaAdvisor: TestActor;
+}
+
+export async function supportWorld(t: TestApp): Promise<SupportWorld> {
+  return {
+    requester: await createActor(t, ['officeholder'], {
+      office: 'burgemeester',
+      region: 'Heerde',
+      displayName: 'Burgemeester B',
+    }),
+    confidant: await createActor(t, ['confidant'], { association: 'ngb', displayName: 'Vertrouwenspersoon V' }),
+    sameAssociationConfidant: await createActor(t, ['confidant'], { association: 'ngb', displayName: 'Collega C' }),
+    otherAssociationConfidant: await createActor(t, ['confidant'], { association: 'nvvr', displayName: 'NVvR N' }),
+    coordinator: await createActor(t, ['ot_coordinator'], { displayName: 'Coördinator K' }),
+    peer: await createActor(t, ['peer'], { displayName: 'Peer P' }),
+    expert: await createActor(t, ['expert'], { expertField: 'legal', displayName: 'Expert E' }),
+    admin: await createActor(t, ['admin'], { displayName: 'Beheerder A' }),
+    stranger: await createActor(t, ['officeholder'], { office: 'raadslid', displayName: 'Raadslid R' }),
+    sipaAdvisor: await createActor(t, ['sipa_advisor'], { displayName: 'SIPA S' }),
+  };
+}
+
+/**
+ * Every row of every table (application tables and the job queue's) as text, for canary searches. bytea
+ * shows as hex, so search for the hex of a canary too (see `containsCanary`).
+ */
+export async function dumpAllRows(t: TestApp): Promise<string> {
+  const tables = rowsOf<{ schema: string; name: string }>(
+    await t.app.db.execute(
+      sql`SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    ),
+  );
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = rowsOf<{ row: string }>(
+      await t.app.db.execute(
+        sql.raw(
+          `SELECT t::text AS row FROM "${table.schema.replaceAll('"', '')}"."${table.name.replaceAll('"', '')}" t`,
+        ),
+      ),
+    );
+    for (const row of rows) parts.push(`${table.schema}.${table.name}: ${row.row}`);
+  }
+  return parts.join('\n');
+}
+
+/** True when the dump holds the canary as text, as UTF-8 hex (bytea) or base64. */
+export function containsCanary(dump: string, canary: string): boolean {
+  const lower = dump.toLowerCase();
+  return (
+    dump.includes(canary) ||
+    lower.includes(Buffer.from(canary, 'utf8').toString('hex')) ||
+    dump.includes(Buffer.from(canary, 'utf8').toString('base64').replace(/=+$/, ''))
+  );
+}
