@@ -3,6 +3,8 @@ import { WEB_PATHS } from '../shared/web-paths.ts';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
+import { packageRoutes } from './features/package/routes.tsx';
+import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { AppShell } from './shell/AppShell.tsx';
 
 /** Paths come from src/shared/web-paths.ts, which the server also reads to answer 404 for unknown pages. */
@@ -13,6 +15,8 @@ export const router = createBrowserRouter([
       { path: WEB_PATHS.home, element: <HomePage /> },
       { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
       { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
+      ...packageRoutes,
+      ...zelfscanRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -53,6 +53,12 @@ export function AppShell() {
                     {t('nav.home')}
                   </RouterLink>
                 </li>
+                <li>
+                  <RouterLink to={WEB_PATHS.zelfscan}>{t('zelfscan.navLabel')}</RouterLink>
+                </li>
+                <li>
+                  <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
+                </li>
               </ul>
             </div>
           </nav>
