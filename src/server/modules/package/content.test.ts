@@ -8,7 +8,10 @@ import { readPackageContent } from './content.ts';
 const GOOD_BODY = 'Tekst.\n\n## Wat kunt u nu doen?\n\n- Bel [112](tel:112).\n';
 
 /** A content folder with parts.json and, unless left out, a page text per part and language. */
-function contentFile(content: { parts: Array<{ slug: string } & Record<string, unknown>> }, bodies: Record<string, string | null> = {}): string {
+function contentFile(
+  content: { parts: Array<{ slug: string } & Record<string, unknown>> },
+  bodies: Record<string, string | null> = {},
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'weerbaar-content-'));
   writeFileSync(path.join(dir, 'parts.json'), JSON.stringify(content));
   for (const { slug } of content.parts) {

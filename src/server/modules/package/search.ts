@@ -15,7 +15,7 @@ const MAX_WORD_LENGTH = 40;
 const SEARCH_CONFIG: Record<Locale, string> = { nl: 'dutch', en: 'english' };
 /** A match in the other language still counts, a little less than one in the language being read. */
 const OTHER_LANGUAGE_WEIGHT = 0.8;
-const HEADLINE_OPTIONS = `MaxWords=30, MinWords=12, ShortWord=2, StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}`;
+const HEADLINE_OPTIONS = `MaxWords=35, MinWords=18, ShortWord=2, StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}`;
 
 /**
  * The query as database input. Words keep only letters and digits, so joining them into a tsquery can
@@ -53,6 +53,19 @@ export function toSegments(headline: string): SnippetSegment[] {
   }
   if (text) segments.push({ text, match });
   return segments;
+}
+
+/** A quote on one line, with an ellipsis where it starts or ends inside the text. */
+function quoted(segments: SnippetSegment[], whole: string): SnippetSegment[] {
+  const flat = segments.map((segment) => ({ ...segment, text: segment.text.replace(/\s+/g, ' ') }));
+  const text = flat
+    .map((segment) => segment.text)
+    .join('')
+    .trim();
+  const plain = whole.replace(/\s+/g, ' ').trim();
+  if (text && !plain.startsWith(text)) flat.unshift({ text: '… ', match: false });
+  if (text && !plain.endsWith(text)) flat.push({ text: ' …', match: false });
+  return flat;
 }
 
 /** Beginning of a text, cut at a word, for parts that matched only literally. */
@@ -119,7 +132,7 @@ export async function searchPackage(db: Db, query: string, locale: Locale): Prom
     const title = { nl: '', en: '' };
     for (const row of own) title[row.locale as Locale] = row.title;
     const reading = own.find((row) => row.locale === locale);
-    const segments = reading?.headline ? toSegments(reading.headline) : [];
+    const segments = reading?.headline ? quoted(toSegments(reading.headline), reading.bodyText) : [];
     return { slug, title, snippet: segments.length > 0 ? segments : opening(reading?.bodyText ?? '') };
   });
 }
