@@ -1,29 +1,51 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { openDatabase } from './db/index.ts';
-import { KeyringError, loadKeyring } from './lib/crypto/index.ts';
+import { type Database, openDatabase } from './db/index.ts';
+import { type Keyring, KeyringError, type LoadedKeyring, loadKeyring } from './lib/crypto/index.ts';
+import { ensureSetupInvitation, setupLinkBanner } from './lib/first-start.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Starts one process that serves the API and the web app; everything else is in buildApp(). */
-async function main() {
-  const config = loadConfig();
-  await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
-  const database = await openDatabase(
+/** The database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR (locked). */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(
     config.DATABASE_URL
       ? { kind: 'postgres', url: config.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(config.DATA_DIR) },
   );
-  const { keyring, location, generated } = loadKeyring({
+}
+
+/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in DATA_DIR (made on first start). */
+export function loadConfiguredKeyring(config: Config): LoadedKeyring {
+  return loadKeyring({
     masterKey: config.MASTER_KEY,
     keyFile: config.KEY_FILE,
     dataDir: path.resolve(config.DATA_DIR),
   });
+}
+
+export interface StartOptions {
+  /** Defaults to loadConfig(): the environment and an optional .env file. */
+  config?: Config;
+  /** Runs when the app is ready, before it listens (the demo seeds its accounts here). */
+  beforeListen?: (app: FastifyInstance, deps: { config: Config; keyring: Keyring }) => Promise<void>;
+  /** Runs once the server listens. */
+  afterListen?: (app: FastifyInstance, deps: { config: Config; keyring: Keyring }) => Promise<void>;
+}
+
+/** Starts one process that serves the API and the web app; everything else is in buildApp(). */
+export async function start(options: StartOptions = {}): Promise<FastifyInstance> {
+  const config = options.config ?? loadConfig();
+  await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
+  const database = await openConfiguredDatabase(config);
+  const { keyring, location, generated } = loadConfiguredKeyring(config);
   const app = await buildApp({ config, database, keyring });
   if (generated) {
     app.log.warn(
@@ -53,15 +75,40 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  await app.ready();
+  await options.beforeListen?.(app, { config, keyring });
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(`Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description})`);
+
+  // No active admin yet: print a one-time setup link (on the console only; never through the logger).
+  const setup = await ensureSetupInvitation(app.db, { config, keyring });
+  if (setup) process.stdout.write(`${setupLinkBanner(setup)}\n`);
+
+  await options.afterListen?.(app, { config, keyring });
+  return app;
 }
 
-main().catch((error: unknown) => {
+/** The one message a failed start prints, for `npm start` and `npm run demo`. */
+export function exitWithStartError(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof KeyringError) {
     console.error(`Weerbaar cannot start. ${error.message}`);
   } else {
     console.error('Weerbaar cannot start:', error);
   }
   process.exit(1);
-});
+}
+
+/** True when this file is the script node was started with (not when another module imports it). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  start().catch(exitWithStartError);
+}
