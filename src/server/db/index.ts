@@ -54,6 +54,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can be cut by the server (a restart, a failover, an administrator). pg reports
+  // that on the pool; without a listener it would crash the process. The pool replaces the connection.
+  pool.on('error', (error) => {
+    console.error(
+      `PostgreSQL connection lost (${(error as { code?: string }).code ?? error.message}); reconnecting on next use.`,
+    );
+  });
   try {
     await migratePostgresUnderLock(pool);
   } catch (error) {
