@@ -25,8 +25,9 @@ export function StepForm({ category, questions, firstNumber, step, steps, answer
   const { t } = useTranslation();
   const text = useContentText();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [showErrors, setShowErrors] = useState(false);
-  const missing = questions.filter((question) => answers[question.id] === undefined);
+  // The questions found unanswered at the last attempt to go on; the summary shows them until the next
+  // attempt (so it does not shift while someone works through it), each question's own message until answered.
+  const [attempt, setAttempt] = useState<{ count: number; missing: Question[] }>({ count: 0, missing: [] });
 
   // Each step is mounted afresh (keyed by step): its heading takes focus, so screen readers say where they are.
   useEffect(() => {
@@ -35,11 +36,9 @@ export function StepForm({ category, questions, firstNumber, step, steps, answer
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (missing.length > 0) {
-      setShowErrors(true);
-      return;
-    }
-    onNext();
+    const missing = questions.filter((question) => answers[question.id] === undefined);
+    setAttempt({ count: attempt.count + 1, missing });
+    if (missing.length === 0) onNext();
   };
 
   return (
@@ -49,9 +48,10 @@ export function StepForm({ category, questions, firstNumber, step, steps, answer
         {text(category.title)}
       </Heading2>
       <Paragraph>{text(category.intro)}</Paragraph>
-      {showErrors && missing.length > 0 && (
+      {attempt.missing.length > 0 && (
         <StepErrors
-          items={missing.map((question) => ({
+          key={attempt.count}
+          items={attempt.missing.map((question) => ({
             targetId: firstOptionId(question),
             label: t('zelfscan.missingAnswer', {
               number: firstNumber + questions.indexOf(question),
@@ -66,7 +66,7 @@ export function StepForm({ category, questions, firstNumber, step, steps, answer
           question={question}
           number={firstNumber + index}
           value={answers[question.id]}
-          invalid={showErrors && answers[question.id] === undefined}
+          invalid={attempt.missing.includes(question) && answers[question.id] === undefined}
           onChange={(optionId) => onAnswer(question.id, optionId)}
         />
       ))}
