@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNotNull, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/index.ts';
 import { totpCredentials } from '../modules/auth/db.ts';
+import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/encrypted-columns.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
 import type { Keyring, SerializedEnvelope } from './crypto/index.ts';
 
@@ -34,6 +35,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: mailOutbox.bodyEnvelope,
     primaryKey: mailOutbox.id,
   },
+  // Cases, support requests and SIPA requests (owned by the case modules).
+  ...CASE_ENCRYPTED_COLUMNS,
 ];
 
 export interface RewrapProgress {
