@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
@@ -95,6 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(authModule);
   await app.register(peopleModule);
+  // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
+  if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule);

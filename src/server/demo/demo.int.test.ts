@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { ROLES } from '../../shared/roles.ts';
+import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDemo } from '../demo.ts';
+import { auditLog } from '../modules/audit/db.ts';
+import { people } from '../modules/people/db.ts';
+import { findPersonByEmail } from '../modules/people/repository.ts';
+import { sessions } from '../modules/sessions/db.ts';
+import { DEMO_ACCOUNTS } from './seed.ts';
+
+describe('demo configuration', () => {
+  it('refuses a real database and production, with a clear message', () => {
+    expect(() => demoConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/weerbaar' })).toThrow(DemoRefusedError);
+    expect(() => demoConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/weerbaar' })).toThrow(
+      /DATABASE_URL is set/,
+    );
+    expect(() => demoConfig({ NODE_ENV: 'production' })).toThrow(/NODE_ENV is production/);
+  });
+
+  it('uses its own data directory and keys, demo mode on, no mail server', () => {
+    const config = demoConfig({
+      DATA_DIR: './data',
+      MASTER_KEY: 'a'.repeat(64),
+      KEY_FILE: '/run/secrets/keys.json',
+      SMTP_URL: 'smtp://mail.example.nl:587',
+    });
+    expect(config).toMatchObject({ DATA_DIR: DEFAULT_DEMO_DATA_DIR, DEMO_MODE: true });
+    expect(config.MASTER_KEY).toBeUndefined();
+    expect(config.KEY_FILE).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(demoConfig({ DEMO_DATA_DIR: '/tmp/elders' }).DATA_DIR).toBe('/tmp/elders');
+  });
+});
+
+describe('demo accounts', () => {
+  it('cover every role, with an officeholder in a real municipality and a relative linked to them', () => {
+    expect(new Set(DEMO_ACCOUNTS.flatMap((account) => account.roles))).toEqual(new Set(ROLES));
+    const municipalities = readFileSync('/work/shared/data/gemeenten.csv', 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[1]);
+    const officeholder = DEMO_ACCOUNTS.find((account) => account.roles.includes('officeholder'));
+    expect(officeholder).toMatchObject({ office: 'wethouder' });
+    expect(municipalities).toContain(officeholder?.region);
+    expect(DEMO_ACCOUNTS.find((account) => account.roles.includes('relative'))?.relativeOf).toBe(officeholder?.key);
+    const associations = DEMO_ACCOUNTS.filter((account) => account.roles.includes('confidant')).map(
+      (a) => a.association,
+    );
+    expect(associations.sort()).toEqual(['ngb', 'wethoudersvereniging']);
+    expect(DEMO_ACCOUNTS.find((account) => account.roles.includes('expert'))?.expertField).toBe('security');
+    expect(DEMO_ACCOUNTS.every((account) => account.email.endsWith('.invalid'))).toBe(true);
+  });
+});
+
+describe('demo mode', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { DEMO_MODE: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('seeds one active account per role, idempotently, putting back what a demo changed', async () => {
+    const first = await seedDemo(t.app);
+    expect(first).toHaveLength(DEMO_ACCOUNTS.length);
+    const count = async () => (await t.app.db.select({ id: people.id }).from(people)).length;
+    const audits = async () =>
+      (await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'person.seeded'))).length;
+    const [people1, audits1] = [await count(), await audits()];
+    expect(audits1).toBe(DEMO_ACCOUNTS.length);
+
+    const second = await seedDemo(t.app);
+    expect(second.map((account) => account.personId)).toEqual(first.map((account) => account.personId));
+    expect(await count()).toBe(people1);
+    expect(await audits()).toBe(audits1);
+
+    const relative = await findPersonByEmail(t.app.db, 'thomas.devries@weerbaar-demo.invalid');
+    const officeholder = first.find((account) => account.key === 'officeholder');
+    expect(relative).toMatchObject({
+      status: 'active',
+      roles: ['relative'],
+      linkedOfficeholderId: officeholder?.personId,
+    });
+
+    // Someone deactivated an account during a demo: the next start restores it.
+    await t.app.db
+      .update(people)
+      .set({ status: 'deactivated' })
+      .where(eq(people.id, relative?.id ?? ''));
+    await seedDemo(t.app);
+    expect((await findPersonByEmail(t.app.db, 'thomas.devries@weerbaar-demo.invalid'))?.status).toBe('active');
+    expect(await audits()).toBe(audits1 + 1);
+  });
+
+  it('signs in through a demo link: a demo_link session, then to the home page', async () => {
+    const [account] = await seedDemo(t.app);
+    const link = t.app.demoSignIn.issueLink(account?.personId ?? '');
+    expect(link).toMatch(/^http:\/\/localhost:3000\/api\/demo\/sign-in\?token=[A-Za-z0-9_-]{43}$/);
+    const url = link.replace(t.config.PUBLIC_URL, '');
+    const response = await t.app.inject({ method: 'GET', url, headers: { 'sec-fetch-site': 'none' } });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const cookie = String(response.headers['set-cookie']).split(';')[0] ?? '';
+    const session = (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).json();
+    expect(session).toMatchObject({ environment: { demo: true }, person: { id: account?.personId } });
+    const rows = await t.app.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.personId, account?.personId ?? ''));
+    expect(rows.map((row) => row.method)).toContain('demo_link');
+
+    // Switching accounts ends the session the browser had.
+    const admin = (await seedDemo(t.app)).find((a) => a.key === 'admin');
+    const other = t.app.demoSignIn.issueLink(admin?.personId ?? '').replace(t.config.PUBLIC_URL, '');
+    const switched = await t.app.inject({ method: 'GET', url: other, headers: { cookie } });
+    expect(switched.statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('refuses unknown tokens, bad input and cross-site requests', async () => {
+    const [account] = await seedDemo(t.app);
+    const unknown = await t.app.inject({ method: 'GET', url: `/api/demo/sign-in?token=${'x'.repeat(43)}` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['set-cookie']).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/api/demo/sign-in' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/demo/sign-in?token=${'x'.repeat(500)}` })).statusCode).toBe(
+      400,
+    );
+    const link = t.app.demoSignIn.issueLink(account?.personId ?? '').replace(t.config.PUBLIC_URL, '');
+    const crossSite = await t.app.inject({ method: 'GET', url: link, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('prints one link per account', () => {
+    const banner = demoBanner(
+      DEMO_ACCOUNTS.map((account, index) => ({
+        account: { ...account, personId: String(index) },
+        link: `http://localhost:3000/api/demo/sign-in?token=t${index}`,
+      })),
+    );
+    for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.displayName);
+    expect(banner.match(/\/api\/demo\/sign-in\?token=/g)).toHaveLength(DEMO_ACCOUNTS.length);
+  });
+});
+
+describe('outside demo mode', () => {
+  it('has no demo sign-in route, and production never gets one', async () => {
+    for (const env of [{}, { DEMO_MODE: 'true', NODE_ENV: 'production' }] as Record<string, string>[]) {
+      const t = await createTestApp({ env });
+      try {
+        expect(t.app.hasDecorator('demoSignIn')).toBe(false);
+        const response = await t.app.inject({ method: 'GET', url: `/api/demo/sign-in?token=${'x'.repeat(43)}` });
+        expect(response.statusCode).toBe(404);
+        expect(t.app.registeredRoutes().some((route) => route.url.startsWith('/api/demo'))).toBe(false);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+});
