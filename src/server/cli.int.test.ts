@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
@@ -17,11 +18,18 @@ import {
 } from './cli.ts';
 import { openDatabase } from './db/index.ts';
 import { systemContext } from './lib/context.ts';
-import { contextAad, generateMasterKeyEntry, loadKeyring } from './lib/crypto/index.ts';
+import {
+  contextAad,
+  describeEnvelope,
+  generateMasterKeyEntry,
+  loadKeyring,
+  type SerializedEnvelope,
+} from './lib/crypto/index.ts';
 import { ENCRYPTED_COLUMNS, rewrapAll } from './lib/encrypted-columns.ts';
 import { auditLog } from './modules/audit/db.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { totpCredentials } from './modules/auth/db.ts';
+import { bytea } from './modules/cases/bytea.ts';
 import { mailOutbox } from './modules/mail/db.ts';
 import { queueMail, readOutboxMessage } from './modules/mail/service.ts';
 import { people } from './modules/people/db.ts';
@@ -176,8 +184,10 @@ describe('the command line', () => {
 
       // Every envelope names the new key, and every value decrypts to what it was.
       for (const entry of ENCRYPTED_COLUMNS) {
-        const rows = (await t.app.db.select({ value: entry.column }).from(entry.table)) as { value: string | null }[];
-        for (const row of rows) if (row.value) expect(row.value.split('.')[1]).toBe(newKid);
+        const rows = (await t.app.db.select({ value: entry.column }).from(entry.table)) as {
+          value: SerializedEnvelope | null;
+        }[];
+        for (const row of rows) if (row.value) expect(describeEnvelope(row.value).kid).toBe(newKid);
       }
       for (const [personId, secret] of secrets) {
         const [row] = await t.app.db.select().from(totpCredentials).where(eq(totpCredentials.personId, personId));
@@ -191,6 +201,31 @@ describe('the command line', () => {
       const idle = recordingIo();
       expect(await keysRewrapCommand(envWith(idle.io))).toBe(0);
       expect(idle.out.join('\n')).toContain('Done: 0 values re-wrapped');
+    });
+
+    it('re-wraps binary envelopes (bytea) the same way, in small pages', async () => {
+      const files = pgTable('test_rewrap_files', { id: text('id').primaryKey(), content: bytea('content') });
+      await t.app.db.execute(sql`CREATE TABLE test_rewrap_files (id text PRIMARY KEY, content bytea)`);
+      const aad = (id: string) => contextAad('test_rewrap_files', 'content', id);
+      const contents = new Map<string, Buffer>();
+      for (let index = 0; index < 7; index++) {
+        const id = `file-${index}`;
+        contents.set(id, Buffer.from(`file ${index} `.repeat(1000)));
+        await t.app.db.insert(files).values({ id, content: t.keyring.encryptBinary(contents.get(id) ?? '', aad(id)) });
+      }
+      await t.app.db.insert(files).values({ id: 'file-empty', content: null });
+      const columns = [
+        { name: 'test_rewrap_files.content', table: files, column: files.content, primaryKey: files.id, pageSize: 2 },
+      ];
+      const { io } = recordingIo();
+      expect(await keysRotateCommand(envWith(io), { columns, limit: 3 })).toBe(0);
+      expect((await rewrapAll(t.app.db, t.keyring, { columns, dryRun: true })).rewrapped).toBe(4);
+      expect(await keysRewrapCommand(envWith(io), { columns })).toBe(0);
+      for (const row of await t.app.db.select().from(files)) {
+        if (!row.content) continue;
+        expect(describeEnvelope(row.content)).toMatchObject({ format: 'binary', kid: t.keyring.currentKid });
+        expect(t.keyring.decrypt(row.content, aad(row.id)).equals(contents.get(row.id) ?? Buffer.alloc(0))).toBe(true);
+      }
     });
 
     it('refuses to rotate keys that come from MASTER_KEY, explaining how to do it there', async () => {
