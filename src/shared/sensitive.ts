@@ -30,6 +30,8 @@ export const SENSITIVE_FIELD_NAMES = [
   'signal',
   'advice',
   'fileName',
+  // The short activation code printed in the package (src/shared/handover.ts).
+  'activationCode',
 ] as const;
 
 /** Marks a schema field as sensitive: redacted from logs, flagged as `x-sensitive` in the OpenAPI document. */
