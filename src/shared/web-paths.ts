@@ -29,6 +29,12 @@ export const WEB_PATHS = {
   adminInvitations: '/beheer/uitnodigingen',
   adminOutbox: '/beheer/outbox',
   adminOutboxMessage: '/beheer/outbox/:id',
+  adminHandovers: '/beheer/overdracht',
+  adminHandoverNew: '/beheer/overdracht/nieuw',
+  adminHandoverImport: '/beheer/overdracht/import',
+  adminHandover: '/beheer/overdracht/:id',
+  myPackage: '/mijn-pakket',
+  activateByCode: '/activeren/code',
 } as const;
 
 export type WebPathName = keyof typeof WEB_PATHS;
@@ -68,6 +74,9 @@ export const adminPersonPath = (id: string) => WEB_PATHS.adminPerson.replace(':i
 /** One message of the local outbox. */
 export const adminOutboxMessagePath = (id: string) =>
   WEB_PATHS.adminOutboxMessage.replace(':id', encodeURIComponent(id));
+
+/** The admin page of one handover of the package. */
+export const adminHandoverPath = (id: string) => WEB_PATHS.adminHandover.replace(':id', encodeURIComponent(id));
 
 /** True when the path is one of the app's pages; `:name` segments match any single segment. */
 export function isWebPath(path: string): boolean {
