@@ -29,6 +29,7 @@ import {
 import {
   applyRoleChanges,
   findPersonByEmail,
+  findPersonById,
   insertInvitedPerson,
   isUniqueViolation,
   lockPersonById,
@@ -141,7 +142,7 @@ export async function listPeople(db: DbOrTx, query: AdminPeopleQuery): Promise<A
 
 /** One person's account data. The read is audited: the person sees it under "who accessed my data". */
 export async function viewPerson(tx: Tx, ctx: ServiceContext, id: string): Promise<AdminPerson> {
-  const person = await lockPersonById(tx, id);
+  const person = await findPersonById(tx, id);
   if (!person) throw notFound();
   await recordAudit(tx, ctx, { action: 'person.viewed', subjectPersonId: id, recordType: 'person', recordId: id });
   return viewOf(tx, person);
@@ -269,11 +270,18 @@ export async function changeRoles(tx: Tx, ctx: ServiceContext, id: string, body:
     throw lastAdmin();
   }
 
-  const detailsChanged = association !== person.association || expertField !== person.expertField;
+  // Without the role `relative` the link to the officeholder goes too: they no longer see or manage this person.
+  const linkedOfficeholderId = removed.includes('relative') ? null : person.linkedOfficeholderId;
+  const detailsChanged =
+    association !== person.association ||
+    expertField !== person.expertField ||
+    linkedOfficeholderId !== person.linkedOfficeholderId;
   if (added.length === 0 && removed.length === 0 && !detailsChanged) return viewOf(tx, person);
 
   await applyRoleChanges(tx, id, { added, removed }, actorIdOf(ctx));
-  if (detailsChanged) await tx.update(people).set({ association, expertField }).where(eq(people.id, id));
+  if (detailsChanged) {
+    await tx.update(people).set({ association, expertField, linkedOfficeholderId }).where(eq(people.id, id));
+  }
   await recordAudit(tx, ctx, {
     action: 'person.roles_changed',
     subjectPersonId: id,
@@ -284,9 +292,10 @@ export async function changeRoles(tx: Tx, ctx: ServiceContext, id: string, body:
       removed: removed.join(','),
       association: association ?? null,
       expertField: expertField ?? null,
+      ...(linkedOfficeholderId !== person.linkedOfficeholderId ? { unlinkedFromOfficeholder: true } : {}),
     },
   });
-  return viewOf(tx, { ...person, roles: next, association, expertField });
+  return viewOf(tx, { ...person, roles: next, association, expertField, linkedOfficeholderId });
 }
 
 /**

@@ -204,6 +204,30 @@ describe('an officeholder’s relatives', () => {
     expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(200);
   });
 
+  it('an admin taking the relative role away also ends the link: the officeholder no longer sees them', async () => {
+    const { id } = await inviteRelative(alice, 'oom.alice@example.org');
+    const admin = await createActor(t, ['admin']);
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/people/${id}/roles`,
+      headers: admin.headers,
+      payload: { roles: ['peer'] },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await findPersonById(t.app.db, id))?.linkedOfficeholderId).toBeNull();
+    const listed = (await call(alice, 'GET', '/api/me/relatives')).json();
+    expect(listed.relatives.map((r: { id: string }) => r.id)).not.toContain(id);
+    expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(404);
+    // And it cannot be given back without the link.
+    const back = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/people/${id}/roles`,
+      headers: admin.headers,
+      payload: { roles: ['peer', 'relative'] },
+    });
+    expect(back.json().code).toBe('relative_needs_link');
+  });
+
   it('refuses a taken address (409) and audits the refusal', async () => {
     const response = await call(alice, 'POST', '/api/me/relatives', { email: bob.email.toUpperCase() });
     expect(response.statusCode).toBe(409);
