@@ -98,6 +98,11 @@ export interface CaseTypeDefinition {
   nextStep: Record<string, string>;
   settings: CaseTypeSettings;
   tombstoneKeeps: readonly TombstoneExtra[];
+  /**
+   * Extra changes when a case closes, e.g. SIPA: an advisor who never confirmed the absence of a conflict
+   * of interest is no longer assigned (so a reopened request goes back to the queue).
+   */
+  onClose?(row: CaseRow): { patch?: Partial<CaseRow>; endAssignments?: boolean };
   /** Scopes a grantee may be given. */
   grantScopes: readonly GrantScope[];
   /**

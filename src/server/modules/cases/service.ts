@@ -924,6 +924,8 @@ export async function closeCase(deps: CaseDeps, ctx: ServiceContext, caseId: str
       throw badRequest('outcome_not_allowed', 'This outcome is not available for this case.');
     }
     const { settings } = definition;
+    const extra = definition.onClose?.(row) ?? {};
+    if (extra.endAssignments) await endAssignments(tx, caseId, now);
     let clock = clockOf(row);
     if (clock.pausedSince) clock = resumeClock(deps.calendar, targetOf(definition, row.urgency), clock, now);
     const updated = await applyTransition(tx, deps, effects, loaded, {
@@ -941,6 +943,7 @@ export async function closeCase(deps: CaseDeps, ctx: ServiceContext, caseId: str
         outcome,
         reopenUntil: new Date(now.getTime() + settings.reopenDays * DAY_MS),
         retainUntil: new Date(now.getTime() + settings.retentionDays * DAY_MS),
+        ...extra.patch,
       },
       event: { kind: 'closed', visibility: 'requester', details: { outcome } },
     });

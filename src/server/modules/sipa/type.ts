@@ -85,6 +85,9 @@ export const sipaCaseType: CaseTypeDefinition = {
     release: confirmedOrNotAdvisor,
     close: confirmedOrNotAdvisor,
   },
+  // Withdrawn before the advisor confirmed: the advisor leaves the case (a reopen goes to the queue).
+  onClose: (row) =>
+    row.conflictCheck === 'pending' ? { patch: { conflictCheck: 'not_assigned' }, endAssignments: true } : {},
   attachments: { allowedIn: WORKING, evidence: false },
   nextStep: {
     submitted: 'wait_for_intake_call',
