@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
+import { caseRoutes } from './features/cases/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
@@ -17,6 +18,7 @@ export const router = createBrowserRouter([
       { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
       ...packageRoutes,
       ...zelfscanRoutes,
+      ...caseRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

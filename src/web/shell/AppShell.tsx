@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
+import { CaseNavItems } from '../features/cases/routes.tsx';
 import { Document, Heading2, Surface } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
@@ -59,6 +60,7 @@ export function AppShell() {
                 <li>
                   <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
                 </li>
+                <CaseNavItems />
               </ul>
             </div>
           </nav>

@@ -10,6 +10,7 @@ export {
   ButtonGroup,
   Checkbox,
   DataList,
+  DataListActions,
   DataListItem,
   DataListKey,
   DataListValue,

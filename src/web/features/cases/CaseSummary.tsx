@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../shared/cases.ts';
+import { DataList, DataListItem, DataListKey, DataListValue } from '../../ui/index.ts';
+import { formatDate, formatDateTime } from './format.ts';
+import { useCaseLabels } from './labels.ts';
+
+/** Who is helping, in words: "Anna de Vries (vertrouwenspersoon), Piet Jansen (ervaringsdeskundige)". */
+export function useHelpersText(helpers: CaseDetail['helpers']): string {
+  const { t } = useTranslation();
+  if (helpers.length === 0) return t('cases.summary.noHelperYet');
+  return helpers
+    .map((helper) =>
+      t('cases.summary.helper', {
+        name: helper.displayName ?? t('cases.summary.unnamed'),
+        role: t(`cases.helperRole.${helper.role}`),
+      }),
+    )
+    .join(', ');
+}
+
+/** The facts at the top of a case page: status, what happens next, who is helping, dates. */
+export function CaseSummary({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const labels = useCaseLabels();
+  const helpers = useHelpersText(detail.helpers);
+  return (
+    <DataList className="weerbaar-case-summary">
+      <DataListItem>
+        <DataListKey>{t('cases.summary.status')}</DataListKey>
+        <DataListValue>
+          <span className={`weerbaar-status-badge weerbaar-status-badge--${detail.status}`}>
+            {labels.status(detail.type, detail.status)}
+          </span>
+          {detail.urgency === 'urgent' && <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t('cases.summary.next')}</DataListKey>
+        <DataListValue>{labels.next(detail.type, detail.nextStep)}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t('cases.summary.helpers')}</DataListKey>
+        <DataListValue>{helpers}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t('cases.summary.created')}</DataListKey>
+        <DataListValue>{formatDateTime(detail.createdAt)}</DataListValue>
+      </DataListItem>
+      {detail.closedAt && (
+        <DataListItem>
+          <DataListKey>{t('cases.summary.closed')}</DataListKey>
+          <DataListValue>
+            {formatDateTime(detail.closedAt)}
+            {detail.outcome && ` — ${labels.outcome(detail.type, detail.outcome)}`}
+          </DataListValue>
+        </DataListItem>
+      )}
+      {detail.reopenUntil && (
+        <DataListItem>
+          <DataListKey>{t('cases.summary.reopenUntil')}</DataListKey>
+          <DataListValue>{formatDate(detail.reopenUntil)}</DataListValue>
+        </DataListItem>
+      )}
+    </DataList>
+  );
+}
