@@ -1,0 +1,243 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { PasskeyRegistrationOptions } from '../../../src/shared/auth.ts';
+import type { Role } from '../../../src/shared/roles.ts';
+import type { SessionInfo } from '../../../src/shared/session.ts';
+import { SoftAuthenticator } from '../../helpers/soft-authenticator.ts';
+
+/**
+ * A server of its own for the case journeys: a fresh data directory, so this file becomes the first
+ * admin through the one-time setup link no matter in which order the other e2e files run. People are
+ * invited and activated through the real API (passkeys from the software authenticator), and their
+ * session cookie is handed to a browser context, so the browser part starts signed in.
+ */
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const HOST = '127.0.0.1';
+const READY_TIMEOUT_MS = 60_000;
+const LINK = /https?:\/\/[^\s]+\/activeren#token=([A-Za-z0-9_-]+)/g;
+const MAIL_MARKER = 'Mail (local mode, not sent) to ';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, HOST);
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('Could not find a free port');
+  return address.port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class CaseServer {
+  private output = '';
+
+  private constructor(
+    readonly baseUrl: string,
+    private readonly child: ChildProcess,
+    private readonly dataDir: string,
+  ) {
+    const collect = (chunk: Buffer) => {
+      this.output += chunk.toString();
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+  }
+
+  /** Starts `src/server/main.ts` as `npm start` does (the web build is made by the e2e global setup). */
+  static async start(): Promise<CaseServer> {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-e2e-cases-'));
+    const port = await freePort();
+    // localhost: PUBLIC_URL's host is the passkeys' relying party and the origin the server checks.
+    const baseUrl = `http://localhost:${port}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        HOST,
+        PORT: String(port),
+        PUBLIC_URL: baseUrl,
+        SMTP_URL: '',
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const server = new CaseServer(baseUrl, child, dataDir);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`The case server stopped:\n${server.output}`);
+      if (server.output.includes('/activeren#token=')) {
+        try {
+          const response = await fetch(`${baseUrl}/readyz`);
+          if (response.status === 200) return server;
+        } catch {
+          // not listening yet
+        }
+      }
+      await sleep(200);
+    }
+    await server.stop();
+    throw new Error(`The case server was not ready in time:\n${server.output}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = once(this.child, 'exit');
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  setupToken(): string {
+    const start = this.output.lastIndexOf('Weerbaar has no active admin yet');
+    const match = [...this.output.slice(Math.max(0, start)).matchAll(LINK)][0];
+    if (!match?.[1]) throw new Error(`No setup link printed:\n${this.output}`);
+    return match[1];
+  }
+
+  /** The activation token in the latest mail to `email` printed on the console (local mail mode). */
+  async invitationToken(email: string): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const mails = this.output
+        .split(MAIL_MARKER)
+        .slice(1)
+        .filter((block) => block.slice(0, block.indexOf('\n')).trim().toLowerCase() === email.toLowerCase());
+      const token = [...(mails.at(-1) ?? '').matchAll(LINK)].at(-1)?.[1];
+      if (token) return token;
+      await sleep(200);
+    }
+    throw new Error(`No invitation mail to ${email}:\n${this.output.slice(-4000)}`);
+  }
+}
+
+/** A person signed in through the API: their cookie, CSRF token and passkey. */
+export class ApiPerson {
+  csrfToken = '';
+
+  constructor(
+    readonly server: CaseServer,
+    readonly cookie: string,
+    readonly email: string,
+    readonly displayName: string,
+    readonly personId: string,
+  ) {}
+
+  async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Cookie: this.cookie,
+      Origin: this.server.baseUrl,
+    };
+    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrfToken;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${this.server.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Gives a browser context this person's session, so pages open signed in. */
+  async signInBrowser(context: BrowserContext): Promise<void> {
+    const [name, value] = this.cookie.split('=');
+    await context.addCookies([{ name: name ?? '', value: value ?? '', url: this.server.baseUrl }]);
+  }
+}
+
+async function post<T>(server: CaseServer, path: string, body: unknown): Promise<{ json: T; cookie: string | null }> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Origin: server.baseUrl },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`);
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith('weerbaar_session='));
+  return { json: (text ? JSON.parse(text) : undefined) as T, cookie: cookie ? (cookie.split(';')[0] ?? null) : null };
+}
+
+/** Activates an invitation (or the setup link) with a new passkey and returns the signed-in person. */
+export async function activate(
+  server: CaseServer,
+  token: string,
+  details: { displayName: string; email: string; setup?: boolean },
+): Promise<ApiPerson> {
+  const authenticator = new SoftAuthenticator(server.baseUrl);
+  const { json: options } = await post<PasskeyRegistrationOptions>(server, '/api/activation/passkey/options', {
+    token,
+  });
+  const response = authenticator.register(options);
+  const { cookie } = await post(server, '/api/activation/passkey/verify', {
+    token,
+    displayName: details.displayName,
+    ...(details.setup ? { email: details.email } : {}),
+    response,
+  });
+  if (!cookie) throw new Error('Activation gave no session cookie');
+  const session = (await (
+    await fetch(`${server.baseUrl}/api/auth/session`, { headers: { Cookie: cookie, Accept: 'application/json' } })
+  ).json()) as SessionInfo;
+  if (!session.person) throw new Error('Activated, but not signed in');
+  const person = new ApiPerson(server, cookie, details.email, details.displayName, session.person.id);
+  person.csrfToken = session.csrfToken ?? '';
+  return person;
+}
+
+export interface Invitee {
+  displayName: string;
+  email: string;
+  roles: Role[];
+  office?: string;
+  region?: string;
+  association?: string;
+  expertField?: string;
+}
+
+/** The admin invites someone; they activate from the mailed link. */
+export async function inviteAndActivate(admin: ApiPerson, invitee: Invitee): Promise<ApiPerson> {
+  const { displayName, email, roles, ...details } = invitee;
+  await admin.request('POST', '/api/admin/people', { email, displayName, roles, ...details });
+  const token = await admin.server.invitationToken(email);
+  return activate(admin.server, token, { displayName, email });
+}
+
+export async function firstAdmin(server: CaseServer): Promise<ApiPerson> {
+  return activate(server, server.setupToken(), {
+    displayName: 'Beheer Test',
+    email: 'beheer@example.org',
+    setup: true,
+  });
+}
+
+/** A context for one person's browser, in Dutch, on the case server. */
+export async function personContext(
+  browser: Browser,
+  person: ApiPerson,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: person.server.baseUrl,
+    locale: 'nl-NL',
+    viewport,
+    acceptDownloads: true,
+  });
+  await person.signInBrowser(context);
+  return context;
+}
