@@ -1,6 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { rowsOf } from '../../src/server/db/index.ts';
+import { type BuildAppOptions, buildApp } from '../../src/server/app.ts';
+import { parseConfig } from '../../src/server/config.ts';
+import { type Database, rowsOf } from '../../src/server/db/index.ts';
+import type { Keyring } from '../../src/server/lib/crypto/index.ts';
+import type { OutgoingMail } from '../../src/server/modules/mail/transport.ts';
 import type { SipaRequest } from '../../src/shared/sipa.ts';
 import type { SupportRequest } from '../../src/shared/support.ts';
 import { createActor, type TestActor } from './actors.ts';
@@ -146,4 +154,41 @@ export function containsCanary(dump: string, canary: string): boolean {
     lower.includes(Buffer.from(canary, 'utf8').toString('hex')) ||
     dump.includes(Buffer.from(canary, 'utf8').toString('base64').replace(/=+$/, ''))
   );
+}
+
+/**
+ * The production app on a database the test owns, with case options (settings, clock) and, if asked,
+ * the job runner started: for tests that need what createTestApp does not pass (jobs, restarts, a clock).
+ * Closing it leaves the database open (the test closes or reopens it).
+ */
+export async function buildCaseApp(
+  database: Database,
+  keyring: Keyring,
+  options: Pick<BuildAppOptions, 'cases' | 'startJobs'> = {},
+): Promise<TestApp> {
+  const config = parseConfig({ NODE_ENV: 'test' });
+  const sentMail: OutgoingMail[] = [];
+  const webDistDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
+  const app = await buildApp({
+    config,
+    database,
+    keyring,
+    mailTransport: { local: true, deliver: async (mail) => void sentMail.push(mail) },
+    ownsDatabase: false,
+    webDistDir,
+    logger: false,
+    ...options,
+  });
+  await app.ready();
+  return {
+    app,
+    config,
+    keyring,
+    sentMail,
+    testDatabase: { database, destroy: () => database.close() },
+    close: async () => {
+      await app.close();
+      await rm(webDistDir, { recursive: true, force: true });
+    },
+  };
 }
