@@ -17,6 +17,7 @@ describe('support request journey', () => {
   let wethouder: ApiPerson;
   let confidant: ApiPerson;
   let peer: ApiPerson;
+  let coordinator: ApiPerson;
   const contexts: BrowserContext[] = [];
   let requester: Page;
   let staff: Page;
@@ -51,6 +52,11 @@ describe('support request journey', () => {
       email: 'piet@example.org',
       roles: ['peer'],
       region: 'Utrecht',
+    });
+    coordinator = await inviteAndActivate(admin, {
+      displayName: 'Carla Coördinator',
+      email: 'carla@example.org',
+      roles: ['ot_coordinator'],
     });
     requester = await open(wethouder);
     staff = await open(confidant);
@@ -316,5 +322,71 @@ describe('support request journey', () => {
     await narrow.getByRole('link', { name: `Hulpvraag ${reference}` }).click();
     await narrow.getByRole('heading', { name: 'Gesprek' }).waitFor();
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('lets a wethouder raise a concern about a colleague, which the coordinator assigns to a confidant', async () => {
+    const page = await open(wethouder);
+    await page.goto('/hulp-vragen');
+    await page.getByRole('heading', { name: /Stap 1 van 4/ }).waitFor();
+    await page.getByRole('radio', { name: 'Nee' }).check();
+    await page.getByRole('radio', { name: 'Ik maak mij zorgen om een collega' }).check();
+    await page.getByRole('checkbox', { name: /Online intimidatie/ }).check();
+    await page.getByRole('radio', { name: 'Deze maand' }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 2 van 4/ }).waitFor();
+    await page.getByRole('checkbox', { name: 'Iemand anders' }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    // The colleague's name is needed: the summary says so.
+    await page
+      .getByRole('region', { name: /om aan te vullen/ })
+      .getByRole('link', { name: 'Vul de naam van uw collega in.' })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('personName');
+    await page.keyboard.type('Karin Raadslid');
+    await page.getByLabel('Functie (niet verplicht)').selectOption({ label: 'Raadslid' });
+    await expectNoAxeViolations(page, 'colleague concern, step 2');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 3 van 4/ }).waitFor();
+    await page.getByRole('radio', { name: 'Stuur mij een bericht in Weerbaar' }).check();
+    await page.getByRole('radio', { name: /Altijd/ }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 4 van 4/ }).waitFor();
+    await page.getByRole('button', { name: 'Hulpvraag versturen' }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Uw hulpvraag is verstuurd');
+    expect(await page.locator('main').textContent()).toContain('De coördinator van het Ondersteuningsteam');
+    const concern =
+      /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec((await page.locator('main').textContent()) ?? '')?.[0] ?? '';
+
+    const coordinating = await open(coordinator);
+    await coordinating.goto('/werkbak');
+    const row = coordinating.getByRole('row', { name: new RegExp(concern) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Zorg over een collega');
+    await row.getByRole('link', { name: concern }).click();
+    await coordinating.getByText('Karin Raadslid', { exact: false }).first().waitFor();
+    await coordinating
+      .getByLabel('Toewijzen aan')
+      .selectOption({ label: 'Vera Vertrouwenspersoon — de Wethoudersvereniging' });
+    await coordinating.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    await coordinating.getByRole('status').filter({ hasText: 'De zaak is toegewezen.' }).waitFor();
+    await expectNoAxeViolations(coordinating, 'coordinator case view');
+
+    await staff.goto('/werkbak?overzicht=mine');
+    await staff.getByRole('link', { name: concern }).waitFor();
+  });
+
+  it('deletes a closed case early, after the reference is typed back', async () => {
+    await requester.goto('/mijn-zaken');
+    await requester.getByRole('link', { name: `Hulpvraag ${reference}` }).click();
+    await requester.getByRole('button', { name: 'Zaak nu verwijderen' }).click();
+    const dialog = requester.getByRole('dialog', { name: 'Zaak nu verwijderen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, nu verwijderen' }).click();
+    await dialog.getByText('Het kenmerk klopt niet.').waitFor();
+    await expectNoAxeViolations(requester, 'erase dialog with an error');
+    await dialog.getByLabel(/Typ ter controle het kenmerk over/).fill(reference.toLowerCase());
+    await dialog.getByRole('button', { name: 'Ja, nu verwijderen' }).click();
+    await requester.waitForURL((url) => url.pathname === '/mijn-zaken');
+    await requester.getByText(`De inhoud van zaak ${reference} is verwijderd.`).waitFor();
   });
 });
