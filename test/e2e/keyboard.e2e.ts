@@ -55,11 +55,11 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await focused(page))?.id).toBe('inhoud');
     expect((await focused(page))?.tag).toBe('main');
 
-    // The next Tab continues from the main content, not from the top of the page.
+    // The next Tab continues from the main content (the first part's link), not from the top of the page.
     await page.keyboard.press('Tab');
     const next = await focused(page);
-    expect(next?.name).toBe('Bel 112, alarmnummer');
-    expect(await page.evaluate(() => document.activeElement?.closest('footer') !== null)).toBe(true);
+    expect(next?.name).toBe('Ondersteuningsteam Weerbaar Bestuur');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
   });
 
   it('reaches the help numbers, the brand link, the language buttons and the main menu in order, with visible focus', async () => {
