@@ -192,3 +192,34 @@ export async function buildCaseApp(
     },
   };
 }
+
+/** A multipart/form-data body with one part named `file` (or another name). */
+export function multipart(fileName: string, bytes: Buffer, options: { field?: string; contentType?: string } = {}) {
+  const boundary = `----weerbaar${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${fileName}"\r\n` +
+        `Content-Type: ${options.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export function upload(
+  t: TestApp,
+  actor: TestActor,
+  caseId: string,
+  fileName: string,
+  bytes: Buffer,
+  options: { evidence?: boolean; field?: string; contentType?: string } = {},
+) {
+  const body = multipart(fileName, bytes, options);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/attachments${options.evidence ? '?evidence=true' : ''}`,
+    headers: { ...actor.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}

@@ -14,8 +14,13 @@ import { addEvent, auditCase, auditRead } from './service.ts';
 
 export const attachmentTooLarge = () =>
   new AppError(413, 'attachment_too_large', 'Content Too Large', 'The file is larger than 10 MB.');
-export const caseQuotaExceeded = () =>
-  new AppError(413, 'case_attachments_full', 'Content Too Large', 'This case cannot hold more files (50 MB in all).');
+export const caseQuotaExceeded = (maxBytes: number) =>
+  new AppError(
+    413,
+    'case_attachments_full',
+    'Content Too Large',
+    `This case cannot hold more files (${Math.round(maxBytes / (1024 * 1024))} MB in all).`,
+  );
 
 /**
  * Adds a file to a case. The checks (type from the bytes, name, pixels, metadata) happen before the
@@ -46,7 +51,9 @@ export async function addAttachment(
       .select({ bytes: sql<number>`coalesce(sum(${caseAttachments.size}), 0)::int` })
       .from(caseAttachments)
       .where(eq(caseAttachments.caseId, caseId));
-    if ((total?.bytes ?? 0) + file.bytes.length > CASE_ATTACHMENTS_MAX_TOTAL_BYTES) throw caseQuotaExceeded();
+    if ((total?.bytes ?? 0) + file.bytes.length > loaded.definition.settings.attachmentsMaxTotalBytes) {
+      throw caseQuotaExceeded(loaded.definition.settings.attachmentsMaxTotalBytes);
+    }
     const id = randomUUID();
     const fromRequester = relationsTo(actor, loaded).has('owner');
     await tx.insert(caseAttachments).values({
@@ -138,7 +145,7 @@ export async function listAttachments(deps: CaseDeps, ctx: ServiceContext, caseI
     return {
       attachments,
       totalBytes: attachments.reduce((sum, attachment) => sum + attachment.size, 0),
-      maxTotalBytes: CASE_ATTACHMENTS_MAX_TOTAL_BYTES,
+      maxTotalBytes: loaded.definition.settings.attachmentsMaxTotalBytes,
     };
   });
 }

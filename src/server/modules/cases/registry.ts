@@ -51,6 +51,8 @@ export interface CaseTypeSettings {
   reopenDays: number;
   /** Days after closing after which the content is destroyed (≥ reopenDays). */
   retentionDays: number;
+  /** Total size of a case's files (bytes); one file is at most ATTACHMENT_MAX_BYTES. */
+  attachmentsMaxTotalBytes: number;
 }
 
 /** Optional plain columns a tombstone may keep besides type, dates, office type, region and outcome. */

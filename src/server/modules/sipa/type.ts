@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../../shared/cases.ts';
+import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES, type CaseStatus } from '../../../shared/cases.ts';
 import { type SipaAdvice, type SipaRequest, sipaCasePartSchema, sipaIntakeSchema } from '../../../shared/sipa.ts';
 import type { Relation } from '../../lib/policy.ts';
 import { caseAad } from '../cases/crypto.ts';
@@ -103,6 +103,7 @@ export const sipaCaseType: CaseTypeDefinition = {
     reminderLeadMs: { urgent: 60 * 60_000, normal: 2 * 60 * 60_000 },
     reopenDays: 30,
     retentionDays: 730,
+    attachmentsMaxTotalBytes: CASE_ATTACHMENTS_MAX_TOTAL_BYTES,
   },
   tombstoneKeeps: [],
   present: ({ row, keyring, intake, personConcerned }) => {

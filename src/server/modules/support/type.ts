@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../../shared/cases.ts';
+import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES, type CaseStatus } from '../../../shared/cases.ts';
 import type { Association, Office } from '../../../shared/people.ts';
 import {
   type AdviceItem,
@@ -131,6 +131,7 @@ export const supportCaseType: CaseTypeDefinition = {
     reminderLeadMs: { urgent: 15 * 60_000, normal: 2 * 60 * 60_000 },
     reopenDays: 30,
     retentionDays: 365,
+    attachmentsMaxTotalBytes: CASE_ATTACHMENTS_MAX_TOTAL_BYTES,
   },
   tombstoneKeeps: [],
   present: ({ row, keyring, intake, personConcerned }) => {
