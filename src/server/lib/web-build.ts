@@ -31,6 +31,14 @@ export async function ensureWebBuild(root: string, distDir: string, log: (messag
   log('Building the web app (its sources are newer than the last build)…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // The server itself may run with NODE_ENV=development; the web bundle is always the production build
+  // (Vite would otherwise ship React's development runtime).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
