@@ -12,6 +12,7 @@ import { loggerOptions } from './lib/logger.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
+import { handoverModule } from './modules/handover/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule);
   await app.register(sipaModule);
+  await app.register(handoverModule);
 
   await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
   return app;

@@ -91,4 +91,21 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:caseId/sipa/conflict-check': { roles: ['sipa_advisor'] },
   'PUT /api/cases/:caseId/sipa/advice': { roles: ['sipa_advisor'] },
   'GET /api/cases/:caseId/sipa/advice.pdf': 'signedIn',
+  // Handover of the package (src/server/modules/handover): object-level rules in its handover.int.test.ts.
+  'GET /api/admin/handovers': { roles: ['admin'] },
+  'GET /api/admin/handovers/regions': { roles: ['admin'] },
+  'POST /api/admin/handovers': { roles: ['admin'] },
+  'GET /api/admin/handovers/:id': { roles: ['admin'] },
+  'POST /api/admin/handovers/:id/package.pdf': { roles: ['admin'] },
+  'POST /api/admin/handovers/:id/handed-over': { roles: ['admin'] },
+  'DELETE /api/admin/handovers/:id/handed-over': { roles: ['admin'] },
+  'POST /api/admin/handovers/imports': { roles: ['admin'] },
+  'GET /api/me/package': { roles: ['officeholder'] },
+  'GET /api/me/package/editions/:editionId/pdf': { roles: ['officeholder'] },
+  'POST /api/activation/code': 'public',
+  // Saved zelfscan results (src/server/modules/zelfscan): owner-only, see its zelfscan.int.test.ts.
+  'POST /api/me/zelfscan/results': { roles: ['officeholder', 'relative'] },
+  'GET /api/me/zelfscan/results': 'signedIn',
+  'GET /api/me/zelfscan/results/:id': 'signedIn',
+  'PATCH /api/me/zelfscan/results/:id/actions/:tipId': 'signedIn',
 };

@@ -1,0 +1,318 @@
+import { PassThrough } from 'node:stream';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema, noBodySchema } from '../../../shared/admin.ts';
+import {
+  activationCodeRequestSchema,
+  activationCodeResponseSchema,
+  editionParamsSchema,
+  handedOverBodySchema,
+  handoverListQuerySchema,
+  handoverListResponseSchema,
+  handoverRegisterBodySchema,
+  handoverResponseSchema,
+  IMPORT_MAX_BYTES,
+  IMPORT_RESPONSE_TYPE,
+  myPackageResponseSchema,
+  OFFICE_REGION_KIND,
+  pdfLanguageQuerySchema,
+  printPackageBodySchema,
+  regionListsResponseSchema,
+} from '../../../shared/handover.ts';
+import { contextOf } from '../../lib/context.ts';
+import type { RouteAccess } from '../../plugins/access.ts';
+import { AppError, badRequest } from '../../plugins/errors.ts';
+import { AUTH_RATE_LIMIT } from '../auth/rate-limit.ts';
+import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
+import { contentDisposition } from '../cases/files.ts';
+import { normaliseEmail } from '../people/repository.ts';
+import { runImport } from './import.ts';
+import type { RegionIndex } from './regions.ts';
+import {
+  activationCodeInvalid,
+  exchangeActivationCode,
+  listHandovers,
+  myPackage,
+  myPackagePdf,
+  printPackage,
+  recordHandedOver,
+  registerHandover,
+  undoHandedOver,
+  viewHandover,
+} from './service.ts';
+
+const ADMIN: RouteAccess = { roles: ['admin'] };
+const OFFICEHOLDER: RouteAccess = { roles: ['officeholder'] };
+const tags = ['handover'];
+
+/** A PDF download: always an attachment, never cached, sandboxed if a browser opens it anyway. */
+function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
+  return reply
+    .header('Content-Disposition', contentDisposition(fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
+    .header('Cache-Control', 'no-store')
+    .type('application/pdf')
+    .send(pdf);
+}
+
+/** Per IP address: the same back-off as sign-in (throttle.ts), from the 5th wrong code on. */
+const CODE_GUESS_CURVE = { threshold: 5 } as const;
+
+export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = async (app, options) => {
+  const deps = { config: app.config, keyring: app.keyring };
+  const { regions } = options;
+
+  // The CSV upload arrives as raw bytes; its checks decide what it is (UTF-8, CSV, the right columns).
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/admin/handovers',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary:
+          'New office holders and their package: open ones (not handed over or not activated) first by installation date',
+        querystring: handoverListQuerySchema,
+        response: { 200: handoverListResponseSchema },
+      },
+    },
+    async (request) => listHandovers(app.db, request.query),
+  );
+
+  app.get(
+    '/api/admin/handovers/regions',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Municipalities, provinces and water boards (reference lists, for autocomplete)',
+        response: { 200: regionListsResponseSchema },
+      },
+    },
+    async () => regions.lists,
+  );
+
+  app.post(
+    '/api/admin/handovers',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Register a newly appointed office holder: person, invitation and handover record',
+        body: handoverRegisterBodySchema,
+        response: { 201: handoverResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const regionKind = OFFICE_REGION_KIND[body.office];
+      const region = regions.match(regionKind, body.region);
+      if (!region.ok) {
+        throw badRequest(region.problem, `Not a ${regionKind} in the reference list.`, [
+          { field: 'body/region', code: region.problem, message: `Not a ${regionKind} in the reference list.` },
+        ]);
+      }
+      const ctx = contextOf(request);
+      const handover = await app.db.transaction(async (tx) => {
+        const { handoverId } = await registerHandover(tx, ctx, deps, {
+          name: body.name,
+          office: body.office,
+          regionKind,
+          region: region.name,
+          installationDate: body.installationDate,
+          email: normaliseEmail(body.email),
+          source: 'form',
+          sendInvitationMail: body.sendInvitationMail ?? false,
+        });
+        return viewHandover(tx, ctx, handoverId);
+      });
+      await app.mail.flush();
+      return reply.status(201).send({ handover });
+    },
+  );
+
+  app.get(
+    '/api/admin/handovers/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'One handover with its history',
+        params: idParamsSchema,
+        response: { 200: handoverResponseSchema },
+      },
+    },
+    async (request) => {
+      const handover = await app.db.transaction((tx) => viewHandover(tx, contextOf(request), request.params.id));
+      return { handover };
+    },
+  );
+
+  app.post(
+    '/api/admin/handovers/:id/package.pdf',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary:
+          'The printable package (PDF). While the person has not activated, each print carries a new activation link (QR code) and short code; the previous ones stop working',
+        params: idParamsSchema,
+        body: printPackageBodySchema,
+      },
+    },
+    async (request, reply) => {
+      const lang = request.body?.lang ?? 'nl';
+      const printed = await app.db.transaction((tx) =>
+        printPackage(tx, contextOf(request), deps, request.params.id, lang),
+      );
+      reply.header('X-Activation-Link-Issued', String(printed.linkIssued));
+      return sendPdf(reply, printed.pdf, printed.fileName);
+    },
+  );
+
+  app.post(
+    '/api/admin/handovers/:id/handed-over',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Record when, by whom and how the package was handed over (again: corrects it)',
+        params: idParamsSchema,
+        body: handedOverBodySchema,
+        response: { 200: handoverResponseSchema },
+      },
+    },
+    async (request) => {
+      const handover = await app.db.transaction((tx) =>
+        recordHandedOver(tx, contextOf(request), request.params.id, request.body),
+      );
+      return { handover };
+    },
+  );
+
+  app.delete(
+    '/api/admin/handovers/:id/handed-over',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Take back a recorded handover',
+        params: idParamsSchema,
+        body: noBodySchema,
+        response: { 200: handoverResponseSchema },
+      },
+    },
+    async (request) => {
+      const handover = await app.db.transaction((tx) => undoHandedOver(tx, contextOf(request), request.params.id));
+      return { handover };
+    },
+  );
+
+  app.post(
+    '/api/admin/handovers/imports',
+    {
+      config: { access: ADMIN },
+      bodyLimit: IMPORT_MAX_BYTES,
+      schema: {
+        tags,
+        summary:
+          'Import appointments from a CSV file (text/csv, UTF-8, comma or semicolon); answers JSON lines: progress, then the result. All or nothing',
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError(415, 'unsupported_media_type', 'Unsupported Media Type', 'Send the file as text/csv.');
+      }
+      const file = request.body;
+      const stream = new PassThrough();
+      const write = (event: unknown) => {
+        if (!stream.writableEnded) stream.write(`${JSON.stringify(event)}\n`);
+      };
+      void runImport(app.db, contextOf(request), { ...deps, regions, log: request.log }, file, write)
+        .catch((error: unknown) => {
+          request.log.error({ err: error }, 'handover import stopped');
+          write({ type: 'result', outcome: 'failed', code: 'import_failed' });
+        })
+        .finally(() => stream.end());
+      return reply
+        .header('Cache-Control', 'no-store')
+        .header('X-Accel-Buffering', 'no')
+        .type(`${IMPORT_RESPONSE_TYPE}; charset=utf-8`)
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/me/package',
+    {
+      config: { access: OFFICEHOLDER },
+      schema: {
+        tags,
+        summary: 'My appointment and the package versions I can download',
+        response: { 200: myPackageResponseSchema },
+      },
+    },
+    async (request) => myPackage(app.db, request.actor?.personId ?? ''),
+  );
+
+  app.get(
+    '/api/me/package/editions/:editionId/pdf',
+    {
+      config: { access: OFFICEHOLDER },
+      schema: {
+        tags,
+        summary: 'My package in this version, as a PDF (nl or en)',
+        params: editionParamsSchema,
+        querystring: pdfLanguageQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { pdf, fileName } = await myPackagePdf(
+        app.db,
+        deps,
+        request.actor?.personId ?? '',
+        request.params.editionId,
+        request.query.lang,
+      );
+      return sendPdf(reply, pdf, fileName);
+    },
+  );
+
+  // The printed short code → a fresh activation link. Public, so guarded twice: a request cap per IP and
+  // route, and the sign-in back-off per IP for wrong codes.
+  await app.register(async (plain) => {
+    await plain.register(rateLimit, { global: false });
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.post(
+      '/api/activation/code',
+      {
+        config: { access: 'public', rateLimit: AUTH_RATE_LIMIT },
+        schema: {
+          tags: ['activation'],
+          summary: 'Exchange the code printed in the package for a fresh activation link',
+          body: activationCodeRequestSchema,
+          response: { 200: activationCodeResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const key = `activation-code-ip:${app.keyring.keyedHash('activation-code-ip', request.ip)}`;
+        await assertNotThrottled(app.db, reply, [key]);
+        const exchanged = await app.db.transaction((tx) =>
+          exchangeActivationCode(tx, contextOf(request), deps, request.body.activationCode),
+        );
+        if (!exchanged) {
+          await recordFailure(app.db, key, CODE_GUESS_CURVE);
+          throw activationCodeInvalid();
+        }
+        return exchanged;
+      },
+    );
+  });
+};
