@@ -44,6 +44,9 @@ export function Review({ answers, goTo }: { answers: SupportAnswers; goTo: (step
         : '',
     },
     { step: 'contact', key: 'when', value: answers.when ? t(`support.options.when.${answers.when}`) : '' },
+    ...(answers.zelfscanResultId
+      ? [{ step: 'more' as const, key: 'zelfscan', value: t('support.review.zelfscanShared') }]
+      : []),
   ];
   return (
     <section aria-labelledby="review-heading" className="weerbaar-review">

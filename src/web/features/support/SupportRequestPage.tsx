@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { SupportRequest, supportRequestResponseSchema } from '../../../shared/support.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
-import { apiPost } from '../cases/api.ts';
+import { apiPost, isApiError } from '../cases/api.ts';
 import { ErrorSummary, type FormError } from '../cases/components/ErrorSummary.tsx';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
@@ -98,6 +98,12 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
   const send = () => {
     submit.mutate(toRequest(answers), {
       onError: (error) => {
+        if (isApiError(error, 'zelfscan_result_not_found')) {
+          setStep('more');
+          setErrors(new Map([['zelfscanResultId', t('cases.errors.zelfscan_result_not_found')]]));
+          setAttempt((count) => count + 1);
+          return;
+        }
         const fields = serverFieldErrors(error);
         if (fields.size === 0) return;
         const [first] = fields.keys();
@@ -147,12 +153,14 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
         </Heading2>
         <StepFields answers={answers} change={change} errors={errors} mayRaiseConcern={mayRaiseConcern} />
         {step === 'more' && <Review answers={answers} goTo={goTo} />}
-        {submit.isError && serverFieldErrors(submit.error).size === 0 && (
-          <Alert type="error" role="alert">
-            <Paragraph>{problemMessage(t, submit.error)}</Paragraph>
-            <HelpNumbersNote />
-          </Alert>
-        )}
+        {submit.isError &&
+          serverFieldErrors(submit.error).size === 0 &&
+          !isApiError(submit.error, 'zelfscan_result_not_found') && (
+            <Alert type="error" role="alert">
+              <Paragraph>{problemMessage(t, submit.error)}</Paragraph>
+              <HelpNumbersNote />
+            </Alert>
+          )}
         <ButtonGroup className="weerbaar-form-actions">
           <Button type="submit" appearance="primary-action-button" disabled={submit.isPending}>
             {step === 'more' ? t('support.request.send') : t('support.request.next')}

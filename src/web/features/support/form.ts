@@ -16,6 +16,8 @@ export interface SupportAnswers {
   phone: string;
   when: string;
   body: string;
+  /** The saved zelfscan result the person chose to share, if any (an explicit choice, off by default). */
+  zelfscanResultId: string;
 }
 
 export const EMPTY_ANSWERS: SupportAnswers = {
@@ -31,6 +33,7 @@ export const EMPTY_ANSWERS: SupportAnswers = {
   phone: '',
   when: '',
   body: '',
+  zelfscanResultId: '',
 };
 
 export const STEPS = ['situation', 'affected', 'contact', 'more'] as const;
@@ -51,6 +54,7 @@ export const FIELD_ANCHORS: Record<string, string> = {
   when: 'when-any_time',
   'contact.when': 'when-any_time',
   body: 'body',
+  zelfscanResultId: 'share-zelfscan',
 };
 
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;
@@ -89,7 +93,7 @@ export function toFormErrors(errors: Map<string, string>): FormError[] {
 export function stepOfField(field: string): Step {
   if (field.startsWith('contact') || field === 'phone' || field === 'channel' || field === 'when') return 'contact';
   if (field.startsWith('personConcerned') || field === 'affected') return 'affected';
-  if (field === 'body') return 'more';
+  if (field === 'body' || field === 'zelfscanResultId') return 'more';
   return 'situation';
 }
 
@@ -107,6 +111,7 @@ export function toRequest(answers: SupportAnswers): SupportRequest {
       when: answers.when as SupportRequest['contact']['when'],
     },
     ...(body ? { body } : {}),
+    ...(answers.zelfscanResultId ? { zelfscanResultId: answers.zelfscanResultId } : {}),
     ...(answers.concernFor === 'colleague'
       ? {
           personConcerned: {

@@ -8,9 +8,18 @@ import {
   SUPPORT_SITUATIONS,
   SUPPORT_TEXT_MAX_LENGTH,
 } from '../../../shared/support.ts';
-import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../cases/components/Form.tsx';
+import {
+  CheckboxGroup,
+  RadioGroup,
+  SelectField,
+  SingleCheckbox,
+  TextareaField,
+  TextField,
+} from '../cases/components/Form.tsx';
 import { CallFirst } from '../cases/components/HelpNumbers.tsx';
+import { formatDate } from '../cases/format.ts';
 import type { SupportAnswers } from './form.ts';
+import { useLatestZelfscan } from './zelfscan.ts';
 
 export interface StepProps {
   answers: SupportAnswers;
@@ -169,16 +178,29 @@ export function ContactStep({ answers, change, errors }: StepProps) {
 /** Step 4: anything else, in the person's own words (optional). */
 export function MoreStep({ answers, change, errors }: StepProps) {
   const { t } = useTranslation();
+  const latest = useLatestZelfscan();
   return (
-    <TextareaField
-      id="body"
-      label={t('support.request.body')}
-      description={t('support.request.bodyHint', { max: SUPPORT_TEXT_MAX_LENGTH })}
-      value={answers.body}
-      onChange={(value) => change({ body: value })}
-      error={errors.get('body')}
-      maxLength={SUPPORT_TEXT_MAX_LENGTH}
-      rows={8}
-    />
+    <>
+      <TextareaField
+        id="body"
+        label={t('support.request.body')}
+        description={t('support.request.bodyHint', { max: SUPPORT_TEXT_MAX_LENGTH })}
+        value={answers.body}
+        onChange={(value) => change({ body: value })}
+        error={errors.get('body')}
+        maxLength={SUPPORT_TEXT_MAX_LENGTH}
+        rows={8}
+      />
+      {latest && (
+        <SingleCheckbox
+          id="share-zelfscan"
+          label={t('support.request.shareZelfscan', { date: formatDate(latest.createdAt) })}
+          description={t('support.request.shareZelfscanHint')}
+          checked={answers.zelfscanResultId === latest.id}
+          onChange={(checked) => change({ zelfscanResultId: checked ? latest.id : '' })}
+          error={errors.get('zelfscanResultId')}
+        />
+      )}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import '../../../ui/prose.css';
 import '../cases.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,16 @@ interface PageGateProps {
  * Pages behind sign-in: while the session loads, when nobody is signed in, or when the role does not
  * fit, the page says so plainly (and keeps the help numbers in view). The server checks every call.
  */
-export function PageGate({ title, roles, children }: PageGateProps) {
+export function PageGate(props: PageGateProps) {
+  // Running text at the reading size with space between paragraphs, as on the package pages.
+  return (
+    <div className="weerbaar-prose weerbaar-cases">
+      <Gate {...props} />
+    </div>
+  );
+}
+
+function Gate({ title, roles, children }: PageGateProps) {
   const { t } = useTranslation();
   const session = useSession();
   const allowed = session.hasRole(...roles);
