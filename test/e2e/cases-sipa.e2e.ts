@@ -131,4 +131,29 @@ describe('SIPA advice request journey', () => {
     expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   });
+
+  it('lets an advisor with a conflict of interest hand a request back, after a confirmation', async () => {
+    const second = await burgemeester.request<{ reference: string }>('POST', '/api/sipa/requests', {
+      capacity: 'burgemeester',
+      topic: 'undesirable_behaviour',
+      signal: { what: 'Klachten over het gedrag van een raadslid.', since: 'months', source: 'complaint' },
+      personConcerned: { name: 'A. de Vries', position: 'Raadslid' },
+      answers: { doneSoFar: '', question: 'Hoe pak ik dit zorgvuldig aan?' },
+      urgent: true,
+    });
+    await staff.goto('/werkbak');
+    const row = staff.getByRole('row', { name: new RegExp(second.reference) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Met spoed');
+    await row.getByRole('button', { name: `Oppakken: ${second.reference}` }).click();
+    const check = staff.getByRole('region', { name: 'Eerst: hebt u een belangenconflict?' });
+    await check.getByRole('button', { name: 'Ik heb een belangenconflict: teruggeven' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Vraag teruggeven?' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(staff, 'hand back dialog');
+    await dialog.getByRole('button', { name: 'Ja, teruggeven' }).click();
+    await staff.waitForURL((url) => url.pathname === '/werkbak');
+    await staff.getByText(`Zaak ${second.reference} is teruggegeven.`).waitFor();
+    await expectNoAxeViolations(staff, '/werkbak after handing back');
+  });
 });

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import { SIPA_TEXT_MAX_LENGTH, type SipaAdvice } from '../../../shared/sipa.ts';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '../../ui/index.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
 import { TextareaField } from '../cases/components/Form.tsx';
@@ -17,6 +19,7 @@ import { ADVICE_SECTIONS } from './SipaCaseParts.tsx';
 export function SipaConflictCheck({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [handingBack, setHandingBack] = useState(false);
+  const navigate = useNavigate();
   const check = useCaseAction<{ decision: 'no_conflict' | 'conflict' }>(
     detail.id,
     caseApi.action(detail.id, 'sipa/conflict-check'),
@@ -52,7 +55,15 @@ export function SipaConflictCheck({ detail }: { detail: CaseDetail }) {
         busy={check.isPending}
         error={check.error ? problemMessage(t, check.error) : null}
         onCancel={() => setHandingBack(false)}
-        onConfirm={() => check.mutate({ decision: 'conflict' }, { onSuccess: () => setHandingBack(false) })}
+        onConfirm={() =>
+          check.mutate(
+            { decision: 'conflict' },
+            {
+              // The request is no longer ours to see: back to the queue, which says what happened.
+              onSuccess: () => navigate(WEB_PATHS.workQueue, { state: { handedBack: detail.reference } }),
+            },
+          )
+        }
       >
         <Paragraph>{t('sipa.conflict.confirmBody')}</Paragraph>
       </ConfirmDialog>

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import type { supportStaffResponseSchema } from '../../../shared/support.ts';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { apiGet } from '../../api/client.ts';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '../../ui/index.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
@@ -30,6 +32,7 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
   const labels = useCaseLabels();
   const actions = new Set(detail.viewer.actions);
   const status = useStatusMessage();
+  const navigate = useNavigate();
   const types = useCaseTypes();
   const outcomes = types.data?.types.find((type) => type.type === detail.type)?.outcomes ?? [];
   const confidants = useStaffDirectory('confidant', detail.type === 'support' && actions.has('assign'));
@@ -83,7 +86,12 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
           <Button
             appearance="secondary-action-button"
             disabled={release.isPending}
-            onClick={() => release.mutate({}, done('release'))}
+            onClick={() =>
+              release.mutate(
+                {},
+                { onSuccess: () => navigate(WEB_PATHS.workQueue, { state: { handedBack: detail.reference } }) },
+              )
+            }
           >
             {t('staff.actions.release')}
           </Button>

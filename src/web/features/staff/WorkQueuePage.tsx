@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { CaseType, QueueQuery } from '../../../shared/cases.ts';
 import { staffCasePath } from '../../../shared/web-paths.ts';
 import {
@@ -140,6 +140,7 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
   const urgency = params.get('urgentie') ?? '';
   const queue = useQueue({ type, view, sort, order: sort === 'due' ? 'asc' : 'desc', ...(urgency ? { urgency } : {}) });
   const status = useStatusMessage();
+  const handedBack = (useLocation().state as { handedBack?: string } | null)?.handedBack;
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -160,6 +161,11 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
     <>
       <Heading1>{t('staff.queue.title')}</Heading1>
       <Paragraph lead>{t('staff.queue.lead')}</Paragraph>
+      {handedBack && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('staff.queue.handedBack', { reference: handedBack })}</Paragraph>
+        </Alert>
+      )}
       {types.length > 1 && (
         <nav aria-label={t('staff.queue.typeNav')}>
           <ul className="weerbaar-inline-list weerbaar-tabs">
