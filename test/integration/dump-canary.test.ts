@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/server/db/index.ts';
+import { systemContext } from '../../src/server/lib/context.ts';
+import { issueInvitation } from '../../src/server/modules/people/invitations.ts';
+import { insertInvitedPerson } from '../../src/server/modules/people/repository.ts';
+import { createActor } from '../helpers/actors.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Encryption at rest, end to end: sensitive values go in through the real routes and services, then every
+ * row of every table (a logical dump, on PGlite and on PostgreSQL alike) is searched for them, as text
+ * and as the hex that bytea columns show.
+ */
+const CANARY_MESSAGE = 'Canary-7f3a: bedreigd op de Dorpsstraat 12';
+const CANARY_PHONE = '06 8765 4321';
+const CANARY_COLLEAGUE = 'Canary-Collega Jansen-9b2c';
+
+async function logicalDump(t: TestApp): Promise<string> {
+  const tables = rowsOf<{ schema: string; name: string }>(
+    await t.app.db.execute(
+      sql`SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    ),
+  );
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = rowsOf<{ row: string }>(
+      await t.app.db.execute(sql.raw(`SELECT t::text AS row FROM "${table.schema}"."${table.name}" t`)),
+    );
+    parts.push(...rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
+
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+
+describe('a database dump holds no sensitive value in plain text', () => {
+  let t: TestApp;
+  let totpSecret = '';
+  let invitationToken = '';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // An invitation: its mail body (with the activation link) is encrypted, the token only hashed.
+    const invited = await t.app.db.transaction(async (tx) => {
+      const person = await insertInvitedPerson(tx, { email: 'nieuw@example.org', roles: ['officeholder'] }, null);
+      return issueInvitation(tx, systemContext(), { config: t.config, keyring: t.keyring }, { person });
+    });
+    invitationToken = invited.token;
+    // A TOTP secret, made by the real activation route.
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/activation/password/start',
+      payload: { token: invitationToken, password: 'een lange wachtzin over de polder en de dijk' },
+    });
+    expect(started.statusCode).toBe(200);
+    totpSecret = started.json().totpSecret;
+    // A support request with a message, a phone number and a colleague's name.
+    const wethouder = await createActor(t, ['officeholder'], { office: 'wethouder', region: 'Zwolle' });
+    const request = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: wethouder.headers,
+      payload: {
+        concernFor: 'colleague',
+        situation: ['threat'],
+        since: 'this_week',
+        acuteDanger: false,
+        affected: ['me'],
+        contact: { channel: 'phone', phone: CANARY_PHONE, when: 'any_time' },
+        body: CANARY_MESSAGE,
+        personConcerned: { name: CANARY_COLLEAGUE },
+      },
+    });
+    expect(request.statusCode, request.body).toBeLessThan(300);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('finds the values in the app, and none of them in the dump', async () => {
+    expect(totpSecret.length).toBeGreaterThan(10);
+    const dump = await logicalDump(t);
+    expect(dump.length).toBeGreaterThan(1000);
+    // The dump does show what is not classified sensitive (an account's e-mail address), so it is a real dump.
+    expect(dump).toContain('nieuw@example.org');
+    for (const secret of [CANARY_MESSAGE, CANARY_PHONE, CANARY_COLLEAGUE, totpSecret, invitationToken]) {
+      expect(dump).not.toContain(secret);
+      expect(dump).not.toContain(hex(secret));
+    }
+    // The parts that identify the canaries are unique enough to search on their own, too.
+    expect(dump).not.toContain('Canary-7f3a');
+    expect(dump).not.toContain('Dorpsstraat');
+  });
+});
