@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
+import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
 import { packageRoutes } from './features/package/routes.tsx';
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
       ...packageRoutes,
       ...zelfscanRoutes,
       ...caseRoutes,
+      ...handoverRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { CaseNavItems } from '../features/cases/routes.tsx';
+import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { Document, Heading2, Surface } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
@@ -61,6 +62,7 @@ export function AppShell() {
                   <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
                 </li>
                 <CaseNavItems />
+                <HandoverNavItems />
               </ul>
             </div>
           </nav>
