@@ -6,24 +6,109 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly fieldErrors: FieldError[] = [],
+    /** Seconds to wait before trying again (429 with Retry-After); null when the server did not say. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`API error ${status}: ${code}`);
     this.name = 'ApiError';
   }
 }
 
+/** True for an ApiError with one of the given codes. */
+export function isApiError(error: unknown, ...codes: string[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/**
+ * The CSRF token of the current session. Kept in memory only (never in storage): it comes with
+ * GET /api/auth/session and goes back in `X-CSRF-Token` on every state-changing request.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+const activityListeners = new Set<Listener>();
+
+/** Called when a request answers 401: the session ended (idle, elsewhere, or deactivated). */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Called after every answered request: the server counts it as activity for the idle timeout. */
+export function onApiActivity(listener: Listener): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
 /** The one way the web app calls the API: same origin, JSON in and out, problem details on failure. */
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
+  return request<T>('GET', path, undefined, signal);
+}
+
+/** POST with a JSON body (`{}` when there is nothing to send), the CSRF token and JSON back. */
+export async function apiPost<T>(path: string, body: unknown = {}, signal?: AbortSignal): Promise<T> {
+  return request<T>('POST', path, body, signal);
+}
+
+export async function apiPut<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>('PUT', path, body, signal);
+}
+
+/** PATCH with a JSON body: a partial change of one record. */
+export async function apiPatch<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>('PATCH', path, body, signal);
+}
+
+/** DELETE without a body (the API's DELETE routes take none). */
+export async function apiDelete<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('DELETE', path, undefined, signal);
+}
+
+async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  for (const listener of activityListeners) listener();
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && error.code === 'unauthenticated') {
+      for (const listener of unauthorizedListeners) listener();
+    }
+    throw error;
+  }
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
     const problem = (await response.json()) as Partial<Problem>;
-    return new ApiError(response.status, problem.code ?? 'unknown', problem.errors ?? []);
+    return new ApiError(response.status, problem.code ?? 'unknown', problem.errors ?? [], retryAfter(response));
   } catch {
-    return new ApiError(response.status, 'unknown');
+    return new ApiError(response.status, 'unknown', [], retryAfter(response));
   }
 }
