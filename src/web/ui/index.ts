@@ -47,3 +47,5 @@ export {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+export { ConfirmDialog, Dialog, StatusMessage, VisuallyHidden } from './feedback.tsx';
+export { CheckboxField, ErrorSummary, type FieldProblem, SelectField, TextField } from './forms.tsx';
