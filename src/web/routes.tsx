@@ -7,6 +7,7 @@ import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
 import { packageRoutes } from './features/package/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
+import { identityRoutes } from './session/identity-routes.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 
 /** Paths come from src/shared/web-paths.ts, which the server also reads to answer 404 for unknown pages. */
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
       { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
       ...packageRoutes,
       ...zelfscanRoutes,
+      ...identityRoutes,
       ...caseRoutes,
       ...handoverRoutes,
       { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,9 @@ import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
+import { useSessionEndedRedirect } from '../session/guards.tsx';
+import { IdleWarning } from '../session/IdleWarning.tsx';
+import { AccountArea, DemoBanner, SessionNavItems } from '../session/ShellParts.tsx';
 import { Document, Heading2, Surface } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
@@ -18,6 +21,7 @@ export function AppShell() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const previousPath = useRef(location.pathname);
+  useSessionEndedRedirect();
 
   // After a client-side navigation, move focus to the new content so screen readers announce it;
   // not on first load, where the browser's own focus order should start at the skip link.
@@ -31,6 +35,7 @@ export function AppShell() {
     <Surface className="utrecht-theme weerbaar-theme">
       <Document className="weerbaar-document">
         <SkipLink href={`#${MAIN_ID}`}>{t('shell.skipLink')}</SkipLink>
+        <DemoBanner />
         <aside className="weerbaar-emergency-bar weerbaar-on-dark" aria-label={t('shell.emergencyBar')}>
           <div className="weerbaar-container">
             <EmergencyNumbers />
@@ -45,7 +50,10 @@ export function AppShell() {
               </RouterLink>
               <span className="weerbaar-brand__tagline">{t('app.tagline')}</span>
             </div>
-            <LanguageSwitch />
+            <div className="weerbaar-header-tools">
+              <LanguageSwitch />
+              <AccountArea />
+            </div>
           </div>
           <nav aria-label={t('shell.mainNavigation')} className="weerbaar-nav">
             <div className="weerbaar-container">
@@ -62,6 +70,7 @@ export function AppShell() {
                   <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
                 </li>
                 <CaseNavItems />
+                <SessionNavItems />
                 <HandoverNavItems />
               </ul>
             </div>
@@ -71,6 +80,7 @@ export function AppShell() {
           <div className="weerbaar-container">
             <Outlet />
           </div>
+          <IdleWarning />
         </main>
         <footer className="weerbaar-footer weerbaar-on-dark">
           <div className="weerbaar-container weerbaar-footer__inner">

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { useSession } from '../../session/session.ts';
+import { Button } from '../../ui/index.ts';
+import { RouterLink } from '../../ui/RouterLink.tsx';
+import '../account/account.css';
+
+/** The admin pages: people, invitations and (without a mail server) the local outbox. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <nav aria-label={t('admin.nav.label')} className="weerbaar-subnav">
+      <ul className="weerbaar-inline-list">
+        <li>
+          <RouterLink to={WEB_PATHS.adminPeople}>{t('admin.nav.people')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to={WEB_PATHS.adminInvitations}>{t('admin.nav.invitations')}</RouterLink>
+        </li>
+        {session.localMail && (
+          <li>
+            <RouterLink to={WEB_PATHS.adminOutbox}>{t('admin.nav.outbox')}</RouterLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** Previous / next page of a long list. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('admin.pagination.label')} className="weerbaar-pagination">
+      <p>{t('admin.pagination.position', { page, pages })}</p>
+      <ul className="weerbaar-inline-list">
+        {page > 1 && (
+          <li>
+            <Button appearance="subtle-button" onClick={() => onPage(page - 1)}>
+              {t('admin.pagination.previous')}
+            </Button>
+          </li>
+        )}
+        {page < pages && (
+          <li>
+            <Button appearance="subtle-button" onClick={() => onPage(page + 1)}>
+              {t('admin.pagination.next')}
+            </Button>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,455 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import {
+  type ActivationInspect,
+  DISPLAY_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type TotpSetupResponse,
+} from '../../../shared/auth.ts';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { ApiError, isApiError } from '../../api/client.ts';
+import { useSession } from '../../session/session.ts';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  type FieldProblem,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  RadioButton,
+  StatusMessage,
+  TextField,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../ui/index.ts';
+import { RouterLink } from '../../ui/RouterLink.tsx';
+import { activationApi } from './api.ts';
+import { useFocusOnChange } from './focus.ts';
+import { useFormProblems } from './form.ts';
+import { rolesInWords } from './labels.ts';
+import { fieldProblemsFrom, formatDateTime, looksLikeEmail, problemMessage } from './messages.ts';
+import { NewPasswordField } from './PasswordField.tsx';
+import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { TotpSetup } from './TotpSetup.tsx';
+import './auth.css';
+
+/** The invitation token from the link's fragment (`/activeren#token=…`); it never reaches a server log. */
+function tokenFromFragment(): string | null {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (!hash) return null;
+  const token = new URLSearchParams(hash).get('token');
+  return token && token.length <= 200 ? token : null;
+}
+
+type Method = 'passkey' | 'password';
+
+const FIELD_IDS = {
+  'body/displayName': 'activation-name',
+  'body/email': 'activation-email',
+  'body/password': 'activation-password',
+  'body/totpCode': 'totp-code',
+};
+
+/**
+ * Activating an account from an invitation link: who it is for, the person's name (and e-mail for the
+ * first admin), a passkey or a password with an authenticator app, then the recovery codes, once.
+ */
+export function ActivationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('activation.title'));
+  const [token] = useState(tokenFromFragment);
+
+  // The token must not stay in the address bar, the history or a bookmark.
+  useEffect(() => {
+    if (window.location.hash) {
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    }
+  }, []);
+
+  const inspect = useQuery({
+    queryKey: ['activation', 'inspect'],
+    queryFn: () => activationApi.inspect(token ?? ''),
+    enabled: token !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
+  });
+
+  if (token === null || isApiError(inspect.error, 'invitation_invalid', 'validation_failed', 'not_found')) {
+    return <InvalidLink />;
+  }
+  if (inspect.isPending) {
+    return (
+      <>
+        <Heading1>{t('activation.title')}</Heading1>
+        <Paragraph role="status">{t('activation.checking')}</Paragraph>
+      </>
+    );
+  }
+  if (inspect.isError) {
+    return (
+      <>
+        <Heading1>{t('activation.title')}</Heading1>
+        <Alert type="error">
+          <Paragraph>{problemMessage(t, inspect.error)}</Paragraph>
+        </Alert>
+        <Button appearance="secondary-action-button" onClick={() => void inspect.refetch()}>
+          {t('auth.retry')}
+        </Button>
+      </>
+    );
+  }
+  return <Activation token={token} invitation={inspect.data} />;
+}
+
+function InvalidLink() {
+  const { t } = useTranslation();
+  usePageTitle(t('activation.invalid.title'));
+  return (
+    <div className="weerbaar-narrow">
+      <Heading1>{t('activation.invalid.title')}</Heading1>
+      <Paragraph lead>{t('activation.invalid.lead')}</Paragraph>
+      <Heading2>{t('activation.invalid.whoHeading')}</Heading2>
+      <UnorderedList>
+        <UnorderedListItem>{t('activation.invalid.whoAdmin')}</UnorderedListItem>
+        <UnorderedListItem>{t('activation.invalid.whoRelative')}</UnorderedListItem>
+        <UnorderedListItem>{t('activation.invalid.whoSetup')}</UnorderedListItem>
+      </UnorderedList>
+      <Paragraph>
+        {t('activation.invalid.haveAccount')}{' '}
+        <RouterLink to={WEB_PATHS.signIn}>{t('activation.invalid.signIn')}</RouterLink>
+      </Paragraph>
+    </div>
+  );
+}
+
+type Stage = { kind: 'details' } | { kind: 'totp'; setup: TotpSetupResponse } | { kind: 'codes'; codes: string[] };
+
+function Activation({ token, invitation }: { token: string; invitation: ActivationInspect }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const isSetup = invitation.kind === 'setup';
+
+  const [stage, setStage] = useState<Stage>({ kind: 'details' });
+  const [displayName, setDisplayName] = useState(invitation.displayName ?? '');
+  const [email, setEmail] = useState('');
+  const [method, setMethod] = useState<Method>('passkey');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
+  const form = useFormProblems();
+  const stageHeading = useRef<HTMLHeadingElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  useFocusOnChange(stageHeading, stage.kind);
+
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+
+  const usePassword = !invitation.passkeyRequired && method === 'password';
+
+  function checkDetails(): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    const name = displayName.trim();
+    if (!name) problems.push({ fieldId: 'activation-name', message: t('activation.nameRequired') });
+    else if (name.length > DISPLAY_NAME_MAX_LENGTH) {
+      problems.push({
+        fieldId: 'activation-name',
+        message: t('activation.nameTooLong', { max: DISPLAY_NAME_MAX_LENGTH }),
+      });
+    }
+    if (isSetup && !looksLikeEmail(email)) {
+      problems.push({ fieldId: 'activation-email', message: t('activation.emailInvalid') });
+    }
+    if (usePassword) {
+      if (password.length < PASSWORD_MIN_LENGTH) {
+        problems.push({
+          fieldId: 'activation-password',
+          message: t('auth.password.tooShort', { min: PASSWORD_MIN_LENGTH, length: password.length }),
+        });
+      } else if (password.length > PASSWORD_MAX_LENGTH) {
+        problems.push({
+          fieldId: 'activation-password',
+          message: t('auth.password.tooLong', { max: PASSWORD_MAX_LENGTH }),
+        });
+      }
+    }
+    return problems;
+  }
+
+  /** Shows what went wrong: next to a field when the server named one, otherwise above the form. */
+  function handle(error: unknown) {
+    if (isApiError(error, 'invitation_invalid')) {
+      setExpired(true);
+      return;
+    }
+    const fields = fieldProblemsFrom(t, error, FIELD_IDS);
+    if (isApiError(error, 'email_taken')) {
+      fields.push({ fieldId: 'activation-email', message: t('auth.problems.email_taken') });
+    }
+    if (isApiError(error, 'totp_invalid')) {
+      fields.push({ fieldId: 'totp-code', message: t('auth.problems.totp_invalid') });
+    }
+    if (fields.length > 0) {
+      form.report(fields);
+      return;
+    }
+    if (isApiError(error, 'totp_setup_missing')) {
+      setStage({ kind: 'details' });
+    }
+    setFailure(problemMessage(t, error));
+  }
+
+  async function activated(codes: string[]) {
+    setStage({ kind: 'codes', codes });
+    setPassword('');
+    setCode('');
+    // Signed in now: learn the new session (and its CSRF token) in the background.
+    void session.refresh();
+  }
+
+  async function submitDetails(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    if (!form.report(checkDetails())) return;
+    setBusy(true);
+    try {
+      if (usePassword) {
+        const setup = await activationApi.startPassword(token, password);
+        setCode('');
+        setStage({ kind: 'totp', setup });
+      } else {
+        const result = await activationApi.withPasskey({
+          token,
+          displayName: displayName.trim(),
+          email: isSetup ? email.trim() : undefined,
+        });
+        await activated(result.recoveryCodes);
+      }
+    } catch (error) {
+      handle(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submitCode(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    const digits = code.replace(/\s+/g, '');
+    if (!form.report(/^\d{6}$/.test(digits) ? [] : [{ fieldId: 'totp-code', message: t('auth.totp.codeInvalid') }])) {
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await activationApi.completePassword({
+        token,
+        displayName: displayName.trim(),
+        password,
+        totpCode: digits,
+      });
+      await activated(result.recoveryCodes);
+    } catch (error) {
+      setCode('');
+      handle(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (expired) return <InvalidLink />;
+
+  const failureAlert = failure && (
+    <div ref={failureRef} tabIndex={-1} className="weerbaar-focus-target">
+      <Alert type="error">
+        <Paragraph>{failure}</Paragraph>
+      </Alert>
+    </div>
+  );
+
+  if (stage.kind === 'codes') {
+    return (
+      <div className="weerbaar-narrow">
+        <Heading1>{t('activation.doneTitle')}</Heading1>
+        <Alert type="ok">
+          <Paragraph>{t('activation.done')}</Paragraph>
+        </Alert>
+        <h2 ref={stageHeading} tabIndex={-1} className="utrecht-heading-2">
+          {t('activation.stepCodes')}
+        </h2>
+        <RecoveryCodes
+          codes={stage.codes}
+          headingLevel={3}
+          doneLabel={t('activation.toAccount')}
+          onDone={() => navigate(WEB_PATHS.account, { replace: true })}
+        />
+      </div>
+    );
+  }
+
+  if (stage.kind === 'totp') {
+    return (
+      <div className="weerbaar-narrow">
+        <Heading1>{t('activation.title')}</Heading1>
+        <h2 ref={stageHeading} tabIndex={-1} className="utrecht-heading-2">
+          {t('activation.stepTotp')}
+        </h2>
+        {failureAlert}
+        <form noValidate onSubmit={(event) => void submitCode(event)}>
+          <ErrorSummary heading={t('auth.errorSummary')} problems={form.problems} attempt={form.attempt} />
+          <TotpSetup setup={stage.setup} code={code} onCodeChange={setCode} error={form.errorFor('totp-code')} />
+          <StatusMessage type="info">{busy ? t('activation.busy') : ''}</StatusMessage>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button">
+              {t('activation.activate')}
+            </Button>
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => {
+                form.clear();
+                setFailure(null);
+                setStage({ kind: 'details' });
+              }}
+            >
+              {t('activation.back')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      </div>
+    );
+  }
+
+  return (
+    <div className="weerbaar-narrow">
+      <Heading1>{t('activation.title')}</Heading1>
+      <Paragraph lead>{isSetup ? t('activation.leadSetup') : t('activation.lead')}</Paragraph>
+      {!isSetup && invitation.roles.length > 0 && (
+        <Paragraph>{t('activation.invitedAs', { roles: rolesInWords(t, invitation.roles) })}</Paragraph>
+      )}
+      <Paragraph>{t('activation.expires', { date: formatDateTime(invitation.expiresAt) })}</Paragraph>
+      {failureAlert}
+      <form noValidate onSubmit={(event) => void submitDetails(event)} aria-labelledby="activation-details">
+        <ErrorSummary heading={t('auth.errorSummary')} problems={form.problems} attempt={form.attempt} />
+        <h2 id="activation-details" ref={stageHeading} tabIndex={-1} className="utrecht-heading-2">
+          {t('activation.stepDetails')}
+        </h2>
+        <TextField
+          id="activation-name"
+          label={t('activation.name')}
+          description={t('activation.nameDescription')}
+          autoComplete="name"
+          value={displayName}
+          onValueChange={setDisplayName}
+          error={form.errorFor('activation-name')}
+          required
+        />
+        {isSetup ? (
+          <TextField
+            id="activation-email"
+            label={t('activation.email')}
+            description={t('activation.emailDescription')}
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            value={email}
+            onValueChange={setEmail}
+            error={form.errorFor('activation-email')}
+            required
+          />
+        ) : (
+          invitation.email && <Paragraph>{t('activation.yourEmail', { email: invitation.email })}</Paragraph>
+        )}
+
+        <Heading2>{t('activation.stepMethod')}</Heading2>
+        {invitation.passkeyRequired ? (
+          <>
+            <Paragraph>{t('activation.passkeyOnly')}</Paragraph>
+            <Paragraph>{t('activation.passkeyExplain')}</Paragraph>
+          </>
+        ) : (
+          <Fieldset>
+            <FieldsetLegend>{t('activation.methodLegend')}</FieldsetLegend>
+            <MethodOption
+              id="method-passkey"
+              checked={method === 'passkey'}
+              onSelect={() => setMethod('passkey')}
+              label={t('activation.methodPasskey')}
+              description={t('activation.passkeyExplain')}
+            />
+            <MethodOption
+              id="method-password"
+              checked={method === 'password'}
+              onSelect={() => setMethod('password')}
+              label={t('activation.methodPassword')}
+              description={t('activation.passwordExplain')}
+            />
+          </Fieldset>
+        )}
+        {usePassword && (
+          <NewPasswordField
+            id="activation-password"
+            value={password}
+            onValueChange={setPassword}
+            error={form.errorFor('activation-password')}
+          />
+        )}
+        <StatusMessage type="info">{busy ? t('activation.busy') : ''}</StatusMessage>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button">
+            {usePassword ? t('activation.next') : t('activation.createPasskey')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </div>
+  );
+}
+
+function MethodOption({
+  id,
+  checked,
+  onSelect,
+  label,
+  description,
+}: {
+  id: string;
+  checked: boolean;
+  onSelect: () => void;
+  label: string;
+  description: string;
+}) {
+  return (
+    <FormField type="radio">
+      <div className="weerbaar-checkbox">
+        <RadioButton
+          id={id}
+          name="activation-method"
+          checked={checked}
+          onChange={onSelect}
+          aria-describedby={`${id}-description`}
+        />
+        <FormLabel htmlFor={id} type="radio">
+          {label}
+        </FormLabel>
+      </div>
+      <FormFieldDescription id={`${id}-description`} className="weerbaar-checkbox__description">
+        {description}
+      </FormFieldDescription>
+    </FormField>
+  );
+}
