@@ -169,9 +169,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
     },
     async (request, reply) => {
       const lang = request.body?.lang ?? 'nl';
-      const printed = await app.db.transaction((tx) =>
-        printPackage(tx, contextOf(request), deps, request.params.id, lang),
-      );
+      const printed = await printPackage(app.db, contextOf(request), deps, request.params.id, lang);
       reply.header('X-Activation-Link-Issued', String(printed.linkIssued));
       return sendPdf(reply, printed.pdf, printed.fileName);
     },

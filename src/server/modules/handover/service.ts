@@ -17,7 +17,7 @@ import {
 import type { Locale } from '../../../shared/locale.ts';
 import type { Office } from '../../../shared/people.ts';
 import type { Config } from '../../config.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { Db, DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { badRequest, conflict, notFound } from '../../plugins/errors.ts';
@@ -42,7 +42,7 @@ import { invitationSummary } from '../people/views.ts';
 import { activationCodes, handoverEvents, handovers } from './db.ts';
 import { type EditionRow, findEdition, latestEdition, listEditions } from './editions.ts';
 import type { Appointment } from './import-check.ts';
-import { type PackagePdfActivation, renderPackagePdf } from './pdf.ts';
+import { type PackagePdfActivation, type PackagePdfInput, renderPackagePdf } from './pdf.ts';
 
 /**
  * The handover of the package to newly appointed office holders.
@@ -54,8 +54,9 @@ import { type PackagePdfActivation, renderPackagePdf } from './pdf.ts';
  *   previous link stops working, as always with issueInvitation) and a fresh short code (the previous
  *   code is revoked); both go into the PDF only. The token and code exist in clear only in that PDF;
  *   the database keeps a SHA-256 of the token and a keyed hash of the code. Each print is in the
- *   handover history and the audit trail. The PDF is made inside the same transaction, so a print that
- *   fails leaves the previous link working.
+ *   handover history and the audit trail. The PDF is made right after the transaction commits, so the
+ *   audit chain's lock is not held while pdfmake works (should making it fail, the admin prints again
+ *   and gets yet another link; the one lost in between was never shown to anyone).
  * - Every change is audited with the office holder as subject, in the same transaction.
  */
 
@@ -427,12 +428,24 @@ function fileNameFor(lang: Locale, name: string): string {
  * activation link and a new short code for the QR code and the cover (revoking the previous ones).
  */
 export async function printPackage(
-  tx: Tx,
+  db: Db,
   ctx: ServiceContext,
   deps: HandoverDeps,
   id: string,
   lang: Locale,
 ): Promise<PrintedPackage> {
+  const prepared = await db.transaction((tx) => preparePrint(tx, ctx, deps, id, lang));
+  return { ...prepared, pdf: await renderPackagePdf(prepared.input) };
+}
+
+/** The print's changes (new link and code while unused, counters, history, audit), in one transaction. */
+async function preparePrint(
+  tx: Tx,
+  ctx: ServiceContext,
+  deps: HandoverDeps,
+  id: string,
+  lang: Locale,
+): Promise<{ input: PackagePdfInput; fileName: string; linkIssued: boolean }> {
   const handover = await requireHandover(tx, id, { lock: true });
   const person = await lockPersonById(tx, handover.personId);
   if (!person) throw notFound();
@@ -479,7 +492,7 @@ export async function printPackage(
     details: { lang, version: edition.version, linkIssued },
   });
   const name = person.displayName ?? handover.registeredName;
-  const pdf = await renderPackagePdf({
+  const input: PackagePdfInput = {
     lang,
     publicUrl: deps.config.PUBLIC_URL,
     person: {
@@ -489,10 +502,10 @@ export async function printPackage(
       region: handover.region,
       installationDate: handover.installationDate,
     },
-    edition,
+    edition: editionForPdf(edition),
     activation,
-  });
-  return { pdf, fileName: fileNameFor(lang, name), linkIssued };
+  };
+  return { input, fileName: fileNameFor(lang, name), linkIssued };
 }
 
 // ---------------------------------------------------------------------------------------------------
