@@ -21,6 +21,7 @@ import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
+import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -101,8 +102,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
   await app.register(casesModule, options.cases ?? {});
-  await app.register(supportModule);
+  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);
+  await app.register(zelfscanModule);
   await app.register(handoverModule);
 
   await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });

@@ -10,3 +10,4 @@ export * from '../modules/mail/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
+export * from '../modules/zelfscan/db.ts';

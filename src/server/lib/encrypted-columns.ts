@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/index.ts';
 import { totpCredentials } from '../modules/auth/db.ts';
 import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/encrypted-columns.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
+import { ZELFSCAN_ENCRYPTED_COLUMNS } from '../modules/zelfscan/encrypted-columns.ts';
 import type { Keyring, SerializedEnvelope } from './crypto/index.ts';
 
 /**
@@ -37,6 +38,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   },
   // Cases, support requests and SIPA requests (owned by the case modules).
   ...CASE_ENCRYPTED_COLUMNS,
+  // Saved zelfscan results.
+  ...ZELFSCAN_ENCRYPTED_COLUMNS,
 ];
 
 export interface RewrapProgress {

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { SHIPPED_QUESTIONNAIRE } from '../../../shared/zelfscan/shipped.ts';
+import {
+  actionParamsSchema,
+  actionResponseSchema,
+  resultIdParamsSchema,
+  savedResultResponseSchema,
+  savedResultsResponseSchema,
+  saveZelfscanResultBodySchema,
+  updateActionBodySchema,
+} from '../../../shared/zelfscan-api.ts';
+import { contextOf } from '../../lib/context.ts';
+import type { RouteAccess } from '../../plugins/access.ts';
+import { getResult, listResults, saveResult, updateAction, type ZelfscanDeps } from './service.ts';
+
+/** Saving is for officeholders and relatives; reading is owner-only, decided per record by the policy helper. */
+const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
+const tags = ['zelfscan'];
+
+export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps: ZelfscanDeps = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
+
+  app.post(
+    '/api/me/zelfscan/results',
+    {
+      config: { access: SAVERS },
+      schema: {
+        tags,
+        summary: 'Save my zelfscan result (answers checked against the current questionnaire, stored encrypted)',
+        body: saveZelfscanResultBodySchema,
+        response: { 201: savedResultResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await app.db.transaction((tx) => saveResult(tx, contextOf(request), deps, request.body));
+      return reply.status(201).send({ result });
+    },
+  );
+
+  app.get(
+    '/api/me/zelfscan/results',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'My saved zelfscan results, newest first',
+        response: { 200: savedResultsResponseSchema },
+      },
+    },
+    async (request) => ({ results: await listResults(app.db, contextOf(request), deps) }),
+  );
+
+  app.get(
+    '/api/me/zelfscan/results/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'One of my saved zelfscan results, evaluated, with its action plan',
+        params: resultIdParamsSchema,
+        response: { 200: savedResultResponseSchema },
+      },
+    },
+    async (request) => ({ result: await getResult(app.db, contextOf(request), deps, request.params.id) }),
+  );
+
+  app.patch(
+    '/api/me/zelfscan/results/:id/actions/:tipId',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Tick off a tip of my action plan, or plan it for a date',
+        params: actionParamsSchema,
+        body: updateActionBodySchema,
+        response: { 200: actionResponseSchema },
+      },
+    },
+    async (request) => {
+      const { id, tipId } = request.params;
+      const action = await app.db.transaction((tx) =>
+        updateAction(tx, contextOf(request), deps, id, tipId, request.body),
+      );
+      return { action };
+    },
+  );
+};

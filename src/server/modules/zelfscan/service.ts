@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { validateAnswerSet } from '../../../shared/zelfscan/answers.ts';
+import { evaluate, type ZelfscanResult } from '../../../shared/zelfscan/evaluate.ts';
+import type { Questionnaire } from '../../../shared/zelfscan/questionnaire.ts';
+import type { ActionState, SavedResult, SavedResultSummary, UpdateActionBody } from '../../../shared/zelfscan-api.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
+import { type AccessRules, authorize } from '../../lib/policy.ts';
+import { badRequest, notFound, unauthorized } from '../../plugins/errors.ts';
+import { zelfscanResults } from './db.ts';
+
+export interface ZelfscanDeps {
+  keyring: Keyring;
+  questionnaire: Questionnaire;
+}
+
+type Action = 'read' | 'updateActions';
+
+/** Only the person who saved a result sees it or works on its plan: no staff, no admin, no relative. */
+export const ZELFSCAN_RESULT_RULES: AccessRules<Action> = {
+  read: { relations: ['owner'] },
+  updateActions: { relations: ['owner'] },
+};
+
+export const zelfscanAad = {
+  answers: (id: string) => contextAad('zelfscan_result', 'answers', id),
+  actions: (id: string) => contextAad('zelfscan_result', 'actions', id),
+};
+
+type StoredActions = Record<string, { done: boolean; plannedFor: string | null }>;
+type Row = typeof zelfscanResults.$inferSelect;
+
+function requireActor(ctx: ServiceContext) {
+  if (!ctx.actor) throw unauthorized();
+  return ctx.actor;
+}
+
+/** Checks the answers against the questionnaire this version ships; 400 with field errors otherwise. */
+export async function saveResult(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  deps: ZelfscanDeps,
+  input: { questionnaireVersion: string; answers: Record<string, string> },
+): Promise<SavedResult> {
+  const actor = requireActor(ctx);
+  const validation = validateAnswerSet(deps.questionnaire, {
+    version: input.questionnaireVersion,
+    answers: input.answers,
+  });
+  if (!validation.success) {
+    throw badRequest(
+      'invalid_answers',
+      'The answers do not fit the current zelfscan.',
+      validation.issues.map((issue) => ({
+        field: issue.path === 'version' ? 'questionnaireVersion' : issue.path || 'answers',
+        message: issue.message,
+        code: issue.path === 'version' ? 'unknown_version' : 'invalid_answer',
+      })),
+    );
+  }
+  const id = randomUUID();
+  const [row] = await db
+    .insert(zelfscanResults)
+    .values({
+      id,
+      personId: actor.personId,
+      questionnaireVersion: validation.data.version,
+      answersEnvelope: deps.keyring.encrypt(JSON.stringify(validation.data.answers), zelfscanAad.answers(id)),
+      actionsEnvelope: deps.keyring.encrypt('{}', zelfscanAad.actions(id)),
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return toSavedResult(row, deps);
+}
+
+export async function listResults(db: DbOrTx, ctx: ServiceContext, deps: ZelfscanDeps): Promise<SavedResultSummary[]> {
+  const actor = requireActor(ctx);
+  const rows = await db
+    .select()
+    .from(zelfscanResults)
+    .where(eq(zelfscanResults.personId, actor.personId))
+    .orderBy(desc(zelfscanResults.createdAt), desc(zelfscanResults.id));
+  return rows.map((row) => {
+    authorize(actor, 'read', { ownerIds: [row.personId] }, ZELFSCAN_RESULT_RULES);
+    const full = toSavedResult(row, deps);
+    return {
+      id: full.id,
+      questionnaireVersion: full.questionnaireVersion,
+      createdAt: full.createdAt,
+      categories: full.categories,
+      tipCount: full.tips.length,
+      doneCount: full.actions.filter((action) => action.done).length,
+    };
+  });
+}
+
+async function loadAuthorized(db: DbOrTx, ctx: ServiceContext, id: string, action: Action, lock = false) {
+  const actor = requireActor(ctx);
+  const query = db.select().from(zelfscanResults).where(eq(zelfscanResults.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  authorize(actor, action, row ? { ownerIds: [row.personId] } : null, ZELFSCAN_RESULT_RULES);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getResult(db: DbOrTx, ctx: ServiceContext, deps: ZelfscanDeps, id: string) {
+  return toSavedResult(await loadAuthorized(db, ctx, id, 'read'), deps);
+}
+
+export async function updateAction(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  deps: ZelfscanDeps,
+  id: string,
+  tipId: string,
+  body: UpdateActionBody,
+): Promise<ActionState> {
+  const row = await loadAuthorized(db, ctx, id, 'updateActions', true);
+  const result = evaluateRow(row, deps);
+  if (!result.tips.some((tip) => tip.id === tipId)) throw notFound('This result has no such tip.');
+  const actions = readActions(row, deps);
+  const current = actions[tipId] ?? { done: false, plannedFor: null };
+  const next = {
+    done: body.done ?? current.done,
+    plannedFor: body.plannedFor === undefined ? current.plannedFor : body.plannedFor,
+  };
+  actions[tipId] = next;
+  await db
+    .update(zelfscanResults)
+    .set({
+      actionsEnvelope: deps.keyring.encrypt(JSON.stringify(actions), zelfscanAad.actions(row.id)),
+      updatedAt: new Date(),
+    })
+    .where(eq(zelfscanResults.id, row.id));
+  return { tipId, ...next };
+}
+
+/** For the support module: may a case point at this result (it exists and is theirs)? */
+export async function resultOwnedBy(db: DbOrTx, resultId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ personId: zelfscanResults.personId })
+    .from(zelfscanResults)
+    .where(eq(zelfscanResults.id, resultId));
+  return row?.personId === personId;
+}
+
+function readActions(row: Row, deps: ZelfscanDeps): StoredActions {
+  return JSON.parse(deps.keyring.decryptString(row.actionsEnvelope, zelfscanAad.actions(row.id))) as StoredActions;
+}
+
+function evaluateRow(row: Row, deps: ZelfscanDeps): ZelfscanResult {
+  const answers = JSON.parse(deps.keyring.decryptString(row.answersEnvelope, zelfscanAad.answers(row.id)));
+  if (row.questionnaireVersion !== deps.questionnaire.version) {
+    // A result of an earlier questionnaire: its answers no longer fit the current rules.
+    return { version: row.questionnaireVersion, categories: [], tips: [] };
+  }
+  return evaluate(deps.questionnaire, { version: row.questionnaireVersion, answers });
+}
+
+function toSavedResult(row: Row, deps: ZelfscanDeps): SavedResult {
+  const result = evaluateRow(row, deps);
+  const actions = readActions(row, deps);
+  return {
+    id: row.id,
+    questionnaireVersion: row.questionnaireVersion,
+    createdAt: row.createdAt.toISOString(),
+    categories: result.categories,
+    tips: result.tips,
+    actions: result.tips.map((tip) => ({
+      tipId: tip.id,
+      done: actions[tip.id]?.done ?? false,
+      plannedFor: actions[tip.id]?.plannedFor ?? null,
+    })),
+  };
+}
