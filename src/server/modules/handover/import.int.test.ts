@@ -254,6 +254,31 @@ describe('importing appointments from a CSV file', () => {
     expect((await upload(csv, { actor: officeholder })).statusCode).toBe(403);
   });
 
+  it('keeps importing when the browser stops listening halfway', async () => {
+    const before = await counts();
+    const csv = [
+      'naam,functie,regio,installatiedatum,e-mail',
+      ...Array.from({ length: 40 }, (_, i) => `Weg ${i},raadslid,Zwolle,2025-01-01,weg${i}@example.org`),
+    ].join('\n');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const abort = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${address.port}/api/admin/handovers/imports`, {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      body: csv,
+      signal: abort.signal,
+    });
+    const reader = response.body?.getReader();
+    await reader?.read();
+    abort.abort();
+    await expect
+      .poll(async () => (await counts()).handovers, { timeout: 20_000, interval: 200 })
+      .toBe(before.handovers + 40);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+
   it('imports nothing when a row fails halfway (an address taken meanwhile): the transaction rolls back', async () => {
     const before = await counts();
     const csv = [

@@ -230,8 +230,10 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
       }
       const file = request.body;
       const stream = new PassThrough();
+      // A browser that stops listening destroys the stream; the import still runs to its end.
+      stream.on('error', () => {});
       const write = (event: unknown) => {
-        if (!stream.writableEnded) stream.write(`${JSON.stringify(event)}\n`);
+        if (!stream.writableEnded && !stream.destroyed) stream.write(`${JSON.stringify(event)}\n`);
       };
       void runImport(app.db, contextOf(request), { ...deps, regions, log: request.log }, file, write)
         .catch((error: unknown) => {
