@@ -57,7 +57,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    app.log.info({ processSignal: signal }, 'shutting down: no new connections, finishing requests in flight');
     // If something hangs, leave anyway; the database was opened with durable writes.
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');
