@@ -389,4 +389,13 @@ describe('support request journey', () => {
     await requester.waitForURL((url) => url.pathname === '/mijn-zaken');
     await requester.getByText(`De inhoud van zaak ${reference} is verwijderd.`).waitFor();
   });
+
+  it('sends a visitor who is not signed in to the sign-in page first', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'nl-NL' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/mijn-zaken');
+    await page.waitForURL((url) => url.pathname === '/inloggen');
+    expect(new URL(page.url()).search).toContain('mijn-zaken');
+  });
 });

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { type CaseDetail, FEEDBACK_MAX_LENGTH } from '../../../shared/cases.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { Alert, Button, Heading2, Heading3, Paragraph } from '../../ui/index.ts';
+import { useStepUp } from '../auth/StepUp.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { RadioGroup, TextareaField, TextField } from './components/Form.tsx';
 import { StatusRegion, useStatusMessage } from './components/StatusRegion.tsx';
@@ -70,6 +71,7 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
   const closed = detail.status === 'closed';
   const status = useStatusMessage();
   const navigate = useNavigate();
+  const withStepUp = useStepUp();
   const [dialog, setDialog] = useState<'withdraw' | 'erase' | null>(null);
   const [reference, setReference] = useState('');
   const [referenceError, setReferenceError] = useState<string | undefined>();
@@ -162,10 +164,11 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
             return;
           }
           setReferenceError(undefined);
-          erase.mutate(
-            { reference: reference.trim() },
-            { onSuccess: () => navigate(WEB_PATHS.myCases, { state: { erased: detail.reference } }) },
-          );
+          // Deleting needs a recent sign-in: the shared dialog asks for it, then deletion is tried again.
+          const typed = reference.trim();
+          withStepUp(() => erase.mutateAsync({ reference: typed }))
+            .then(() => navigate(WEB_PATHS.myCases, { state: { erased: detail.reference } }))
+            .catch(() => undefined);
         }}
       >
         <Paragraph>{t('cases.closure.eraseBody')}</Paragraph>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { RequireSignIn } from '../../session/guards.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SipaRequestPage } from '../sipa/SipaRequestPage.tsx';
 import { StaffCasePage } from '../staff/StaffCasePage.tsx';
@@ -13,12 +14,18 @@ import { PAGE_ROLES } from './session.ts';
 
 /** Asking for help, my cases, SIPA and the staff work queue. */
 export const caseRoutes: RouteObject[] = [
-  { path: WEB_PATHS.askSupport, element: <SupportRequestPage /> },
-  { path: WEB_PATHS.myCases, element: <MyCasesPage /> },
-  { path: WEB_PATHS.myCase, element: <CasePage /> },
-  { path: WEB_PATHS.sipaRequest, element: <SipaRequestPage /> },
-  { path: WEB_PATHS.workQueue, element: <WorkQueuePage /> },
-  { path: WEB_PATHS.staffCase, element: <StaffCasePage /> },
+  {
+    // Behind sign-in (to /inloggen and back again), with the shared "confirm it is you" dialog.
+    element: <RequireSignIn />,
+    children: [
+      { path: WEB_PATHS.askSupport, element: <SupportRequestPage /> },
+      { path: WEB_PATHS.myCases, element: <MyCasesPage /> },
+      { path: WEB_PATHS.myCase, element: <CasePage /> },
+      { path: WEB_PATHS.sipaRequest, element: <SipaRequestPage /> },
+      { path: WEB_PATHS.workQueue, element: <WorkQueuePage /> },
+      { path: WEB_PATHS.staffCase, element: <StaffCasePage /> },
+    ],
+  },
 ];
 
 /** Offices whose holders usually commission an integrity investigation (SIPA's own audience). */

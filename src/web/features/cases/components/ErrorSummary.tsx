@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading2, UnorderedList, UnorderedListItem } from '../../../ui/index.ts';
+import { Heading2, UnorderedList, UnorderedListItem } from '../../../ui/index.ts';
 
 export interface FormError {
   /** The id of the control to move to (for a group of choices: its first option). */
@@ -31,7 +31,9 @@ export function ErrorSummary({ errors, attempt }: { errors: readonly FormError[]
 
   if (errors.length === 0) return null;
   return (
-    <Alert type="error" className="weerbaar-error-summary">
+    // Styled as an NL Design System error alert, but without role="alert": focus moving here already
+    // makes screen readers read it, and reading it twice does not help.
+    <div className="utrecht-alert utrecht-alert--error weerbaar-error-summary">
       <section ref={ref} tabIndex={-1} aria-labelledby="error-summary-heading">
         <Heading2 id="error-summary-heading" className="weerbaar-error-summary__heading">
           {t('cases.form.errorSummary', { count: errors.length })}
@@ -53,6 +55,6 @@ export function ErrorSummary({ errors, attempt }: { errors: readonly FormError[]
           ))}
         </UnorderedList>
       </section>
-    </Alert>
+    </div>
   );
 }
