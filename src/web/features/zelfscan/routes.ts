@@ -14,7 +14,7 @@ export const zelfscanRoutes: RouteObject[] = [
   },
   {
     path: WEB_PATHS.zelfscanResult,
-    lazy: async () => ({ Component: (await import('./ResultPage.tsx')).ResultPage }),
+    lazy: async () => ({ Component: (await import('./SignedInResultPage.tsx')).SignedInResultPage }),
     HydrateFallback: Nothing,
   },
 ];

@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/shared/zelfscan/evaluate.ts';
+import { SHIPPED_QUESTIONNAIRE as questionnaire } from '../../src/shared/zelfscan/shipped.ts';
+import { expectNoAxeViolations } from './helpers/axe.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
+
+const steps = questionnaire.categories.map((category) =>
+  questionnaire.questions.filter((question) => question.category === category.id),
+);
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const pickFirst =
+  evaluate(questionnaire, {
+    version: questionnaire.version,
+    answers: Object.fromEntries(questionnaire.questions.map((q) => [q.id, q.options[0]?.id ?? ''])),
+  }).tips.length > 0;
+/** The option this test gives to every question: the end of the list that gives tips. */
+const pick = (question: (typeof questionnaire.questions)[number]) =>
+  (pickFirst ? question.options[0] : question.options.at(-1))?.id ?? '';
+
+/** Takes the whole scan by mouse, choosing the option of every question that gives tips. */
+async function takeScan(page: Page) {
+  await page.goto('/zelfscan');
+  // A finished scan of this tab would offer to go on; start afresh.
+  await page.evaluate(() => window.sessionStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Start de zelfscan' }).click();
+  for (const [index, questions] of steps.entries()) {
+    await expect.poll(() => page.getByText(`Stap ${index + 1} van 4`, { exact: true }).count()).toBe(1);
+    for (const question of questions) {
+      await page.locator(`label[for="vraag-${question.id}-${pick(question)}"]`).click();
+    }
+    await page.getByRole('button', { name: index === steps.length - 1 ? 'Bekijk uw uitslag' : 'Volgende' }).click();
+  }
+  await page.waitForURL('**/zelfscan/uitslag');
+  await expect.poll(() => h1(page)).toBe('Uw uitslag van de zelfscan');
+}
+
+describe('saved zelfscan result and action plan (signed in)', () => {
+  let server: CaseServer;
+  let browser: Browser;
+  let officeholder: ApiPerson;
+  let context: BrowserContext;
+  let page: Page;
+  const answers = Object.fromEntries(questionnaire.questions.map((q) => [q.id, pick(q)]));
+  const expected = evaluate(questionnaire, { version: questionnaire.version, answers });
+
+  beforeAll(async () => {
+    server = await CaseServer.start();
+    browser = await launchBrowser();
+    const admin = await firstAdmin(server);
+    officeholder = await inviteAndActivate(admin, {
+      displayName: 'Wim Wethouder',
+      email: 'wim@example.org',
+      roles: ['officeholder'],
+      office: 'wethouder',
+      region: 'Utrecht',
+    });
+    context = await personContext(browser, officeholder);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('saves the result, then ticks off an action with a date', async () => {
+    expect(expected.tips.length).toBeGreaterThan(0);
+    await takeScan(page);
+    const save = page.getByRole('button', { name: 'Bewaar mijn resultaat' });
+    await save.waitFor();
+    await expectNoAxeViolations(page, 'result, signed in, not saved');
+
+    await save.click();
+    await page.getByRole('heading', { name: 'Mijn actieplan' }).waitFor();
+    expect(await page.getByText('Uw resultaat is bewaard.', { exact: false }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'result saved, action plan');
+
+    const firstTip = expected.tips[0];
+    if (!firstTip) throw new Error('no tips');
+    const date = page.locator(`#action-${firstTip.id}-date`);
+    await date.fill('2026-12-15');
+    await expect.poll(async () => (await officeholderResult()).plannedFor).toBe('2026-12-15');
+    // Controlled by the server's answer: click, then wait for the saved state.
+    await page.locator(`#action-${firstTip.id}-done`).click();
+    await expect.poll(() => page.locator(`#action-${firstTip.id}-done`).isChecked()).toBe(true);
+    await expect.poll(async () => (await officeholderResult()).done).toBe(true);
+    await page.getByText(`1 van de ${expected.tips.length} acties gedaan.`).waitFor();
+    await expectNoAxeViolations(page, 'action ticked off with a date');
+
+    async function officeholderResult() {
+      const { results } = await officeholder.request<{ results: { id: string }[] }>('GET', '/api/me/zelfscan/results');
+      const { result } = await officeholder.request<{
+        result: { actions: { tipId: string; done: boolean; plannedFor: string | null }[] };
+      }>('GET', `/api/me/zelfscan/results/${results[0]?.id}`);
+      return result.actions.find((action) => action.tipId === firstTip?.id) ?? { done: false, plannedFor: null };
+    }
+  });
+
+  it('shows the change since the previous time once there are two saved results', async () => {
+    await takeScan(page);
+    await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).click();
+    await page.getByRole('heading', { name: 'Wat is er veranderd sinds de vorige keer?' }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(1);
+    await expectNoAxeViolations(page, 'change since the previous time');
+  });
+});
