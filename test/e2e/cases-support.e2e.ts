@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
@@ -52,6 +53,13 @@ describe('support request journey', () => {
       email: 'piet@example.org',
       roles: ['peer'],
       region: 'Utrecht',
+    });
+    // A saved zelfscan result, which the wethouder may choose to share.
+    await wethouder.request('POST', '/api/me/zelfscan/results', {
+      questionnaireVersion: SHIPPED_QUESTIONNAIRE.version,
+      answers: Object.fromEntries(
+        SHIPPED_QUESTIONNAIRE.questions.map((question) => [question.id, question.options[0]?.id ?? '']),
+      ),
     });
     coordinator = await inviteAndActivate(admin, {
       displayName: 'Carla Coördinator',
@@ -115,6 +123,9 @@ describe('support request journey', () => {
 
     await requester.getByRole('heading', { name: /Stap 4 van 4/ }).waitFor();
     await requester.getByLabel(/Wilt u nog iets vertellen/).fill('Er staan steeds mensen bij mijn huis.');
+    const share = requester.getByRole('checkbox', { name: /Deel de uitslag van mijn zelfscan/ });
+    expect(await share.isChecked()).toBe(false);
+    await share.check();
     const review = requester.getByRole('region', { name: 'Dit stuurt u ons' });
     expect(await review.textContent()).toContain('Bedreiging');
     expect(await review.textContent()).toContain('06 12345678');
@@ -247,6 +258,15 @@ describe('support request journey', () => {
     await peerPage.reload();
     await peerPage.getByRole('heading', { level: 1 }).waitFor();
     await expect.poll(() => peerPage.getByRole('link', { name: reference }).count()).toBe(0);
+  });
+
+  it('lets the wethouder stop sharing the zelfscan result at once', async () => {
+    const zelfscan = requester.getByRole('region', { name: 'Uitslag van uw zelfscan' });
+    await zelfscan.getByRole('button', { name: 'Niet meer delen' }).click();
+    const dialog = requester.getByRole('dialog', { name: 'Uitslag van de zelfscan niet meer delen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, niet meer delen' }).click();
+    await expect.poll(() => zelfscan.count()).toBe(0);
   });
 
   it('is closed by the confidant, after a confirmation', async () => {
