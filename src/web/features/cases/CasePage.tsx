@@ -6,6 +6,7 @@ import { Alert, Heading1, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
 import { SharedZelfscan, SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
+import { PAGE_ROLES } from './access.ts';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseClosure } from './CaseClosure.tsx';
 import { CaseConversation } from './CaseConversation.tsx';
@@ -17,7 +18,6 @@ import { PageGate } from './components/PageGate.tsx';
 import { useCase } from './data.ts';
 import { problemMessage } from './format.ts';
 import { useCaseLabels } from './labels.ts';
-import { PAGE_ROLES } from './session.ts';
 
 function RequesterCase({ caseId }: { caseId: string }) {
   const { t } = useTranslation();

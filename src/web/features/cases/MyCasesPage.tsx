@@ -3,13 +3,13 @@ import { useLocation } from 'react-router';
 import { myCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { Alert, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { PAGE_ROLES } from './access.ts';
 import { useHelpersText } from './CaseSummary.tsx';
 import { HelpNumbersNote } from './components/HelpNumbers.tsx';
 import { PageGate } from './components/PageGate.tsx';
 import { type MyCasesResponse, useMyCases } from './data.ts';
 import { formatDateTime, problemMessage } from './format.ts';
 import { useCaseLabels } from './labels.ts';
-import { PAGE_ROLES } from './session.ts';
 
 type MyCase = MyCasesResponse['cases'][number];
 

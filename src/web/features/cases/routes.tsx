@@ -7,10 +7,10 @@ import { SipaRequestPage } from '../sipa/SipaRequestPage.tsx';
 import { StaffCasePage } from '../staff/StaffCasePage.tsx';
 import { WorkQueuePage } from '../staff/WorkQueuePage.tsx';
 import { SupportRequestPage } from '../support/SupportRequestPage.tsx';
+import { PAGE_ROLES } from './access.ts';
 import { useSession } from './api.ts';
 import { CasePage } from './CasePage.tsx';
 import { MyCasesPage } from './MyCasesPage.tsx';
-import { PAGE_ROLES } from './session.ts';
 
 /** Asking for help, my cases, SIPA and the staff work queue. */
 export const caseRoutes: RouteObject[] = [

@@ -16,6 +16,7 @@ import { myCasePath } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
 import { ErrorSummary } from '../cases/components/ErrorSummary.tsx';
 import { RadioGroup, SingleCheckbox, TextareaField, TextField } from '../cases/components/Form.tsx';
@@ -23,7 +24,6 @@ import { PageGate } from '../cases/components/PageGate.tsx';
 import { useCaseTypes } from '../cases/data.ts';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
 import { useTargetText } from '../cases/labels.ts';
-import { PAGE_ROLES } from '../cases/session.ts';
 import { EMPTY_SIPA, SIPA_ANCHORS, type SipaAnswers, sipaFieldOf, toSipaRequest, validateSipa } from './form.ts';
 
 type SipaResponse = z.infer<typeof sipaRequestResponseSchema>;

@@ -18,6 +18,7 @@ import {
   TableRow,
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
+import { PAGE_ROLES, QUEUE_ROLES } from '../cases/access.ts';
 import { useSession } from '../cases/api.ts';
 import { SelectField } from '../cases/components/Form.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
@@ -25,7 +26,6 @@ import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion
 import { caseApi, type QueueResponse, useCaseAction, useQueue } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
-import { PAGE_ROLES, QUEUE_ROLES } from '../cases/session.ts';
 import { COUNT_KEYS, type CountKey, QueueCounts } from './QueueCounts.tsx';
 import { SlaText } from './Sla.tsx';
 

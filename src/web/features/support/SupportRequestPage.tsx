@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import type { SupportRequest, supportRequestResponseSchema } from '../../../shared/support.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
+import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
 import { ErrorSummary, type FormError } from '../cases/components/ErrorSummary.tsx';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
-import { PAGE_ROLES } from '../cases/session.ts';
 import {
   EMPTY_ANSWERS,
   STEPS,
