@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run thousands of cases; on a busy 2-core machine 5 s is not always enough.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
         },
