@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
@@ -263,16 +264,26 @@ describe('importing appointments from a CSV file', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     if (!address || typeof address === 'string') throw new Error('not listening');
-    const abort = new AbortController();
-    const response = await fetch(`http://127.0.0.1:${address.port}/api/admin/handovers/imports`, {
-      method: 'POST',
-      headers: { ...admin.headers, 'content-type': 'text/csv' },
-      body: csv,
-      signal: abort.signal,
+    // The browser goes away after the first line of progress: its socket is destroyed.
+    await new Promise<void>((resolve, reject) => {
+      const upload = request(
+        {
+          host: '127.0.0.1',
+          port: address.port,
+          method: 'POST',
+          path: '/api/admin/handovers/imports',
+          headers: { ...admin.headers, 'content-type': 'text/csv' },
+        },
+        (response) => {
+          response.once('data', () => {
+            upload.destroy();
+            resolve();
+          });
+        },
+      );
+      upload.on('error', reject);
+      upload.end(csv);
     });
-    const reader = response.body?.getReader();
-    await reader?.read();
-    abort.abort();
     await expect
       .poll(async () => (await counts()).handovers, { timeout: 20_000, interval: 200 })
       .toBe(before.handovers + 40);
