@@ -62,7 +62,7 @@ describe('keyboard only', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
   });
 
-  it('reaches the help numbers, the brand link, the language buttons and the main menu in order, with visible focus', async () => {
+  it('reaches the help numbers, the brand link, the language buttons, sign-in and the main menu in order, with visible focus', async () => {
     const { stops } = await tabUntil(page, (element) => element.name === 'Veiligheidspakket' && element.tag === 'a');
     expect(stops.map((stop) => stop.name)).toEqual([
       'Direct naar de inhoud',
@@ -71,6 +71,7 @@ describe('keyboard only', () => {
       'Weerbaar, naar de startpagina',
       'Nederlands',
       'English',
+      'Inloggen',
       'Veiligheidspakket',
     ]);
     for (const stop of stops) expectVisibleFocus(stop);
