@@ -533,7 +533,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await expectHeading(page, CONFIDANT.name);
 
     // The confidant also becomes an expert: that needs a field.
-    await page.getByRole('checkbox', { name: 'deskundige' }).check();
+    await page.getByRole('checkbox', { name: 'deskundige', exact: true }).check();
     await page.getByRole('button', { name: 'Rollen opslaan' }).click();
     await page.getByRole('link', { name: 'Kies het vakgebied van de deskundige.' }).waitFor();
     await expectNoAxeViolations(page, '/beheer/personen/:id roles with an error');
