@@ -95,6 +95,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
   let officeholder: Person;
   let officeholderApp: TestAuthenticatorApp;
   let confidantSignedInAt = 0;
+  let officeholderSignedInAt = 0;
   /** More devices and people, closed at the end (not earlier, so a failure can still show their page). */
   const others: Person[] = [];
   const links: { confidant?: string; officeholder?: string } = {};
@@ -335,6 +336,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await page.getByRole('textbox', { name: 'Code uit uw authenticator-app' }).fill(await officeholderApp.code());
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/account');
+    officeholderSignedInAt = Date.now();
     await expectSignedInAs(page, OFFICEHOLDER.name);
     // Officeholders see the family page in the menu; staff do not.
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Familie' }).waitFor();
@@ -425,6 +427,41 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     expect(await stepUp.isVisible()).toBe(false);
   });
 
+  it('the officeholder makes new recovery codes after confirming with password and code', async () => {
+    const { page } = officeholder;
+    await page.goto('/account');
+    await page.getByText('U hebt nog 10 herstelcodes over.').waitFor();
+    // The sign-in is older than the step-up window by now (the confidant waited for it too).
+    const windowEnds = officeholderSignedInAt + E2E_STEP_UP_MINUTES * 60_000 + 3_000;
+    if (Date.now() < windowEnds) await page.waitForTimeout(windowEnds - Date.now());
+    await page.getByRole('button', { name: 'Nieuwe herstelcodes maken' }).click();
+    await page
+      .getByRole('dialog', { name: 'Nieuwe herstelcodes maken?' })
+      .getByRole('button', { name: 'Ja, nieuwe codes maken' })
+      .click();
+    const stepUp = page.getByRole('dialog', { name: 'Bevestig dat u het bent' });
+    await stepUp.waitFor();
+    // No passkey on this account: password and code only.
+    expect(await stepUp.getByRole('button', { name: 'Bevestigen met passkey' }).count()).toBe(0);
+    await stepUp.getByLabel('Wachtwoord', { exact: true }).fill('niet mijn wachtwoord');
+    await stepUp
+      .getByRole('textbox', { name: 'Code uit uw authenticator-app' })
+      .fill(await officeholderApp.wrongCode());
+    await stepUp.getByRole('button', { name: 'Bevestigen', exact: true }).click();
+    await stepUp.getByText('Dat klopt niet. Controleer uw wachtwoord en code en probeer het opnieuw.').waitFor();
+    await expectNoAxeViolations(page, 'step-up dialog with password, after a mistake');
+    await stepUp.getByLabel('Wachtwoord', { exact: true }).fill(OFFICEHOLDER.password);
+    await stepUp.getByRole('textbox', { name: 'Code uit uw authenticator-app' }).fill(await officeholderApp.code());
+    await stepUp.getByRole('button', { name: 'Bevestigen', exact: true }).click();
+
+    const codes = page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem');
+    await expect.poll(() => codes.count()).toBe(10);
+    await expectNoAxeViolations(page, '/account with new recovery codes');
+    await page.getByLabel('Ik heb de herstelcodes op een veilige plek bewaard').check();
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await page.getByText('Uw nieuwe herstelcodes zijn actief. De oude codes werken niet meer.').waitFor();
+  });
+
   it('the officeholder sees their sessions and signs out everywhere', async () => {
     const { page } = officeholder;
     // A second device, signed in with a recovery code.
@@ -474,46 +511,6 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await page.getByRole('button', { name: 'Inloggen met passkey' }).click();
     await page.waitForURL((url) => url.pathname === '/account/sessies');
     await expectHeading(page, 'Waar bent u ingelogd?');
-  });
-
-  it('the officeholder makes new recovery codes after confirming with password and code', async () => {
-    const { page } = officeholder;
-    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(OFFICEHOLDER.email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(OFFICEHOLDER.password);
-    await page.getByRole('textbox', { name: 'Code uit uw authenticator-app' }).fill(await officeholderApp.code());
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/account');
-    const signedInAt = Date.now();
-    await page.getByText('U hebt nog 10 herstelcodes over.').waitFor();
-
-    const windowEnds = signedInAt + E2E_STEP_UP_MINUTES * 60_000 + 3_000;
-    if (Date.now() < windowEnds) await page.waitForTimeout(windowEnds - Date.now());
-    await page.getByRole('button', { name: 'Nieuwe herstelcodes maken' }).click();
-    await page
-      .getByRole('dialog', { name: 'Nieuwe herstelcodes maken?' })
-      .getByRole('button', { name: 'Ja, nieuwe codes maken' })
-      .click();
-    const stepUp = page.getByRole('dialog', { name: 'Bevestig dat u het bent' });
-    await stepUp.waitFor();
-    // No passkey on this account: password and code only.
-    expect(await stepUp.getByRole('button', { name: 'Bevestigen met passkey' }).count()).toBe(0);
-    await stepUp.getByLabel('Wachtwoord', { exact: true }).fill('niet mijn wachtwoord');
-    await stepUp
-      .getByRole('textbox', { name: 'Code uit uw authenticator-app' })
-      .fill(await officeholderApp.wrongCode());
-    await stepUp.getByRole('button', { name: 'Bevestigen', exact: true }).click();
-    await stepUp.getByText('Dat klopt niet. Controleer uw wachtwoord en code en probeer het opnieuw.').waitFor();
-    await expectNoAxeViolations(page, 'step-up dialog with password, after a mistake');
-    await stepUp.getByLabel('Wachtwoord', { exact: true }).fill(OFFICEHOLDER.password);
-    await stepUp.getByRole('textbox', { name: 'Code uit uw authenticator-app' }).fill(await officeholderApp.code());
-    await stepUp.getByRole('button', { name: 'Bevestigen', exact: true }).click();
-
-    const codes = page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem');
-    await expect.poll(() => codes.count()).toBe(10);
-    await expectNoAxeViolations(page, '/account with new recovery codes');
-    await page.getByLabel('Ik heb de herstelcodes op een veilige plek bewaard').check();
-    await page.getByRole('button', { name: 'Klaar' }).click();
-    await page.getByText('Uw nieuwe herstelcodes zijn actief. De oude codes werken niet meer.').waitFor();
   });
 
   it('the admin changes roles, deactivates and reactivates an account, and revokes an invitation', async () => {
