@@ -144,7 +144,7 @@ export function CheckboxField({
   error?: string | undefined;
 }) {
   return (
-    <FormField type="checkbox" invalid={Boolean(error)}>
+    <FormField type="checkbox" invalid={Boolean(error)} className="weerbaar-choice">
       <div className="weerbaar-checkbox">
         <Checkbox
           id={id}

@@ -434,7 +434,7 @@ function MethodOption({
   description: string;
 }) {
   return (
-    <FormField type="radio">
+    <FormField type="radio" className="weerbaar-choice">
       <div className="weerbaar-checkbox">
         <RadioButton
           id={id}
