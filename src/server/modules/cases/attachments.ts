@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { ATTACHMENT_MAX_BYTES, CASE_ATTACHMENTS_MAX_TOTAL_BYTES, type CaseAttachment } from '../../../shared/cases.ts';
+import { ATTACHMENT_MAX_BYTES, type CaseAttachment } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../plugins/errors.ts';
 import { people } from '../people/db.ts';

@@ -290,6 +290,28 @@ describe('importing appointments from a CSV file', () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('lists rows with the same installation date by name, so the list does not reshuffle between loads', async () => {
+    const csv = [
+      'naam;functie;regio;installatiedatum;e-mail',
+      'Zeger Zelfde;raadslid;Utrecht;3-1-2024;zeger@zelfde.example',
+      'Anne Zelfde;raadslid;Utrecht;3-1-2024;anne@zelfde.example',
+      'Mees Zelfde;raadslid;Utrecht;3-1-2024;mees@zelfde.example',
+      'Bert Zelfde;raadslid;Utrecht;3-1-2024;bert@zelfde.example',
+    ].join('\n');
+    expect(importResult(await upload(csv))).toEqual({ type: 'result', outcome: 'imported', rows: 4, imported: 4 });
+    // One transaction gives every row the same created_at: only the name makes the order stable.
+    for (let load = 0; load < 3; load += 1) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/admin/handovers?q=Zelfde',
+        headers: admin.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const names = (response.json() as { handovers: { name: string }[] }).handovers.map((row) => row.name);
+      expect(names).toEqual(['Anne Zelfde', 'Bert Zelfde', 'Mees Zelfde', 'Zeger Zelfde']);
+    }
+  });
+
   it('imports nothing when a row fails halfway (an address taken meanwhile): the transaction rolls back', async () => {
     const before = await counts();
     const csv = [

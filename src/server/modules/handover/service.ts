@@ -209,7 +209,7 @@ const personColumns = {
 
 /**
  * The admin list. `open`: not yet handed over or not yet activated, leaving out deactivated accounts.
- * Oldest installation first (then the oldest registration), so what waits longest comes first.
+ * Oldest installation first (then by name, then the oldest registration), so what waits longest comes first.
  */
 export async function listHandovers(db: DbOrTx, query: HandoverListQuery): Promise<HandoverListResponse> {
   const conditions: (SQL | undefined)[] = [];
@@ -238,7 +238,13 @@ export async function listHandovers(db: DbOrTx, query: HandoverListQuery): Promi
     .from(handovers)
     .innerJoin(people, eq(people.id, handovers.personId))
     .where(where)
-    .orderBy(asc(handovers.installationDate), asc(handovers.createdAt), asc(handovers.id))
+    // Same installation date (a CSV import often has many): alphabetical, so the list does not reshuffle.
+    .orderBy(
+      asc(handovers.installationDate),
+      asc(handovers.registeredName),
+      asc(handovers.createdAt),
+      asc(handovers.id),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const invitations = await latestInvitationsOf(
