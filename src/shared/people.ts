@@ -13,7 +13,7 @@ export const OFFICES = [
 export type Office = (typeof OFFICES)[number];
 
 /** The association a confidant (vertrouwenspersoon) of the support team acts for. */
-export const ASSOCIATIONS = ['ngb', 'wethoudersvereniging', 'nvvr', 'statenleden', 'bzk'] as const;
+export const ASSOCIATIONS = ['ngb', 'wethoudersvereniging', 'nvvr', 'ipo', 'bzk'] as const;
 export type Association = (typeof ASSOCIATIONS)[number];
 
 /** An expert's field. */

@@ -216,8 +216,8 @@ describe('a support request from submission to closing', () => {
       burgemeester: 'ngb',
       wethouder: 'wethoudersvereniging',
       raadslid: 'nvvr',
-      statenlid: 'statenleden',
-      gedeputeerde: 'statenleden',
+      statenlid: 'ipo',
+      gedeputeerde: 'ipo',
       commissaris_van_de_koning: 'bzk',
       waterschapsbestuurder: 'bzk',
     };

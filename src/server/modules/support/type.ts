@@ -65,11 +65,11 @@ export function routeToAssociation(office: string | null | undefined): Associati
       return 'wethoudersvereniging';
     case 'raadslid':
       return 'nvvr';
-    // The brief routes Statenleden and gedeputeerden to "IPO"; people.ts calls that association
-    // `statenleden` (the Statenleden association's confidants). See the report.
+    // Issue #5 routes Statenleden and gedeputeerden to the IPO's confidants (domain.md leaves the
+    // Statenleden association itself unverified; the IPO is the provinces' own network).
     case 'statenlid':
     case 'gedeputeerde':
-      return 'statenleden';
+      return 'ipo';
     default:
       return 'bzk';
   }
