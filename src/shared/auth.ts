@@ -244,14 +244,21 @@ export const signInPasswordRequestSchema = z
   .refine(exactlyOneSecondFactor, secondFactorIssue);
 
 // ---------------------------------------------------------------------------------------------------
-// Step-up (signed in): POST /api/auth/step-up/… → okResponseSchema
+// Step-up (signed in): POST /api/auth/step-up/… → stepUpResponseSchema
 // ---------------------------------------------------------------------------------------------------
+
+/**
+ * A step-up gives the session a new cookie token (ASVS 5.0 V7.2.4), so the CSRF token bound to it
+ * changes too: the client uses this one from now on.
+ */
+export const stepUpResponseSchema = z.object({ ok: z.literal(true), csrfToken: z.string() });
+export type StepUpResponse = z.infer<typeof stepUpResponseSchema>;
 
 /** POST /api/auth/step-up/passkey/options (body `{}`) → passkeyAuthenticationOptionsSchema */
 export const stepUpPasskeyOptionsRequestSchema = emptyBodySchema;
-/** POST /api/auth/step-up/passkey/verify → okResponseSchema; 401 `step_up_failed`. */
+/** POST /api/auth/step-up/passkey/verify → stepUpResponseSchema; 401 `step_up_failed`. */
 export const stepUpPasskeyVerifyRequestSchema = z.strictObject({ response: passkeyAuthenticationResponseSchema });
-/** POST /api/auth/step-up/password → okResponseSchema; 401 `step_up_failed`, 429 `sign_in_throttled`. */
+/** POST /api/auth/step-up/password → stepUpResponseSchema; 401 `step_up_failed`, 429 `sign_in_throttled`. */
 export const stepUpPasswordRequestSchema = z
   .strictObject({
     password: existingPasswordSchema,

@@ -94,6 +94,12 @@ describe('my sign-in methods', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const [session] = await t.app.db.select().from(sessions).where(eq(sessions.personId, account.personId));
     expect(Date.now() - (session?.authenticatedAt.getTime() ?? 0)).toBeLessThan(10_000);
+    // The same session (one row, still live) under a new token: the old cookie and CSRF token are spent.
+    const renewed = await sessionHeaders(t, ok);
+    expect(ok.json()).toEqual({ ok: true, csrfToken: renewed['x-csrf-token'] });
+    expect((await get(t, '/api/me/credentials', { headers: account.headers })).statusCode).toBe(401);
+    expect((await get(t, '/api/me/credentials', { headers: renewed })).statusCode).toBe(200);
+    expect(await t.app.db.select().from(sessions).where(eq(sessions.personId, account.personId))).toHaveLength(1);
   });
 
   it('refuses a password step-up for an account without a password', async () => {

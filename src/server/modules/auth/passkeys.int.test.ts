@@ -122,6 +122,13 @@ describe('passkeys', () => {
 
     const stepUp = await stepUpWithPasskey(account);
     expect(stepUp.statusCode, stepUp.body).toBe(200);
+    // A new session token (ASVS V7.2.4): the old cookie stops working, the new one carries the same session.
+    const before = account.headers;
+    account.headers = await sessionHeaders(t, stepUp);
+    expect(account.headers.cookie).not.toBe(before.cookie);
+    expect(stepUp.json().csrfToken).toBe(account.headers['x-csrf-token']);
+    expect((await get(t, '/api/auth/session', { headers: before })).json().person).toBeNull();
+    expect((await post(t, '/api/me/passkeys/options', {}, { headers: before })).statusCode).toBe(401);
 
     const mailBefore = t.sentMail.length;
     const options = await post(t, '/api/me/passkeys/options', {}, { headers: account.headers });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   okResponseSchema,
@@ -10,6 +10,7 @@ import {
   stepUpPasskeyOptionsRequestSchema,
   stepUpPasskeyVerifyRequestSchema,
   stepUpPasswordRequestSchema,
+  stepUpResponseSchema,
 } from '../../../shared/auth.ts';
 import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
@@ -17,6 +18,7 @@ import { unauthorized } from '../../plugins/errors.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { people } from '../people/db.ts';
 import { findPersonByEmail, findPersonById, type PersonWithRoles } from '../people/repository.ts';
+import { csrfTokenFor } from '../sessions/plugin.ts';
 import { markReauthenticated, type SignInMethod } from '../sessions/service.ts';
 import { passkeys } from './db.ts';
 import { verifyPasswordOrDummy } from './passwords.ts';
@@ -282,12 +284,12 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: {
         tags: ['auth'],
-        summary: 'Confirm it is me with a passkey',
+        summary: 'Confirm it is me with a passkey (the session gets a new token and CSRF token)',
         body: stepUpPasskeyVerifyRequestSchema,
-        response: { 200: okResponseSchema },
+        response: { 200: stepUpResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = signedIn(request);
       const ctx = contextOf(request);
       const { ok } = await verifyAssertion(app.db, rp, actor.personId, request.body.response);
@@ -302,14 +304,14 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         throw stepUpFailed();
       }
-      await app.db.transaction(async (tx) => {
+      const session = await app.db.transaction(async (tx) => {
         await tx
           .update(passkeys)
           .set({ counter: ok.newCounter, lastUsedAt: new Date() })
           .where(eq(passkeys.id, ok.passkey.id));
-        await markReauthenticated(tx, ctx, actor.sessionId, actor.personId);
+        return markReauthenticated(tx, ctx, actor.sessionId, actor.personId);
       });
-      return { ok: true as const };
+      return renewed(app, reply, session);
     },
   );
 
@@ -319,9 +321,9 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn', rateLimit: AUTH_RATE_LIMIT },
       schema: {
         tags: ['auth'],
-        summary: 'Confirm it is me with my password and an authenticator or recovery code',
+        summary: 'Confirm it is me with my password and an authenticator or recovery code (new session token)',
         body: stepUpPasswordRequestSchema,
-        response: { 200: okResponseSchema },
+        response: { 200: stepUpResponseSchema },
       },
     },
     async (request, reply) => {
@@ -334,6 +336,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
       const person = await findPersonById(app.db, actor.personId);
       const { outcome, commit } = await attemptPassword(person, request.body);
       if (outcome.ok) {
+        let session: { token: string; expiresAt: Date } | null = null;
         const committed = await commit(async (tx) => {
           if (outcome.usedRecoveryCode) {
             await recordAudit(tx, ctx, {
@@ -344,12 +347,12 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
             });
             await queueCredentialNotice(tx, app.keyring, outcome.person.email);
           }
-          await markReauthenticated(tx, ctx, actor.sessionId, actor.personId);
+          session = await markReauthenticated(tx, ctx, actor.sessionId, actor.personId);
         });
-        if (committed) {
+        if (committed && session) {
           await clearThrottle(app.db, [keys.account, secondFactorKey(app.keyring, actor.personId)]);
           if (outcome.usedRecoveryCode) await app.mail.flush();
-          return { ok: true as const };
+          return renewed(app, reply, session);
         }
       }
       await recordFailedAttempt(
@@ -363,3 +366,9 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** After a step-up: the new cookie, and the CSRF token that belongs to it. */
+function renewed(app: FastifyInstance, reply: FastifyReply, session: { token: string; expiresAt: Date }) {
+  setCookieFor(app, reply, session);
+  return { ok: true as const, csrfToken: csrfTokenFor(app, session.token) };
+}

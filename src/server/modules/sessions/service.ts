@@ -177,13 +177,29 @@ export async function listLiveSessions(db: DbOrTx, personId: string) {
     .orderBy(desc(sessions.lastSeenAt));
 }
 
-/** A fresh full authentication inside the session (step-up): sensitive changes check this time. */
-export async function markReauthenticated(tx: Tx, ctx: ServiceContext, sessionId: string, personId: string) {
-  await tx.update(sessions).set({ authenticatedAt: new Date() }).where(eq(sessions.id, sessionId));
+/**
+ * A fresh full authentication inside the session (step-up): sensitive changes check this time. The
+ * session keeps its id and lifetime but gets a new token (ASVS 5.0 V7.2.4): a token copied before the
+ * step-up cannot ride on it. Answers the new token for the cookie.
+ */
+export async function markReauthenticated(
+  tx: Tx,
+  ctx: ServiceContext,
+  sessionId: string,
+  personId: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSecretToken();
+  const [row] = await tx
+    .update(sessions)
+    .set({ authenticatedAt: new Date(), tokenHash: hashSecretToken(token) })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+    .returning({ expiresAt: sessions.expiresAt });
+  if (!row) throw new Error('step-up on a session that ended meanwhile');
   await recordAudit(tx, ctx, {
     action: 'session.reauthenticated',
     subjectPersonId: personId,
     recordType: 'session',
     recordId: sessionId,
   });
+  return { token, expiresAt: row.expiresAt };
 }

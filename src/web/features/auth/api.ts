@@ -3,9 +3,10 @@ import type {
   PasskeyAuthenticationOptions,
   PasskeyRegistrationOptions,
   RecoveryCodesResponse,
+  StepUpResponse,
   TotpSetupResponse,
 } from '../../../shared/auth.ts';
-import { apiPost } from '../../api/client.ts';
+import { apiPost, setCsrfToken } from '../../api/client.ts';
 import { createPasskey, signWithPasskey } from './passkeys.ts';
 
 /** The activation routes (public); the token only ever travels in a POST body. */
@@ -57,8 +58,15 @@ export const stepUpApi = {
   async withPasskey() {
     const options = await apiPost<PasskeyAuthenticationOptions>('/api/auth/step-up/passkey/options');
     const response = await signWithPasskey(options);
-    return apiPost<{ ok: true }>('/api/auth/step-up/passkey/verify', { response });
+    renewCsrfToken(await apiPost<StepUpResponse>('/api/auth/step-up/passkey/verify', { response }));
   },
 
-  withPassword: (input: PasswordSignIn) => apiPost<{ ok: true }>('/api/auth/step-up/password', input),
+  async withPassword(input: PasswordSignIn) {
+    renewCsrfToken(await apiPost<StepUpResponse>('/api/auth/step-up/password', input));
+  },
 };
+
+/** A step-up gives the session a new cookie token, and with it a new CSRF token: use it from now on. */
+function renewCsrfToken(result: StepUpResponse) {
+  setCsrfToken(result.csrfToken);
+}
