@@ -12,9 +12,11 @@ import { loggerOptions } from './lib/logger.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
+import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
+import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
@@ -93,7 +95,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       : new Date(Date.now() + 180 * 24 * 60 * 60 * 1000),
     publicUrl: config.PUBLIC_URL,
   });
-  await app.register(packageModule);
+  // A saved text becomes a new package version at once, so the next print carries it (and its number).
+  await app.register(packageModule, { onContentChanged: ensureCurrentEdition });
   await app.register(sessionRoutes);
   await app.register(auditRoutes);
   await app.register(authModule);
@@ -107,6 +110,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zelfscanModule);
   await app.register(handoverModule);
 
-  await app.register(webAppPlugin, { distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST) });
+  await app.register(webAppPlugin, {
+    distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
+    pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
+  });
   return app;
 }

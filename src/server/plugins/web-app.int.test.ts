@@ -26,6 +26,16 @@ describe('serving the web app', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('answers a part of the package that does not exist with 404, and one that does with 200', async () => {
+    expect((await page('/pakket/ondersteuningsteam')).statusCode).toBe(200);
+    expect((await page('/pakket/sipa?lang=en')).statusCode).toBe(200);
+    for (const url of ['/pakket/bestaat-niet', '/pakket/sipa%2Fx', '/pakket/SIPA']) {
+      const response = await page(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    }
+  });
+
   it('answers unknown API paths and non-page requests with problem details', async () => {
     for (const response of [
       await page('/api/bestaat-niet'),

@@ -3,13 +3,18 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isWebPath } from '../../shared/web-paths.ts';
+import { isWebPath, matchWebPath, type WebPathName } from '../../shared/web-paths.ts';
 import { markRoutesPublic } from './access.ts';
 import { notFound } from './errors.ts';
 
 export interface WebAppOptions {
   /** The Vite build output; when it has no index.html the API still runs and pages answer 503. */
   distDir: string;
+  /**
+   * For pages named after a record (a part of the package): whether that record exists, so an address
+   * like /pakket/bestaat-niet answers 404 like any unknown page. Pages without a check answer 200.
+   */
+  pageExists?: Partial<Record<WebPathName, (params: Record<string, string>) => Promise<boolean>>>;
 }
 
 /**
@@ -48,9 +53,21 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
 
   // Every page path is answered here: known ones with 200, others with 404 (the app shows its not-found page).
   app.setNotFoundHandler(async (request, reply) => {
-    if (wantsPage(request)) return sendIndex(reply, isWebPath(request.url) ? 200 : 404);
+    if (wantsPage(request)) return sendIndex(reply, (await isExistingPage(request.url)) ? 200 : 404);
     throw notFound();
   });
+
+  async function isExistingPage(url: string): Promise<boolean> {
+    if (!isWebPath(url)) return false;
+    const page = matchWebPath(url.split('?')[0] ?? '');
+    const exists = page && options.pageExists?.[page.name];
+    if (!exists) return true;
+    // isWebPath has checked that every segment decodes.
+    const params = Object.fromEntries(
+      Object.entries(page.params).map(([key, value]) => [key, decodeURIComponent(value)]),
+    );
+    return exists(params);
+  }
 }
 
 export default fp(webAppPlugin, { name: 'web-app' });
