@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './locale.ts';
 import { categoryResultSchema, tipResultSchema } from './zelfscan/evaluate.ts';
 
 /**
@@ -59,3 +60,16 @@ export const updateActionBodySchema = z
   });
 export type UpdateActionBody = z.infer<typeof updateActionBodySchema>;
 export const actionResponseSchema = z.object({ action: actionStateSchema });
+
+/** GET /api/me/zelfscan/results/:id/pdf?lang=nl|en (Dutch when left out, as the other PDFs). */
+export const resultPdfQuerySchema = z.object({ lang: z.enum(LOCALES).default('nl') });
+
+/**
+ * GET /api/cases/:caseId/support/zelfscan: the result the requester shared with their support request,
+ * evaluated (lights, tips, the action plan's state; never the answers). `shared` is null only for the
+ * requester when nothing is shared (any other reader gets 404 then).
+ */
+export const sharedZelfscanResponseSchema = z.object({
+  shared: z.object({ sharedAt: z.iso.datetime(), result: savedResultSchema }).nullable(),
+});
+export type SharedZelfscanResponse = z.infer<typeof sharedZelfscanResponseSchema>;

@@ -86,6 +86,7 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/support/requests': { roles: ['officeholder', 'relative'] },
   'PUT /api/cases/:caseId/support/advice': { roles: ['confidant', 'ot_coordinator'] },
   'POST /api/cases/:caseId/support/zelfscan/withdraw': 'signedIn',
+  'GET /api/cases/:caseId/support/zelfscan': 'signedIn',
   'GET /api/support/staff': { roles: ['ot_coordinator', 'confidant'] },
   'POST /api/sipa/requests': { roles: ['officeholder'] },
   'POST /api/cases/:caseId/sipa/conflict-check': { roles: ['sipa_advisor'] },
@@ -103,9 +104,16 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/package': { roles: ['officeholder'] },
   'GET /api/me/package/editions/:editionId/pdf': { roles: ['officeholder'] },
   'POST /api/activation/code': 'public',
+  // Package texts edited by admins (src/server/modules/package, issue #4): see admin.int.test.ts there.
+  'GET /api/admin/package/parts': { roles: ['admin'] },
+  'GET /api/admin/package/parts/:slug': { roles: ['admin'] },
+  'GET /api/admin/package/parts/:slug/revisions/:revision': { roles: ['admin'] },
+  'POST /api/admin/package/parts/:slug/revisions': { roles: ['admin'] },
+  'POST /api/admin/package/parts/:slug/revisions/:revision/restore': { roles: ['admin'] },
   // Saved zelfscan results (src/server/modules/zelfscan): owner-only, see its zelfscan.int.test.ts.
   'POST /api/me/zelfscan/results': { roles: ['officeholder', 'relative'] },
   'GET /api/me/zelfscan/results': 'signedIn',
   'GET /api/me/zelfscan/results/:id': 'signedIn',
+  'GET /api/me/zelfscan/results/:id/pdf': 'signedIn',
   'PATCH /api/me/zelfscan/results/:id/actions/:tipId': 'signedIn',
 };

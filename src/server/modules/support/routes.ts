@@ -7,9 +7,10 @@ import {
   supportStaffQuerySchema,
   supportStaffResponseSchema,
 } from '../../../shared/support.ts';
+import { sharedZelfscanResponseSchema } from '../../../shared/zelfscan-api.ts';
 import { contextOf } from '../../lib/context.ts';
 import { listSupportStaff, recordSupportAdvice, submitSupportRequest, withdrawZelfscan } from './service.ts';
-import type { ZelfscanResultProvider } from './zelfscan.ts';
+import { readSharedZelfscan, type ZelfscanResultProvider } from './zelfscan.ts';
 
 const tags = ['support'];
 
@@ -60,6 +61,20 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
       },
     },
     async (request) => withdrawZelfscan(deps, contextOf(request), request.params.caseId) as never,
+  );
+
+  app.get(
+    '/api/cases/:caseId/support/zelfscan',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'The zelfscan result the requester shared (requester, assigned confidant, OT coordinator; audited)',
+        params: caseIdParamsSchema,
+        response: { 200: sharedZelfscanResponseSchema },
+      },
+    },
+    async (request) => readSharedZelfscan(deps, contextOf(request), request.params.caseId, options.zelfscan),
   );
 
   app.get(

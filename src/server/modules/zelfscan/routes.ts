@@ -4,14 +4,24 @@ import {
   actionParamsSchema,
   actionResponseSchema,
   resultIdParamsSchema,
+  resultPdfQuerySchema,
   savedResultResponseSchema,
   savedResultsResponseSchema,
   saveZelfscanResultBodySchema,
   updateActionBodySchema,
 } from '../../../shared/zelfscan-api.ts';
 import { contextOf } from '../../lib/context.ts';
+import { sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { getResult, listResults, saveResult, updateAction, type ZelfscanDeps } from './service.ts';
+import { renderZelfscanPdf, zelfscanPdfFileName } from './pdf.ts';
+import {
+  getResult,
+  getResultWithPrevious,
+  listResults,
+  saveResult,
+  updateAction,
+  type ZelfscanDeps,
+} from './service.ts';
 
 /** Saving is for officeholders and relatives; reading is owner-only, decided per record by the policy helper. */
 const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
@@ -62,6 +72,31 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ result: await getResult(app.db, contextOf(request), deps, request.params.id) }),
+  );
+
+  app.get(
+    '/api/me/zelfscan/results/:id/pdf',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'One of my saved zelfscan results as a PDF, with the action plan and the change since last time',
+        params: resultIdParamsSchema,
+        querystring: resultPdfQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      const { result, previous } = await getResultWithPrevious(app.db, contextOf(request), deps, request.params.id);
+      const pdf = await renderZelfscanPdf({
+        lang,
+        publicUrl: app.config.PUBLIC_URL,
+        questionnaire: deps.questionnaire,
+        result,
+        previous,
+      });
+      return sendPdf(reply, pdf, zelfscanPdfFileName(lang, result));
+    },
   );
 
   app.patch(

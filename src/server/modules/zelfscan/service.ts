@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { validateAnswerSet } from '../../../shared/zelfscan/answers.ts';
 import { evaluate, type ZelfscanResult } from '../../../shared/zelfscan/evaluate.ts';
 import type { Questionnaire } from '../../../shared/zelfscan/questionnaire.ts';
@@ -135,6 +135,55 @@ export async function updateAction(
     })
     .where(eq(zelfscanResults.id, row.id));
   return { tipId, ...next };
+}
+
+/**
+ * One of my results with the one saved before it (for the change per category), for the PDF. Owner
+ * only, through the policy helper: anyone else's id answers the same 404 as a missing one.
+ */
+export async function getResultWithPrevious(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  deps: ZelfscanDeps,
+  id: string,
+): Promise<{ result: SavedResult; previous: SavedResultSummary | null }> {
+  const row = await loadAuthorized(db, ctx, id, 'read');
+  const [before] = await db
+    .select()
+    .from(zelfscanResults)
+    .where(and(eq(zelfscanResults.personId, row.personId), lt(zelfscanResults.createdAt, row.createdAt)))
+    .orderBy(desc(zelfscanResults.createdAt), desc(zelfscanResults.id))
+    .limit(1);
+  const result = toSavedResult(row, deps);
+  if (!before) return { result, previous: null };
+  const earlier = toSavedResult(before, deps);
+  return {
+    result,
+    previous: {
+      id: earlier.id,
+      questionnaireVersion: earlier.questionnaireVersion,
+      createdAt: earlier.createdAt,
+      categories: earlier.categories,
+      tipCount: earlier.tips.length,
+      doneCount: earlier.actions.filter((action) => action.done).length,
+    },
+  };
+}
+
+/**
+ * For the support module: the result a case points at, evaluated (lights, tips, the action plan's
+ * state; never the answers), or null when it no longer exists or is not the requester's. The caller
+ * has decided, through the case's policy, that the reader may see what the requester shared.
+ */
+export async function sharedResult(
+  db: DbOrTx,
+  deps: ZelfscanDeps,
+  resultId: string,
+  ownerId: string,
+): Promise<SavedResult | null> {
+  const [row] = await db.select().from(zelfscanResults).where(eq(zelfscanResults.id, resultId));
+  if (!row || row.personId !== ownerId) return null;
+  return toSavedResult(row, deps);
 }
 
 /** For the support module: may a case point at this result (it exists and is theirs)? */
