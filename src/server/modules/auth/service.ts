@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
@@ -140,6 +141,52 @@ export function credentialNoticeText(): { subject: string; text: string } {
 
 export async function queueCredentialNotice(tx: Tx, keyring: Keyring, email: string): Promise<void> {
   await queueMail(tx, keyring, { to: email, kind: 'credentials_changed', ...credentialNoticeText() });
+}
+
+/**
+ * Failed sign-ins that look like someone else trying (ASVS 5.0 V6.3.5): several wrong attempts, or the
+ * right password with wrong codes — then the password is known to someone. Only a notice and a link to
+ * "who accessed my data", where every attempt is listed; no time, place or address in the mail.
+ */
+export function suspiciousSignInText(
+  publicUrl: string,
+  kind: 'failed_attempts' | 'password_known',
+): { subject: string; text: string } {
+  const log = `${publicUrl}${WEB_PATHS.accountAccessLog}`;
+  const nl =
+    kind === 'password_known'
+      ? [
+          'Iemand heeft met uw wachtwoord geprobeerd in te loggen bij Weerbaar, maar had de code niet.',
+          'Was u dit niet? Kies dan zo snel mogelijk een nieuw wachtwoord (Account, na inloggen).',
+        ]
+      : [
+          'Er is een paar keer zonder succes geprobeerd in te loggen op uw account bij Weerbaar.',
+          'Was u dit zelf? Dan hoeft u niets te doen. Uw account is niet geopend.',
+        ];
+  const en =
+    kind === 'password_known'
+      ? [
+          'Someone tried to sign in to Weerbaar with your password, but did not have the code.',
+          'Was this not you? Choose a new password as soon as you can (Account, after signing in).',
+        ]
+      : [
+          'Someone tried to sign in to your Weerbaar account a few times, without success.',
+          'Was this you? Then there is nothing to do. Your account was not opened.',
+        ];
+  return {
+    subject: 'Inlogpogingen bij Weerbaar / Sign-in attempts at Weerbaar',
+    text: [
+      ...nl,
+      `Wat er gebeurde, ziet u hier: ${log}`,
+      `Vragen of zorgen? Bel het Ondersteuningsteam: ${SUPPORT_TEAM_PHONE.display}.`,
+      '',
+      '---',
+      '',
+      ...en,
+      `See what happened here: ${log}`,
+      `Questions or worries? Call the Support Team: ${SUPPORT_TEAM_PHONE.tel}.`,
+    ].join('\n'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

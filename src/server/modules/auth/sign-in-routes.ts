@@ -16,6 +16,7 @@ import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
 import { unauthorized } from '../../plugins/errors.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
+import { queueMail } from '../mail/service.ts';
 import { people } from '../people/db.ts';
 import { findPersonByEmail, findPersonById, type PersonWithRoles } from '../people/repository.ts';
 import { csrfTokenFor } from '../sessions/plugin.ts';
@@ -32,6 +33,7 @@ import {
   signInFailed,
   startSession,
   stepUpFailed,
+  suspiciousSignInText,
 } from './service.ts';
 import {
   assertNotThrottled,
@@ -112,6 +114,19 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   /** Counts and audits a failed attempt: every one, known account or not (same work either way). */
+  /**
+   * Mails the owner about attempts that look like someone else (V6.3.5). Not awaited: the answer to a
+   * known account must take as long as the answer to an unknown one.
+   */
+  function warnOwner(email: string, kind: 'failed_attempts' | 'password_known') {
+    app.db
+      .transaction((tx) =>
+        queueMail(tx, app.keyring, { to: email, kind: 'notice', ...suspiciousSignInText(app.config.PUBLIC_URL, kind) }),
+      )
+      .then(() => app.mail.flush())
+      .catch((error: unknown) => app.log.error({ err: error }, 'could not queue the sign-in attempts notice'));
+  }
+
   async function recordFailedAttempt(
     ctx: ServiceContext,
     keys: string[],
@@ -119,13 +134,22 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     action: string,
     method: string,
   ) {
-    await recordFailure(app.db, keys[0] ?? '', { threshold: THROTTLE.account.threshold });
+    const accountFailures = await recordFailure(app.db, keys[0] ?? '', { threshold: THROTTLE.account.threshold });
     if (keys[1]) await recordFailure(app.db, keys[1], { threshold: THROTTLE.ip.threshold });
+    let codeFailures = 0;
     if (outcome.person && outcome.passwordRight) {
-      await recordFailure(app.db, secondFactorKey(app.keyring, outcome.person.id), {
+      codeFailures = await recordFailure(app.db, secondFactorKey(app.keyring, outcome.person.id), {
         fixedAfter: THROTTLE.secondFactor.maxFailures,
       });
     }
+    // Exactly at the threshold, so one notice per 15-minute window, not one per attempt.
+    const notice =
+      codeFailures === THROTTLE.secondFactor.maxFailures
+        ? 'password_known'
+        : accountFailures === THROTTLE.account.threshold
+          ? 'failed_attempts'
+          : null;
+    if (notice && outcome.person?.status === 'active') warnOwner(outcome.person.email, notice);
     await recordAuditAlone(app.db, ctx, {
       action,
       outcome: 'failure',

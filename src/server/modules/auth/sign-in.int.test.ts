@@ -186,12 +186,20 @@ describe('sign-in with password + code', () => {
   it('backs off per account after 5 failures, the same for a known and an unknown address', async () => {
     const account = await activateWithPassword(t);
     const unknownEmail = 'never-invited@example.org';
+    const mailBefore = t.sentMail.length;
     const failOnce = (email: string) =>
       signIn({ email, password: 'wrong-password-again', totpCode: '123456' }, freshIp());
     for (let i = 0; i < 5; i++) {
       expect((await failOnce(account.email)).statusCode).toBe(401);
       expect((await failOnce(unknownEmail)).statusCode).toBe(401);
     }
+    // The owner hears of it once (V6.3.5): a notice and a link, nothing about where the attempts came from.
+    const notices = () => t.sentMail.slice(mailBefore).filter((mail) => mail.subject.startsWith('Inlogpogingen'));
+    await vi.waitFor(() => expect(notices()).toHaveLength(1));
+    expect(notices()[0]?.to).toBe(account.email);
+    expect(notices()[0]?.text).toContain('zonder succes');
+    expect(notices()[0]?.text).toContain('/account/inzage');
+    expect(notices()[0]?.text).not.toMatch(/127\.0\.0\.1|10\.\d+\.\d+\.\d+/);
     const known = await failOnce(account.email);
     const unknown = await failOnce(unknownEmail);
     expect(known.statusCode).toBe(429);
@@ -225,6 +233,9 @@ describe('sign-in with password + code', () => {
       .where(eq(signInThrottle.key, accountKey));
     await failOnce(account.email);
     expect(Number((await failOnce(account.email)).headers['retry-after'])).toBe(900);
+    // Not a notice per attempt: still the one, and none to an address without an account.
+    expect(notices()).toHaveLength(1);
+    expect(t.sentMail.some((mail) => mail.to === unknownEmail)).toBe(false);
 
     // A success clears the account's count.
     await liftBlocks();
@@ -267,11 +278,16 @@ describe('sign-in with password + code', () => {
 
   it('allows at most 5 wrong second-factor codes per 15 minutes, without revealing the password was right', async () => {
     const account = await activateWithPassword(t);
+    const mailBefore = t.sentMail.length;
     for (let i = 0; i < 5; i++) {
       await liftBlocks();
       const response = await signIn({ email: account.email, password: account.password, totpCode: '000000' });
       expect(response.statusCode).toBe(401);
     }
+    // Someone has the password: the owner is told to choose a new one (the caller is told nothing).
+    const notices = () => t.sentMail.slice(mailBefore).filter((mail) => mail.to === account.email);
+    await vi.waitFor(() => expect(notices()).toHaveLength(1));
+    expect(notices()[0]?.text).toContain('met uw wachtwoord');
     await liftBlocks();
     await forgetLastTotpStep(t, account.personId);
     const right = await signIn({
