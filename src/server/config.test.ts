@@ -34,6 +34,18 @@ describe('configuration', () => {
     ['PUBLIC_URL', 'ftp://example.org'],
     ['SECURITY_CONTACT', 'someone'],
     ['SECURITY_TXT_EXPIRES', 'next year'],
+    ['SUPPORT_FIRST_RESPONSE_URGENT_MINUTES', 'een uur'],
+    ['SUPPORT_FIRST_RESPONSE_URGENT_MINUTES', '0'],
+    ['SUPPORT_FIRST_RESPONSE_URGENT_MINUTES', '2000'],
+    ['SUPPORT_FIRST_RESPONSE_NORMAL_WORKING_DAYS', '1.5'],
+    ['SUPPORT_REOPEN_DAYS', '-1'],
+    ['SUPPORT_RETENTION_DAYS', '10'],
+    ['SUPPORT_MAX_REQUESTS_PER_DAY', '0'],
+    ['SIPA_FIRST_RESPONSE_URGENT_MINUTES', '4h'],
+    ['SIPA_FIRST_RESPONSE_NORMAL_WORKING_DAYS', '0'],
+    ['SIPA_REOPEN_DAYS', '400'],
+    ['SIPA_RETENTION_DAYS', '0'],
+    ['SIPA_MAX_REQUESTS_PER_DAY', 'veel'],
   ])('stops with a message naming %s when it is %j', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     try {
@@ -53,6 +65,48 @@ describe('configuration', () => {
         'LOG_LEVEL',
         'PORT',
       ]);
+    }
+  });
+
+  it("has the case types' own settings as defaults", () => {
+    expect(parseConfig({})).toMatchObject({
+      SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: 60,
+      SUPPORT_FIRST_RESPONSE_NORMAL_WORKING_DAYS: 1,
+      SUPPORT_REOPEN_DAYS: 30,
+      SUPPORT_RETENTION_DAYS: 365,
+      SUPPORT_MAX_REQUESTS_PER_DAY: 10,
+      SIPA_FIRST_RESPONSE_URGENT_MINUTES: 240,
+      SIPA_FIRST_RESPONSE_NORMAL_WORKING_DAYS: 1,
+      SIPA_REOPEN_DAYS: 30,
+      SIPA_RETENTION_DAYS: 730,
+      SIPA_MAX_REQUESTS_PER_DAY: 10,
+    });
+  });
+
+  it('reads case settings as whole numbers', () => {
+    expect(
+      parseConfig({
+        SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: '30',
+        SUPPORT_FIRST_RESPONSE_NORMAL_WORKING_DAYS: '2',
+        SUPPORT_REOPEN_DAYS: '0',
+        SUPPORT_RETENTION_DAYS: '90',
+        SIPA_MAX_REQUESTS_PER_DAY: '3',
+      }),
+    ).toMatchObject({
+      SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: 30,
+      SUPPORT_FIRST_RESPONSE_NORMAL_WORKING_DAYS: 2,
+      SUPPORT_REOPEN_DAYS: 0,
+      SUPPORT_RETENTION_DAYS: 90,
+      SIPA_MAX_REQUESTS_PER_DAY: 3,
+    });
+  });
+
+  it('refuses a retention shorter than the reopen period, naming the retention variable', () => {
+    try {
+      parseConfig({ SIPA_REOPEN_DAYS: '60', SIPA_RETENTION_DAYS: '45' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual(['SIPA_RETENTION_DAYS: must be at least SIPA_REOPEN_DAYS (60)']);
     }
   });
 

@@ -14,6 +14,18 @@ const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
   .optional();
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+const minutes = wholeNumber(1, 24 * 60);
+const workingDays = wholeNumber(1, 20);
+const reopenDays = wholeNumber(0, 365);
+const retentionDays = wholeNumber(1, 3650);
+const requestsPerDay = wholeNumber(1, 1000);
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
@@ -47,6 +59,36 @@ export const configSchema = z.object({
   STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   /** Demo mode (set by `npm run demo`): seeded accounts, sign-in links, a DEMO banner on every page. */
   DEMO_MODE: booleanFromEnv.default(false),
+  // Case types (Ondersteuningsteam support, SIPA advice): first-response targets, reopen period,
+  // retention and how many requests one person may make per 24 hours. The defaults are the types' own.
+  /** Support: first response to an urgent request within this many minutes, around the clock. */
+  SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: minutes.default(60),
+  /** Support: first response to any other request within this many working days. */
+  SUPPORT_FIRST_RESPONSE_NORMAL_WORKING_DAYS: workingDays.default(1),
+  /** Support: days after closing in which the requester may reopen. */
+  SUPPORT_REOPEN_DAYS: reopenDays.default(30),
+  /** Support: days after closing after which the content is destroyed (at least the reopen period). */
+  SUPPORT_RETENTION_DAYS: retentionDays.default(365),
+  /** Support: new requests one person may make in 24 hours. */
+  SUPPORT_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
+  SIPA_FIRST_RESPONSE_URGENT_MINUTES: minutes.default(240),
+  SIPA_FIRST_RESPONSE_NORMAL_WORKING_DAYS: workingDays.default(1),
+  SIPA_REOPEN_DAYS: reopenDays.default(30),
+  SIPA_RETENTION_DAYS: retentionDays.default(730),
+  SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
+});
+
+/** Retention shorter than the reopen period would destroy a case the requester may still reopen. */
+const checkedConfigSchema = configSchema.superRefine((config, context) => {
+  for (const type of ['SUPPORT', 'SIPA'] as const) {
+    if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
+      context.addIssue({
+        code: 'custom',
+        path: [`${type}_RETENTION_DAYS`],
+        message: `must be at least ${type}_REOPEN_DAYS (${config[`${type}_REOPEN_DAYS`]})`,
+      });
+    }
+  }
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
@@ -61,11 +103,15 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a ConfigError naming every wrong variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = configSchema.safeParse(cleaned);
+  const result = checkedConfigSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
+    // One message per variable: the first thing wrong with it.
+    const problems = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.') || '(environment)';
+      if (!problems.has(name)) problems.set(name, `${name}: ${issue.message}`);
+    }
+    throw new ConfigError([...problems.values()]);
   }
   const config = result.data;
   return {

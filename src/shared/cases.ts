@@ -443,13 +443,21 @@ export const notificationSchema = z.object({
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   caseType: caseTypeSchema.nullable(),
+  /** Which page shows the case to this person: their own case, or the case in the work queue. */
+  view: z.enum(['requester', 'staff']).nullable(),
   readAt: isoDateTime.nullable(),
 });
 export const notificationsResponseSchema = z.object({
   notifications: z.array(notificationSchema),
   unread: z.number().int().min(0),
 });
-export const markNotificationsReadSchema = z.strictObject({ ids: z.array(z.uuid()).max(500).optional() });
+/** All of mine, the given ones, or those about one case (opening the case reads them). */
+export const markNotificationsReadSchema = z.strictObject({
+  ids: z.array(z.uuid()).max(500).optional(),
+  caseId: z.uuid().optional(),
+});
+export type AppNotification = z.infer<typeof notificationSchema>;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------------
 // Case types: GET /api/cases/types (statuses and transitions, for the web app's labels and buttons)

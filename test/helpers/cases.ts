@@ -33,6 +33,12 @@ export function call(
   });
 }
 
+/**
+ * For tests that make many requests as one person (the authorization matrix, the state-machine walks):
+ * a request limit out of their way. The limit itself is tested in case-settings.test.ts.
+ */
+export const NO_REQUEST_LIMIT = { SUPPORT_MAX_REQUESTS_PER_DAY: '1000', SIPA_MAX_REQUESTS_PER_DAY: '1000' };
+
 export function supportRequest(overrides: Partial<SupportRequest> = {}): SupportRequest {
   return {
     concernFor: 'self',

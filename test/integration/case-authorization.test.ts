@@ -12,7 +12,7 @@ import {
 } from '../../src/server/modules/cases/db.ts';
 import { sessions } from '../../src/server/modules/sessions/db.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, expectStatus, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, expectStatus, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -333,7 +333,7 @@ describe('authorization matrix: support cases', () => {
   const { columns, rows } = parseMatrix(SUPPORT_MATRIX);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: NO_REQUEST_LIMIT });
     Object.assign(world, {
       owner: await createActor(t, ['officeholder'], { office: 'burgemeester', region: 'Heerde' }),
       assigned: await createActor(t, ['confidant'], { association: 'ngb' }),
@@ -539,7 +539,7 @@ describe('authorization matrix: SIPA cases', () => {
   }
 
   beforeAll(async () => {
-    s = await createTestApp();
+    s = await createTestApp({ env: NO_REQUEST_LIMIT });
     Object.assign(people, {
       owner: await createActor(s, ['officeholder'], { office: 'burgemeester' }),
       assigned: await createActor(s, ['sipa_advisor']),

@@ -5,7 +5,7 @@ import { caseAssignments, cases } from '../../src/server/modules/cases/db.ts';
 import { allowedPairs } from '../../src/server/modules/cases/registry.ts';
 import { CASE_STATUSES } from '../../src/shared/cases.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -121,7 +121,7 @@ describe('the case state machine (property)', () => {
   const people: Record<string, TestActor> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: NO_REQUEST_LIMIT });
     Object.assign(people, {
       requester: await createActor(t, ['officeholder'], { office: 'burgemeester' }),
       confidant: await createActor(t, ['confidant'], { association: 'ngb' }),

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CaseDeps, RETENTION_JOB, SLA_CHECK_JOB, SLA_SWEEP_JOB } from './context.ts';
+import { CaseRequestLimitError } from './limits.ts';
 import { CaseTypeRegistry, type CaseTypeSettingsOverrides } from './registry.ts';
 import { runRetention } from './retention.ts';
 import { caseRoutes } from './routes.ts';
+import { caseSettingsFromConfig, mergeSettings } from './settings.ts';
 import { WorkingCalendar, type WorkingCalendarOptions } from './sla.ts';
 import { runSlaCheck, sweepSla } from './sla-jobs.ts';
 
@@ -15,7 +17,10 @@ declare module 'fastify' {
 }
 
 export interface CasesModuleOptions {
-  /** Per type: other first-response targets, reminder leads, reopen window or retention (tests, deployments). */
+  /**
+   * Per type: other first-response targets, reminder leads, reopen window, retention or request limit,
+   * over those from the environment (SUPPORT_* and SIPA_* in config.ts). For tests.
+   */
   settings?: CaseTypeSettingsOverrides;
   calendar?: WorkingCalendarOptions;
   /** The clock (tests). */
@@ -30,7 +35,8 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
   const deps: CaseDeps = {
     db: app.db,
     keyring: app.keyring,
-    registry: new CaseTypeRegistry(options.settings ?? {}),
+    // The environment's settings (config.ts), under whatever the caller passes explicitly (tests).
+    registry: new CaseTypeRegistry(mergeSettings(caseSettingsFromConfig(app.config), options.settings)),
     calendar: new WorkingCalendar(options.calendar ?? {}),
     publicUrl: app.config.PUBLIC_URL,
     jobs: app.jobs,
@@ -39,6 +45,11 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
     now: options.now ?? (() => new Date()),
   };
   app.decorate('cases', deps);
+
+  // The request limit's answer says when a new request is possible again (RFC 9110 Retry-After).
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof CaseRequestLimitError) reply.header('Retry-After', String(error.retryAfterSeconds));
+  });
 
   app.jobs.register({
     name: SLA_CHECK_JOB,

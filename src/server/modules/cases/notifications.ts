@@ -72,6 +72,7 @@ export async function listNotifications(db: DbOrTx, personId: string, limit = 10
       caseId: notifications.caseId,
       caseReference: cases.reference,
       caseType: cases.type,
+      caseRequesterId: cases.requesterId,
       readAt: notifications.readAt,
     })
     .from(notifications)
@@ -86,11 +87,24 @@ export async function listNotifications(db: DbOrTx, personId: string, limit = 10
   return { rows, unread: unread?.n ?? 0 };
 }
 
-/** Marks the person's own notifications read (all, or the given ones); others' ids are ignored. */
-export async function markNotificationsRead(db: DbOrTx, personId: string, ids?: readonly string[]): Promise<void> {
-  const mine = and(eq(notifications.personId, personId), isNull(notifications.readAt));
+/**
+ * Marks the person's own notifications read: all, the given ones, or those about one case (both
+ * given: those of the ids that are about the case). Others' ids and cases are simply not matched.
+ */
+export async function markNotificationsRead(
+  db: DbOrTx,
+  personId: string,
+  which: { ids?: readonly string[]; caseId?: string } = {},
+): Promise<void> {
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(ids ? and(mine, inArray(notifications.id, [...ids])) : mine);
+    .where(
+      and(
+        eq(notifications.personId, personId),
+        isNull(notifications.readAt),
+        which.ids ? inArray(notifications.id, [...which.ids]) : undefined,
+        which.caseId ? eq(notifications.caseId, which.caseId) : undefined,
+      ),
+    );
 }

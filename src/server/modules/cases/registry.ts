@@ -53,6 +53,11 @@ export interface CaseTypeSettings {
   retentionDays: number;
   /** Total size of a case's files (bytes); one file is at most ATTACHMENT_MAX_BYTES. */
   attachmentsMaxTotalBytes: number;
+  /**
+   * New requests of this type one person may make in any 24 hours (counted in the database when a
+   * case is created); DEFAULT_MAX_REQUESTS_PER_DAY when the type and the environment set none.
+   */
+  maxRequestsPerDay?: number;
 }
 
 /** Optional plain columns a tombstone may keep besides type, dates, office type, region and outcome. */
@@ -131,7 +136,7 @@ export class CaseTypeRegistry {
 
   register(definition: CaseTypeDefinition): CaseTypeDefinition {
     if (this.#types.has(definition.type)) throw new Error(`Case type ${definition.type} is registered twice`);
-    const settings = { ...definition.settings, ...this.overrides[definition.type] };
+    const settings = fitReminderLeads({ ...definition.settings, ...this.overrides[definition.type] });
     const merged = { ...definition, settings };
     validateDefinition(merged);
     this.#types.set(definition.type, merged);
@@ -151,6 +156,21 @@ export class CaseTypeRegistry {
   all(): CaseTypeDefinition[] {
     return [...this.#types.values()];
   }
+}
+
+/**
+ * A reminder lead as long as a (shortened) target in minutes would remind at the very start; then the
+ * reminder goes out when three quarters of the target have passed.
+ */
+export function fitReminderLeads(settings: CaseTypeSettings): CaseTypeSettings {
+  const reminderLeadMs = { ...settings.reminderLeadMs };
+  for (const urgency of Object.keys(reminderLeadMs) as Urgency[]) {
+    const target = settings.firstResponse[urgency];
+    if (target.unit !== 'minutes') continue;
+    const targetMs = target.amount * 60_000;
+    if (reminderLeadMs[urgency] >= targetMs) reminderLeadMs[urgency] = Math.floor(targetMs / 4);
+  }
+  return { ...settings, reminderLeadMs };
 }
 
 /** Refuses a definition whose transitions name statuses the type does not have. */

@@ -129,6 +129,11 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
           caseId: row.caseId,
           caseReference: row.caseReference,
           caseType: (row.caseType as 'support' | 'sipa' | null) ?? null,
+          view: row.caseId
+            ? row.caseRequesterId === request.actor?.personId
+              ? ('requester' as const)
+              : ('staff' as const)
+            : null,
           readAt: row.readAt ? row.readAt.toISOString() : null,
         })),
         unread,
@@ -142,14 +147,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: {
         tags,
-        summary: 'Mark my notifications read (all, or the given ids)',
+        summary: 'Mark my notifications read (all, the given ids, or those about one case)',
         body: markNotificationsReadSchema,
         response: { 200: okResponseSchema },
       },
     },
     async (request) => {
       if (!request.actor) throw unauthorized();
-      await markNotificationsRead(app.db, request.actor.personId, request.body.ids);
+      await markNotificationsRead(app.db, request.actor.personId, request.body);
       return { ok: true as const };
     },
   );

@@ -28,6 +28,7 @@ import {
 import { type CaseDeps, type Effects, inCaseTransaction } from './context.ts';
 import { caseAad } from './crypto.ts';
 import { caseAssignments, caseEvents, caseGrants, caseMessages, caseNotes, caseReadMarkers, cases } from './db.ts';
+import { enforceRequestLimit } from './limits.ts';
 import { type NotificationKind, notify } from './notifications.ts';
 import { newCaseReference } from './reference.ts';
 import type { CaseTypeDefinition, StaffProfile, TransitionVia } from './registry.ts';
@@ -288,6 +289,7 @@ export async function createCase(
   const definition = deps.registry.get(input.type);
   const now = deps.now();
   return inCaseTransaction(deps, async (tx, effects) => {
+    await enforceRequestLimit(tx, definition, input.requesterId, now);
     const id = randomUUID();
     const clock = startClock(deps.calendar, targetOf(definition, input.urgency), now);
     let row: CaseRow | undefined;

@@ -35,10 +35,20 @@ export function formatBytes(bytes: number): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 }
 
+/** "3 uur", "20 minuten": how long to wait, rounded up to whole hours from 90 minutes on. */
+export function formatWait(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const [amount, unit] = minutes >= 90 ? [Math.ceil(minutes / 60), 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
+
 /** A plain sentence for any failed call: the problem's code when we know it, else a general one. */
 export function problemMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return t('cases.errors.signedOut');
+    if (error.code === 'too_many_requests') {
+      return t('cases.errors.too_many_requests', { time: formatWait(error.retryAfterSeconds ?? 24 * 60 * 60) });
+    }
     return t(`cases.errors.${error.code}`, { defaultValue: t('cases.errors.unknown') });
   }
   return t('cases.errors.network');
