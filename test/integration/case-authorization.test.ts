@@ -11,6 +11,8 @@ import {
   cases,
 } from '../../src/server/modules/cases/db.ts';
 import { sessions } from '../../src/server/modules/sessions/db.ts';
+import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
+import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { call, expectStatus, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
@@ -82,6 +84,7 @@ grant.decline     open       | 200   404      404   404      404        404   40
 grant.revoke      open       | 200   200      404   404      404        404   404      404   404  404  401
 advice.support    open       | 403   200      404   404      404        403   403      403   403  403  401
 zelfscan.withdraw open       | 200   404      404   404      404        404   404      404   404  404  401
+zelfscan.read     open       | 200   200      200   404      404        404   404      404   404  404  401
 sipa.pdf          advised    | 404   404      404   404      404        404   404      404   404  404  401
 sipa.conflict     open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
@@ -95,6 +98,8 @@ sipa.advice       open       | 403   403      403   403      403        403   40
 // - grant.consent/decline: only the requester decides about letting someone in; assigned staff may revoke.
 // - sipa.*: SIPA-only routes on a support case: 403 without the sipa_advisor role, 404 for a SIPA advisor.
 // - sipa.pdf: the requester and assigned staff may download advice, but there is no SIPA advice on a support case.
+// - zelfscan.read: who may read the intake sees the shared zelfscan result, except a grantee: the requester shared
+//   it with their confidant, and no grant scope names it (so gFull, with `intake`, gets 404 too).
 
 interface ParsedRow {
   id: string;
@@ -204,6 +209,7 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
     body: () => ({ advice: [{ kind: 'training', explanation: 'Volg de training.', linkKey: 'package.training' }] }),
   },
   'zelfscan.withdraw': { method: 'POST', url: (s) => `${base(s)}/support/zelfscan/withdraw`, body: () => ({}) },
+  'zelfscan.read': { method: 'GET', url: (s) => `${base(s)}/support/zelfscan` },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
   'sipa.conflict': {
     method: 'POST',
@@ -306,10 +312,15 @@ async function supportScenario(state: string): Promise<Scenario> {
   );
   await grant(person('gSum'), ['summary', 'messages'], ['summary']);
   scenario.proposedGrantId = await grant(person('pendingPeer'), ['messages'], null);
-  // A shared zelfscan result (the zelfscan module does not save results yet; set the reference directly).
+  // A shared zelfscan result: one the requester saved (set the reference directly, as sharing it with the request does).
+  const saved = await call(t, person('owner'), 'POST', '/api/me/zelfscan/results', {
+    questionnaireVersion: SHIPPED_QUESTIONNAIRE.version,
+    answers: uniformAnswers(SHIPPED_QUESTIONNAIRE, 'first').answers,
+  });
+  await expectStatus(saved, 201, 'zelfscan');
   await t.app.db
     .update(cases)
-    .set({ zelfscanResultId: crypto.randomUUID(), zelfscanSharedAt: new Date() })
+    .set({ zelfscanResultId: saved.json().result.id, zelfscanSharedAt: new Date() })
     .where(eq(cases.id, caseId));
   if (state === 'advised') {
     await expectStatus(
@@ -489,6 +500,7 @@ pdf               advised    | 200   200      404          404   404       404  
 close.withdraw    open       | 200   200      404          404   404       404   404      401
 grant.propose     open       | 403   409      404          404   404       403   403      401
 support.advice    open       | 403   403      403          404   404       403   403      401
+support.zelfscan  open       | 404   404      404          404   404       404   404      401
 `;
 // Notes: callers are owner = the requesting burgemeester; assigned = the SIPA advisor who took it and confirmed
 // there is no conflict of interest (in `submitted`: an advisor who may take it; in `checking`: who took it);
@@ -497,6 +509,7 @@ support.advice    open       | 403   403      403          404   404       403  
 // - assign: ot_coordinator passes the route's role gate, but has no relation to a SIPA case: 404.
 // - grant.propose: SIPA cases are never shared with peers or experts: 409 for the advisor.
 // - support.advice: the OT advice route on a SIPA case: 403 without an OT role, 404 for OT staff (no relation).
+// - support.zelfscan: a SIPA case has no shared zelfscan result: 404 for everyone, its requester too.
 
 describe('authorization matrix: SIPA cases', () => {
   let s: TestApp;
@@ -507,6 +520,7 @@ describe('authorization matrix: SIPA cases', () => {
     advice: SUPPORT_REQUESTS['sipa.advice'] as RequestSpec,
     pdf: SUPPORT_REQUESTS['sipa.pdf'] as RequestSpec,
     'support.advice': SUPPORT_REQUESTS['advice.support'] as RequestSpec,
+    'support.zelfscan': SUPPORT_REQUESTS['zelfscan.read'] as RequestSpec,
     'grant.propose': {
       method: 'POST',
       url: (sc) => `${base(sc)}/grants`,
