@@ -104,6 +104,12 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/package': { roles: ['officeholder'] },
   'GET /api/me/package/editions/:editionId/pdf': { roles: ['officeholder'] },
   'POST /api/activation/code': 'public',
+  // Package texts edited by admins (src/server/modules/package, issue #4): see admin.int.test.ts there.
+  'GET /api/admin/package/parts': { roles: ['admin'] },
+  'GET /api/admin/package/parts/:slug': { roles: ['admin'] },
+  'GET /api/admin/package/parts/:slug/revisions/:revision': { roles: ['admin'] },
+  'POST /api/admin/package/parts/:slug/revisions': { roles: ['admin'] },
+  'POST /api/admin/package/parts/:slug/revisions/:revision/restore': { roles: ['admin'] },
   // Saved zelfscan results (src/server/modules/zelfscan): owner-only, see its zelfscan.int.test.ts.
   'POST /api/me/zelfscan/results': { roles: ['officeholder', 'relative'] },
   'GET /api/me/zelfscan/results': 'signedIn',

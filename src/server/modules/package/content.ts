@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { LOCALES, type LocalizedText, localizedTextSchema } from '../../../shared/locale.ts';
 import { parseMarkdown, plainText } from '../../../shared/markdown/document.ts';
 import { PACKAGE_SLUG_PATTERN } from '../../../shared/package.ts';
+import { SUMMARY_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../shared/package-admin.ts';
+import { describeContentProblem, plainTextProblems } from '../../../shared/package-content-check.ts';
 import { checkPartBody } from './body-check.ts';
 
 /**
@@ -55,6 +57,15 @@ export async function readPackageContent(file = PACKAGE_CONTENT_FILE): Promise<P
         continue;
       }
       problems.push(...checkPartBody(markdown, known).map((problem) => `${bodyFile}: ${problem}`));
+      // Titles and summaries follow the same rules as an admin's save (length, no markup).
+      for (const [field, text, max] of [
+        ['title', part.title[locale], TITLE_MAX_LENGTH],
+        ['summary', part.summary[locale], SUMMARY_MAX_LENGTH],
+      ] as const) {
+        for (const problem of plainTextProblems(text, max)) {
+          problems.push(`${file}: ${part.slug} ${field}.${locale}: ${describeContentProblem(problem)}`);
+        }
+      }
       // Stored trimmed, as the API's localized-text schema gives it out.
       body[locale] = markdown.trim();
       bodyText[locale] = plainText(parseMarkdown(markdown).blocks);

@@ -1,12 +1,19 @@
-import { asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { asc, eq, notInArray } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locale.ts';
 import type { PackagePart, PackagePartDetail } from '../../../shared/package.ts';
-import type { Db } from '../../db/index.ts';
+import type { Db, DbOrTx } from '../../db/index.ts';
 import type { PackagePartContent } from './content.ts';
 import { packageParts, packagePartTranslations } from './db.ts';
+import {
+  latestReleaseHashes,
+  latestRevisionNumbers,
+  lockPackageContent,
+  publishRevision,
+  revisionHash,
+} from './revisions.ts';
 
 /** The read the home page makes; also the benchmark's reference query. */
-export async function listPackageParts(db: Db): Promise<PackagePart[]> {
+export async function listPackageParts(db: DbOrTx): Promise<PackagePart[]> {
   const rows = await db
     .select({
       slug: packageParts.slug,
@@ -34,7 +41,7 @@ export async function listPackageParts(db: Db): Promise<PackagePart[]> {
 }
 
 /** One part with its page text in both languages; null when there is no such part. */
-export async function findPackagePart(db: Db, slug: string): Promise<PackagePartDetail | null> {
+export async function findPackagePart(db: DbOrTx, slug: string): Promise<PackagePartDetail | null> {
   const rows = await db
     .select({
       position: packageParts.position,
@@ -64,40 +71,40 @@ export async function findPackagePart(db: Db, slug: string): Promise<PackagePart
   return part;
 }
 
-/** Makes the table match the content files, in one transaction; unchanged parts are not touched. */
+/**
+ * Makes the package match the content files, in one transaction. Parts that left the files are removed
+ * (with their history); a new part, or a part whose file changed since it was last loaded, gets a new
+ * `release` revision that becomes its current text. A file that did not change leaves the part alone, so
+ * an admin's edit survives a restart (see revisions.ts). `changed` counts the new release revisions.
+ */
 export async function syncPackageParts(db: Db, content: PackagePartContent[]): Promise<{ changed: number }> {
   return db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ slug: packageParts.slug, contentHash: packageParts.contentHash })
-      .from(packageParts);
-    const known = new Map(existing.map((row) => [row.slug, row.contentHash]));
-    const changed = content.filter((part) => known.get(part.slug) !== part.contentHash);
+    await lockPackageContent(tx);
     const slugs = content.map((part) => part.slug);
     await tx.delete(packageParts).where(slugs.length ? notInArray(packageParts.slug, slugs) : undefined);
-    if (changed.length === 0) return { changed: 0 };
-    const changedSlugs = changed.map((part) => part.slug);
-    await tx.delete(packagePartTranslations).where(inArray(packagePartTranslations.slug, changedSlugs));
-    for (const part of changed) {
-      await tx
-        .insert(packageParts)
-        .values({ slug: part.slug, position: part.position, contentHash: part.contentHash, updatedAt: new Date() })
-        .onConflictDoUpdate({
-          target: packageParts.slug,
-          set: { position: part.position, contentHash: part.contentHash, updatedAt: new Date() },
-        });
+    const existing = await tx.select({ slug: packageParts.slug, position: packageParts.position }).from(packageParts);
+    const positions = new Map(existing.map((row) => [row.slug, row.position]));
+    const releases = await latestReleaseHashes(tx);
+    const latest = await latestRevisionNumbers(tx);
+    let changed = 0;
+    for (const part of content) {
+      const texts = { title: part.title, summary: part.summary, body: part.body };
+      const hash = revisionHash(texts);
+      if (!positions.has(part.slug)) {
+        await tx.insert(packageParts).values({ slug: part.slug, position: part.position, contentHash: hash });
+      } else if (positions.get(part.slug) !== part.position) {
+        await tx.update(packageParts).set({ position: part.position }).where(eq(packageParts.slug, part.slug));
+      }
+      if (releases.get(part.slug) === hash) continue;
+      await publishRevision(tx, {
+        slug: part.slug,
+        revision: (latest.get(part.slug) ?? 0) + 1,
+        texts,
+        source: 'release',
+        authorPersonId: null,
+      });
+      changed += 1;
     }
-    await tx.insert(packagePartTranslations).values(
-      changed.flatMap((part) =>
-        (['nl', 'en'] as const).map((locale) => ({
-          slug: part.slug,
-          locale,
-          title: part.title[locale],
-          summary: part.summary[locale],
-          body: part.body[locale],
-          bodyText: part.bodyText[locale],
-        })),
-      ),
-    );
-    return { changed: changed.length };
+    return { changed };
   });
 }
