@@ -9,6 +9,7 @@ export const WEB_PATHS = {
   askSupport: '/hulp-vragen',
   myCases: '/mijn-zaken',
   myCase: '/mijn-zaken/:caseId',
+  notifications: '/meldingen',
   sipaRequest: '/sipa/advies-vragen',
   workQueue: '/werkbak',
   staffCase: '/werkbak/:caseId',

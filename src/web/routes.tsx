@@ -5,6 +5,7 @@ import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
+import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packageRoutes } from './features/package/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { identityRoutes } from './session/identity-routes.tsx';
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
       ...zelfscanRoutes,
       ...identityRoutes,
       ...caseRoutes,
+      ...notificationRoutes,
       ...handoverRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

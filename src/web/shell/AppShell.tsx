@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
+import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
 import { IdleWarning } from '../session/IdleWarning.tsx';
 import { AccountArea, DemoBanner, SessionNavItems } from '../session/ShellParts.tsx';
@@ -70,6 +71,7 @@ export function AppShell() {
                   <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
                 </li>
                 <CaseNavItems />
+                <NotificationsNavItem />
                 <SessionNavItems />
                 <HandoverNavItems />
               </ul>

@@ -14,6 +14,7 @@ import type {
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
 import { apiGet } from '../../api/client.ts';
+import { useReadCaseNotifications } from '../notifications/data.ts';
 import { apiPost, apiPut, useSession } from './api.ts';
 import { apiUpload } from './http.ts';
 
@@ -64,13 +65,16 @@ export function useCaseTypes(enabled = true) {
   });
 }
 
+/** One case; once it is shown, its notifications count as read (the requester's page and the staff page). */
 export function useCase(caseId: string, enabled = true) {
-  return useQuery({
+  const query = useQuery({
     queryKey: ['case', caseId],
     queryFn: ({ signal }) => apiGet<CaseDetail>(caseApi.detail(caseId), signal),
     enabled,
     ...LIVE,
   });
+  useReadCaseNotifications(caseId, query.isSuccess);
+  return query;
 }
 
 export function useTimeline(caseId: string, enabled = true) {

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppNotification } from '../../../shared/cases.ts';
+import { ROLES } from '../../../shared/roles.ts';
+import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { Alert, Button, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
+import { RouterLink } from '../../ui/RouterLink.tsx';
+import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
+import { PageGate } from '../cases/components/PageGate.tsx';
+import { formatDateTime, formatRelative, problemMessage } from '../cases/format.ts';
+import { useCaseLabels } from '../cases/labels.ts';
+import { useMarkNotificationsRead, useNotifications } from './data.ts';
+import './notifications.css';
+
+/**
+ * Where a notification leads: the requester's own case, the case in the work queue, or for a request
+ * that is new in the queue the queue itself (nobody may open a case before taking it).
+ */
+function linkOf(notification: AppNotification): { to: string; queue: boolean } | null {
+  if (!notification.caseId) return null;
+  if (notification.view === 'requester') return { to: myCasePath(notification.caseId), queue: false };
+  if (notification.kind === 'case_new_in_queue') return { to: WEB_PATHS.workQueue, queue: true };
+  return { to: staffCasePath(notification.caseId), queue: false };
+}
+
+function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const labels = useCaseLabels();
+  const unread = notification.readAt === null;
+  const link = linkOf(notification);
+  const caseName =
+    notification.caseReference && notification.caseType
+      ? t('cases.mine.caseTitle', { type: labels.type(notification.caseType), reference: notification.caseReference })
+      : null;
+  return (
+    <li className={`weerbaar-notification${unread ? ' weerbaar-notification--unread' : ''}`}>
+      <p className="weerbaar-notification__what">
+        <span className={`weerbaar-notification__state${unread ? ' weerbaar-notification__state--unread' : ''}`}>
+          {unread ? t('notifications.page.unread') : t('notifications.page.read')}
+        </span>{' '}
+        {t(`notifications.kinds.${notification.kind}`)}
+      </p>
+      {link && caseName && (
+        <p className="weerbaar-notification__case">
+          <RouterLink to={link.to} onClick={unread ? onOpen : undefined}>
+            {t(link.queue ? 'notifications.page.openInQueue' : 'notifications.page.openCase', { name: caseName })}
+          </RouterLink>
+        </p>
+      )}
+      <p className="weerbaar-notification__when">
+        <time dateTime={notification.at}>{formatDateTime(notification.at)}</time> ({formatRelative(notification.at)})
+      </p>
+    </li>
+  );
+}
+
+function NotificationsList() {
+  const { t } = useTranslation();
+  const notifications = useNotifications();
+  const markAll = useMarkNotificationsRead();
+  const markOne = useMarkNotificationsRead();
+  const [done, setDone] = useState(false);
+  const list = notifications.data?.notifications ?? [];
+  const unread = notifications.data?.unread ?? 0;
+
+  return (
+    <>
+      <Heading1>{t('notifications.page.title')}</Heading1>
+      <Paragraph lead>{t('notifications.page.lead')}</Paragraph>
+      <HelpNumbersNote />
+      {notifications.isPending && <Paragraph role="status">{t('cases.loading')}</Paragraph>}
+      {notifications.isError && (
+        <Alert type="error">
+          <Paragraph>{problemMessage(t, notifications.error)}</Paragraph>
+        </Alert>
+      )}
+      {notifications.data && (
+        <Paragraph>
+          {unread > 0 ? t('notifications.page.unreadCount', { count: unread }) : t('notifications.page.allRead')}
+        </Paragraph>
+      )}
+      {unread > 0 && (
+        <Button
+          appearance="secondary-action-button"
+          disabled={markAll.isPending}
+          onClick={() => {
+            setDone(false);
+            markAll.mutate({}, { onSuccess: () => setDone(true) });
+          }}
+        >
+          {t('notifications.page.markAll')}
+        </Button>
+      )}
+      <StatusMessage>{done ? t('notifications.page.markedAll') : null}</StatusMessage>
+      {markAll.isError && (
+        <Alert type="error" role="alert">
+          <Paragraph>{problemMessage(t, markAll.error)}</Paragraph>
+        </Alert>
+      )}
+      {notifications.data && list.length === 0 && <Paragraph>{t('notifications.page.none')}</Paragraph>}
+      {list.length > 0 && (
+        <ul className="weerbaar-notification-list" aria-label={t('notifications.page.listLabel')}>
+          {[...list]
+            .sort((a, b) => b.at.localeCompare(a.at))
+            .map((notification) => (
+              <NotificationItem
+                key={notification.id}
+                notification={notification}
+                onOpen={() => markOne.mutate({ ids: [notification.id] })}
+              />
+            ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** /meldingen: news in my cases, newest first, without content: what kind of news, when, and where to look. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  return (
+    <PageGate title={t('notifications.page.title')} roles={ROLES}>
+      {() => <NotificationsList />}
+    </PageGate>
+  );
+}
