@@ -8,7 +8,7 @@ import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContex
  * In-app notifications: a confidant sees "Meldingen 1 ongelezen" in the menu when a request arrives and
  * follows it to the work queue (which reads it); the wethouder, on a 320 px screen, sees news in their
  * own case and marks everything read, and later opening the case reads its news. No notification says
- * what happened.
+ * what happened. Last, the request form over the limit of new requests: a calm message with 112.
  */
 describe('notifications', () => {
   let server: CaseServer;
@@ -118,11 +118,54 @@ describe('notifications', () => {
     const page = await open(wethouder);
     await page.goto('/');
     await menuLink(page, 'Meldingen 1 ongelezen').click();
-    await page.getByRole('link', { name: `Bekijk Hulpvraag ${reference}` }).first().click();
+    await page
+      .getByRole('link', { name: `Bekijk Hulpvraag ${reference}` })
+      .first()
+      .click();
     await page.waitForURL(`**/mijn-zaken/${caseId}`);
     await page.getByRole('heading', { level: 1, name: `Hulpvraag ${reference}` }).waitFor();
     await menuLink(page, 'Meldingen').waitFor();
     const mine = await wethouder.request<{ unread: number }>('GET', '/api/me/notifications');
     expect(mine.unread).toBe(0);
+  });
+
+  it('explains the limit on new requests calmly in the form, with 112 and the 24/7 number', async () => {
+    // Ten requests in 24 hours is the default limit; this is the eleventh.
+    for (let i = 0; i < 9; i++) {
+      await wethouder.request('POST', '/api/support/requests', {
+        concernFor: 'self',
+        situation: ['threat'],
+        since: 'this_week',
+        acuteDanger: false,
+        affected: ['me'],
+        contact: { channel: 'in_app', when: 'any_time' },
+      });
+    }
+    const page = await open(wethouder);
+    await page.goto('/hulp-vragen');
+    await page.getByRole('heading', { level: 2, name: /Stap 1 van 4/ }).waitFor();
+    await page.getByRole('radio', { name: 'Nee' }).check();
+    await page.getByRole('checkbox', { name: 'Bedreiging' }).check();
+    await page.getByRole('radio', { name: 'Deze week' }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 2 van 4/ }).waitFor();
+    await page.getByRole('checkbox', { name: 'Ikzelf' }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 3 van 4/ }).waitFor();
+    await page.getByRole('radio', { name: 'Bel mij' }).check();
+    await page.getByLabel('Uw telefoonnummer').fill('06 12345678');
+    await page.getByRole('radio', { name: 'Overdag op werkdagen' }).check();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('heading', { name: /Stap 4 van 4/ }).waitFor();
+    await page.getByRole('button', { name: 'Hulpvraag versturen' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'U hebt de laatste tijd veel aanvragen gedaan.' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/Dat kan weer over ongeveer \d+ uur\./);
+    expect(text).toContain('Acute dreiging? Bel 112.');
+    expect(text).toContain('070 373 83 14');
+    expect(await alert.getByRole('link', { name: '112' }).getAttribute('href')).toBe('tel:112');
+    await expectNoAxeViolations(page, '/hulp-vragen over the request limit');
   });
 });
