@@ -97,6 +97,8 @@ export const sipaCaseType: CaseTypeDefinition = {
     advised: 'read_advice',
     closed: 'closed',
   },
+  // Defaults: deployments set targets, reopen period, retention and the request limit through the
+  // SIPA_* environment variables (config.ts, .env.example), which the cases module lays over these.
   settings: {
     // SIPA: "a phone intake the same day or the next working day".
     firstResponse: { urgent: { amount: 240, unit: 'minutes' }, normal: { amount: 1, unit: 'working_days' } },

@@ -126,6 +126,8 @@ export const supportCaseType: CaseTypeDefinition = {
     advised: 'act_on_advice',
     closed: 'closed',
   },
+  // Defaults: deployments set targets, reopen period, retention and the request limit through the
+  // SUPPORT_* environment variables (config.ts, .env.example), which the cases module lays over these.
   settings: {
     firstResponse: { urgent: { amount: 60, unit: 'minutes' }, normal: { amount: 1, unit: 'working_days' } },
     reminderLeadMs: { urgent: 15 * 60_000, normal: 2 * 60 * 60_000 },
