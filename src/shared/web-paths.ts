@@ -34,6 +34,8 @@ export const WEB_PATHS = {
   adminHandoverNew: '/beheer/overdracht/nieuw',
   adminHandoverImport: '/beheer/overdracht/import',
   adminHandover: '/beheer/overdracht/:id',
+  adminContent: '/beheer/inhoud',
+  adminContentPart: '/beheer/inhoud/:slug',
   myPackage: '/mijn-pakket',
   activateByCode: '/activeren/code',
 } as const;
@@ -78,6 +80,10 @@ export const adminOutboxMessagePath = (id: string) =>
 
 /** The admin page of one handover of the package. */
 export const adminHandoverPath = (id: string) => WEB_PATHS.adminHandover.replace(':id', encodeURIComponent(id));
+
+/** The admin page where one part of the package is edited. */
+export const adminContentPartPath = (slug: string) =>
+  WEB_PATHS.adminContentPart.replace(':slug', encodeURIComponent(slug));
 
 /** True when the path is one of the app's pages; `:name` segments match any single segment. */
 export function isWebPath(path: string): boolean {

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
+import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       ...caseRoutes,
       ...notificationRoutes,
       ...handoverRoutes,
+      ...contentAdminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

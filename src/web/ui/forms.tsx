@@ -6,6 +6,7 @@ import {
   FormLabel,
   Heading2,
   Select,
+  Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
 import {
@@ -13,6 +14,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useEffect,
   useRef,
 } from 'react';
@@ -72,6 +74,48 @@ export function TextField({
           aria-describedby={describedBy(description !== undefined && `${id}-description`, error && `${id}-error`)}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onValueChange(event.target.value)}
           {...input}
+        />
+      </div>
+    </FormField>
+  );
+}
+
+/** A multi-line text input (e.g. a page text in Markdown), framed like TextField. */
+export function TextareaField({
+  id,
+  label,
+  description,
+  error,
+  onValueChange,
+  className,
+  ...textarea
+}: FieldFrame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange'> & {
+    onValueChange: (value: string) => void;
+  }) {
+  return (
+    <FormField invalid={Boolean(error)} className={className}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      )}
+      {error && (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      )}
+      <div className="utrecht-form-field__input">
+        <Textarea
+          id={id}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(description !== undefined && `${id}-description`, error && `${id}-error`)}
+          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.target.value)}
+          {...textarea}
         />
       </div>
     </FormField>

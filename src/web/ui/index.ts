@@ -48,4 +48,11 @@ export {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 export { ConfirmDialog, Dialog, StatusMessage, VisuallyHidden } from './feedback.tsx';
-export { CheckboxField, ErrorSummary, type FieldProblem, SelectField, TextField } from './forms.tsx';
+export {
+  CheckboxField,
+  ErrorSummary,
+  type FieldProblem,
+  SelectField,
+  TextareaField,
+  TextField,
+} from './forms.tsx';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
@@ -9,6 +10,42 @@ import { Markdown } from '../../ui/Markdown.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { usePackagePart } from './data.ts';
 import '../../ui/prose.css';
+
+/**
+ * A part as readers see it: title, summary as lead, page text. The public page and the admins' preview
+ * (src/web/features/content-admin) both render through this, so the preview is what will be published.
+ * `preview` shows the title in the page title's style without making it a second h1 of the admin page.
+ */
+export function PartArticle({
+  title,
+  summary,
+  body,
+  titleId,
+  preview = false,
+  children,
+}: {
+  title: string;
+  summary: string;
+  body: string;
+  titleId: string;
+  preview?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <article className="weerbaar-prose" aria-labelledby={titleId}>
+      {children}
+      {preview ? (
+        <p id={titleId} className="utrecht-heading-1">
+          {title}
+        </p>
+      ) : (
+        <Heading1 id={titleId}>{title}</Heading1>
+      )}
+      <Paragraph lead>{summary}</Paragraph>
+      <Markdown source={body} />
+    </article>
+  );
+}
 
 /** One part of the package: its title, summary and full page text, ending with what to do next. */
 export function PartPage() {
@@ -30,12 +67,9 @@ export function PartPage() {
   if (part.data) {
     const { title, summary, body } = part.data.part;
     return (
-      <article className="weerbaar-prose" aria-labelledby="part-title">
+      <PartArticle title={title[locale]} summary={summary[locale]} body={body[locale]} titleId="part-title">
         {back}
-        <Heading1 id="part-title">{title[locale]}</Heading1>
-        <Paragraph lead>{summary[locale]}</Paragraph>
-        <Markdown source={body[locale]} />
-      </article>
+      </PartArticle>
     );
   }
   if (missing) {

@@ -1,0 +1,30 @@
+import { Outlet, type RouteObject } from 'react-router';
+import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { RequireRole, RequireSignIn } from '../../session/guards.tsx';
+import { ContentEditPage } from './ContentEditPage.tsx';
+import { ContentListPage } from './ContentListPage.tsx';
+
+/** Beheer → Inhoud: admins edit the package texts (issue #4). */
+export const contentAdminRoutes: RouteObject[] = [
+  {
+    element: (
+      <div className="weerbaar-page">
+        <Outlet />
+      </div>
+    ),
+    children: [
+      {
+        element: <RequireSignIn />,
+        children: [
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: WEB_PATHS.adminContent, element: <ContentListPage /> },
+              { path: WEB_PATHS.adminContentPart, element: <ContentEditPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
