@@ -154,6 +154,10 @@ describe('support request journey', () => {
     await row.getByRole('button', { name: `Oppakken: ${reference}` }).click();
     await expect.poll(() => h1(staff).textContent()).toBe(`Hulpvraag ${reference}`);
     await staff.getByText('Er staan steeds mensen bij mijn huis.').waitFor();
+    // The wethouder shared their zelfscan result: the confidant sees it, with who shared it and when.
+    const shared = staff.getByRole('region', { name: 'Uitslag van de zelfscan', exact: true });
+    await shared.getByText(/^Gedeeld door de aanvrager op /).waitFor();
+    expect(await shared.getByText('Groen: goed geregeld').count()).toBe(SHIPPED_QUESTIONNAIRE.categories.length);
     await expectNoAxeViolations(staff, '/werkbak/:caseId after taking it');
     expect(await staff.getByText('Er staan steeds mensen bij mijn huis.').count()).toBe(1);
   });
@@ -267,6 +271,10 @@ describe('support request journey', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Ja, niet meer delen' }).click();
     await expect.poll(() => zelfscan.count()).toBe(0);
+    // Gone for the confidant too.
+    await staff.reload();
+    await staff.getByText('Er staan steeds mensen bij mijn huis.').waitFor();
+    expect(await staff.getByRole('region', { name: 'Uitslag van de zelfscan', exact: true }).count()).toBe(0);
   });
 
   it('is closed by the confidant, after a confirmation', async () => {

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdfText, flattenText } from '../../src/server/modules/handover/testing/pdf-text.ts';
 import { evaluate } from '../../src/shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as questionnaire } from '../../src/shared/zelfscan/shipped.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
@@ -106,5 +108,21 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     await page.getByRole('heading', { name: 'Wat is er veranderd sinds de vorige keer?' }).waitFor();
     expect(await page.getByRole('table').count()).toBe(1);
     await expectNoAxeViolations(page, 'change since the previous time');
+  });
+
+  it('downloads the saved result as a PDF, with the plan and the change since last time', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Zelfscan \d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = extractPdfText(await readFile((await download.path()) ?? ''));
+    expect(pdf.lang).toBe('nl-NL');
+    const text = flattenText(pdf.text);
+    expect(text).toContain('Uitslag van de zelfscan persoonlijke veiligheid');
+    expect(text).toContain('Mijn actieplan');
+    expect(text).toContain('Wat is er veranderd sinds de vorige keer?');
+    expect(text).toContain('Acuut gevaar? Bel 112.');
+    expect(await page.getByText('Het downloaden is niet gelukt.', { exact: false }).count()).toBe(0);
   });
 });

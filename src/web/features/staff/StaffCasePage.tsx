@@ -16,6 +16,7 @@ import { useCaseLabels } from '../cases/labels.ts';
 import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
 import { SipaAdviceForm, SipaConflictCheck } from '../sipa/SipaStaffParts.tsx';
 import { ProposeGrant } from '../support/ProposeGrant.tsx';
+import { SharedZelfscanResult } from '../support/SharedZelfscanResult.tsx';
 import { SupportAdviceForm } from '../support/SupportAdviceForm.tsx';
 import { SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
@@ -77,6 +78,7 @@ function StaffCase({ caseId }: { caseId: string }) {
       {!conflictPending && (
         <>
           {detail.intake?.type === 'support' && <SupportIntakeView intake={detail.intake} />}
+          {detail.type === 'support' && <SharedZelfscanResult detail={detail} />}
           {detail.intake?.type === 'sipa' && <SipaIntakeView intake={detail.intake} />}
           {actions.has('read_messages') && (
             <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="staff" />

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedResult, SavedResultSummary } from '../../../shared/zelfscan-api.ts';
 import { apiGet, apiPatch, apiPost } from '../../api/client.ts';
+import { currentLocale } from '../../i18n/index.ts';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
+import { apiDownload } from '../cases/http.ts';
 import { ActionPlan } from './ActionPlan.tsx';
 import { ScoreChange } from './ScoreChange.tsx';
 import './zelfscan-saved.css';
@@ -58,7 +60,10 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
     <section aria-labelledby="saved-result" className="weerbaar-no-print weerbaar-saved">
       <Heading2 id="saved-result">{t('zelfscanSaved.heading')}</Heading2>
       {saved ? (
-        <StatusMessage>{t('zelfscanSaved.saved')}</StatusMessage>
+        <>
+          <StatusMessage>{t('zelfscanSaved.saved')}</StatusMessage>
+          <ResultPdfDownload resultId={saved.id} />
+        </>
       ) : (
         <>
           <Paragraph>{t('zelfscanSaved.intro')}</Paragraph>
@@ -75,5 +80,34 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
         <ActionPlan result={saved} failed={update.isError} onChange={(change) => update.mutate(change)} />
       ) : null}
     </section>
+  );
+}
+
+/** The saved result as a PDF from the server, in the language the page is in: to keep or print. */
+export function ResultPdfDownload({ resultId }: { resultId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const download = () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    const locale = currentLocale();
+    apiDownload(`${SAVED_RESULTS_PATH}/${resultId}/pdf?lang=${locale}`, `zelfscan-${locale}.pdf`)
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="weerbaar-saved__pdf">
+      <Paragraph>{t('zelfscanSaved.pdf.downloadHint')}</Paragraph>
+      <ButtonGroup>
+        <Button appearance="secondary-action-button" busy={busy} onClick={download}>
+          {t('zelfscanSaved.pdf.download')}
+        </Button>
+      </ButtonGroup>
+      <StatusMessage type={failed ? 'warning' : 'info'}>
+        {failed ? t('zelfscanSaved.pdf.failed') : busy ? t('zelfscanSaved.pdf.downloading') : null}
+      </StatusMessage>
+    </div>
   );
 }
