@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import QRCode from 'qrcode';
 import { EMERGENCY_NUMBER, SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import { classifyLink } from '../../../shared/content-links.ts';
@@ -8,6 +6,7 @@ import type { Locale } from '../../../shared/locale.ts';
 import { type Block, type Inline, parseMarkdown } from '../../../shared/markdown/document.ts';
 import type { Office } from '../../../shared/people.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { renderPdf } from '../../lib/pdf.ts';
 import type { EditionPart } from './db.ts';
 import { longDate, PDF_TEXTS, type PdfTexts } from './pdf-texts.ts';
 
@@ -21,35 +20,6 @@ import { longDate, PDF_TEXTS, type PdfTexts } from './pdf-texts.ts';
  * to their pages and double as bookmarks (outline). pdfmake does not write a structure tree, so the PDF
  * is not tagged (PDF/UA); it does not claim to be.
  */
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let pdfmake: PdfMake | null = null;
-
-/** pdfmake's server entry is a CommonJS singleton; the SIPA module configures it the same way. */
-function loadPdfMake(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const require = createRequire(import.meta.url);
-  const instance = require('pdfmake') as PdfMake;
-  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  instance.setFonts({
-    Roboto: {
-      normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-      bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-      italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir));
-  pdfmake = instance;
-  return instance;
-}
 
 export interface PackagePdfPerson {
   name: string;
@@ -315,5 +285,5 @@ export async function renderPackagePdf(input: PackagePdfInput): Promise<Buffer> 
     }),
     content,
   };
-  return loadPdfMake().createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

@@ -1,40 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { SipaAdvice } from '../../../shared/sipa.ts';
+import { renderPdf } from '../../lib/pdf.ts';
 
 /**
- * The SIPA advice as a PDF (pdfmake 0.3, server side, with the Roboto fonts that ship with pdfmake,
+ * The SIPA advice as a PDF (pdfmake 0.3 set up in src/server/lib/pdf.ts, with the Roboto fonts of pdfmake,
  * embedded in the file). No network or file access beyond those fonts. The person concerned is not in
  * the PDF: the advice is about the process, and a PDF travels.
  */
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let pdfmake: PdfMake | null = null;
-
-function loadPdfMake(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const require = createRequire(import.meta.url);
-  const instance = require('pdfmake') as PdfMake;
-  const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  instance.setFonts({
-    Roboto: {
-      normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-      bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-      italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir));
-  pdfmake = instance;
-  return instance;
-}
 
 export const DECISION_STAYS_WITH_REQUESTER =
   'SIPA adviseert alleen. Het besluit of er een (voor)onderzoek komt, en de uitvoering ervan, blijven bij u als opdrachtgever. ' +
@@ -101,5 +72,5 @@ export async function sipaAdvicePdf(input: { reference: string; issuedAt: Date; 
     }),
     content,
   };
-  return loadPdfMake().createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }
