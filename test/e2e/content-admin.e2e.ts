@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, personContext } from './helpers/case-server.ts';
-import { expectHeading } from './helpers/identity.ts';
+import { expectHeading, expectNoSidewaysScroll } from './helpers/identity.ts';
 
 /**
  * Beheer → Inhoud (issue #4), on a server of its own (fresh database, so the shipped texts are version 1):
@@ -141,5 +141,17 @@ describe('admins edit the package texts', () => {
     await expectNoAxeViolations(page, `/beheer/inhoud/${PART} with a conflict`);
     await page.getByRole('button', { name: 'Nieuwe versie laden' }).click();
     await history().getByRole('heading', { name: 'Versie 4 (nu op de website)' }).waitFor();
+  });
+
+  it('fits the list and the edit page at 320 px without sideways scrolling', async () => {
+    const context = await personContext(browser, admin, { width: 320, height: 640 });
+    contexts.push(context);
+    const narrow = await context.newPage();
+    await narrow.goto('/beheer/inhoud');
+    await narrow.locator('.weerbaar-card').first().waitFor();
+    await expectNoSidewaysScroll(narrow);
+    await narrow.goto(`/beheer/inhoud/${PART}`);
+    await narrow.getByText('De tekst is in orde. U kunt opslaan.').waitFor();
+    await expectNoSidewaysScroll(narrow);
   });
 });

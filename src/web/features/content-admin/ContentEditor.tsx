@@ -109,7 +109,7 @@ export function ContentEditor({
   return (
     <>
       <Paragraph>
-        {t('contentAdmin.edit.current', {
+        {t(current.source === 'release' ? 'contentAdmin.edit.currentRelease' : 'contentAdmin.edit.current', {
           revision: current.revision,
           when: formatWhen(current.createdAt, locale),
           who: authorText(t, current),
@@ -162,6 +162,7 @@ export function ContentEditor({
               label={t('contentAdmin.fields.body')}
               description={t('contentAdmin.edit.bodyDescription')}
               rows={18}
+              className="weerbaar-markdown-field"
               spellCheck
               value={draft.body[language]}
               onValueChange={change('body', language)}
