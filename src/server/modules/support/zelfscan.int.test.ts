@@ -31,10 +31,13 @@ describe('the shared zelfscan result on a support case', () => {
     const owner = people.owner as TestActor;
     const result = await saveResult(owner);
     const tipId = result.tips[0]?.id ?? '';
-    await call(t, owner, 'PATCH', `/api/me/zelfscan/results/${result.id}/actions/${tipId}`, {
-      done: true,
-      plannedFor: '2026-12-01',
+    const planned = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/me/zelfscan/results/${result.id}/actions/${tipId}`,
+      headers: owner.headers,
+      payload: { done: true, plannedFor: '2026-12-01' },
     });
+    await expectStatus(planned, 200, 'plan');
     const { caseId } = await submitSupport(t, owner, { zelfscanResultId: result.id });
     await expectStatus(await call(t, people.assigned as TestActor, 'POST', `/api/cases/${caseId}/take`, {}), 200);
     return { caseId, result, tipId };
