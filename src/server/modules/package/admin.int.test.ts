@@ -260,4 +260,37 @@ describe('admins edit the package texts', () => {
     expect(response.statusCode).toBe(201);
     expect((await publicPart()).body.nl).toMatch(/^Blijft staan na een herstart\./);
   });
+
+  it('refuses to restore a revision whose link leads to a part that has left the package', async () => {
+    const linked = await save({
+      ...(await draft((body) => ({ ...body, nl: `Zie ook [training](/pakket/training).\n\n${body.nl}` }))),
+    });
+    expect(linked.statusCode).toBe(201);
+    const withLink = packageAdminPartResponseSchema.parse(linked.json()).part.current.revision;
+    await t.app.inject({
+      method: 'POST',
+      url: `${base}/revisions/1/restore`,
+      headers: admin.headers,
+      payload: { baseRevision: withLink },
+    });
+    const content = await readPackageContent();
+    await syncPackageParts(
+      t.app.db,
+      content.filter((p) => p.slug !== 'training'),
+    );
+    // (The sync also brought this part back to its shipped texts: a release revision on top.)
+    const before = (await part()).current.revision;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${base}/revisions/${withLink}/restore`,
+      headers: admin.headers,
+      payload: { baseRevision: before },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(problemSchema.parse(response.json()).errors).toEqual([
+      expect.objectContaining({ field: 'body/body/nl', code: 'link_not_allowed' }),
+    ]);
+    expect((await part()).current.revision).toBe(before);
+    await syncPackageParts(t.app.db, content);
+  });
 });

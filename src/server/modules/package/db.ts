@@ -18,7 +18,7 @@ import { people } from '../people/db.ts';
 export const packageParts = pgTable('package_parts', {
   slug: text('slug').primaryKey(),
   position: integer('position').notNull(),
-  /** Hash of the content the row was loaded from, so a restart only writes what changed. */
+  /** Hash of the current revision's texts (see revisions.ts); the files are compared with the newest release revision. */
   contentHash: text('content_hash').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
