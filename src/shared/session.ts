@@ -3,6 +3,12 @@ import { ROLES } from './roles.ts';
 
 export const roleSchema = z.enum(ROLES);
 
+/**
+ * Sent (value `1`) by requests a page makes on its own, on a timer, while nobody uses it: they are
+ * answered as usual but do not count as activity, so an unattended screen still reaches its idle timeout.
+ */
+export const BACKGROUND_REFRESH_HEADER = 'x-background-refresh';
+
 /** What the web app learns about the current visitor on every page load. */
 export const sessionInfoSchema = z.object({
   environment: z.object({

@@ -1,4 +1,12 @@
 import type { FieldError, Problem } from '../../shared/problem.ts';
+import { BACKGROUND_REFRESH_HEADER } from '../../shared/session.ts';
+import { activeAndVisible } from './activity.ts';
+
+/**
+ * A read while nobody has used the tab for this long is the page refreshing itself (case pages every
+ * 30 s): the server answers it without counting it as activity towards the idle timeout.
+ */
+const UNATTENDED_AFTER_MS = 60_000;
 
 /** An error answer from the API, carrying its stable code and any field errors for forms. */
 export class ApiError extends Error {
@@ -39,7 +47,7 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-/** Called after every answered request: the server counts it as activity for the idle timeout. */
+/** Called after every answered request the server counts as activity for the idle timeout. */
 export function onApiActivity(listener: Listener): () => void {
   activityListeners.add(listener);
   return () => activityListeners.delete(listener);
@@ -71,6 +79,8 @@ export async function apiDelete<T>(path: string, signal?: AbortSignal): Promise<
 
 async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  const background = method === 'GET' && !activeAndVisible(UNATTENDED_AFTER_MS);
+  if (background) headers[BACKGROUND_REFRESH_HEADER] = '1';
   if (method !== 'GET') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -82,7 +92,7 @@ async function request<T>(method: string, path: string, body: unknown, signal?: 
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });
-  for (const listener of activityListeners) listener();
+  if (!background) for (const listener of activityListeners) listener();
   if (!response.ok) {
     const error = await toApiError(response);
     if (response.status === 401 && error.code === 'unauthenticated') {

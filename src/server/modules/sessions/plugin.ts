@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { BACKGROUND_REFRESH_HEADER } from '../../../shared/session.ts';
 import type { Config } from '../../config.ts';
 import { constantTimeEqual } from '../../lib/crypto/index.ts';
 import { AppError } from '../../plugins/errors.ts';
@@ -51,7 +52,9 @@ async function sessionsPlugin(app: FastifyInstance, options: { config: Config })
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const token = request.cookies[sessionCookieName(config)];
     if (token && token.length < 200) {
-      const session = await resolveSession(app.db, token, config);
+      // A page refreshing itself on a timer is not the person at work: it must not keep the session alive.
+      const touch = request.headers[BACKGROUND_REFRESH_HEADER] !== '1';
+      const session = await resolveSession(app.db, token, config, { touch });
       if (session) {
         request.session = session;
         request.sessionToken = token;

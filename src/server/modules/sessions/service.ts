@@ -62,7 +62,12 @@ export interface ResolvedSession {
  * Finds the live session for a cookie token, with the person's roles as they are right now: a role
  * removed or an account deactivated takes effect on the very next request. Lapsed sessions are ended.
  */
-export async function resolveSession(db: DbOrTx, token: string, config: Config): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: DbOrTx,
+  token: string,
+  config: Config,
+  options: { touch?: boolean } = {},
+): Promise<ResolvedSession | null> {
   const [row] = await db
     .select({
       id: sessions.id,
@@ -92,13 +97,16 @@ export async function resolveSession(db: DbOrTx, token: string, config: Config):
     await endSessionById(db, row.id, row.expiresAt <= now ? 'expired' : 'idle');
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (options.touch !== false && now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
   }
   return {
     actor: { personId: row.personId, roles, sessionId: row.id, authenticatedAt: row.authenticatedAt },
     expiresAt: row.expiresAt,
-    idleExpiresAt: new Date(Math.max(idleExpiresAt.getTime(), now.getTime() + idleTimeoutMs(roles, config))),
+    idleExpiresAt:
+      options.touch === false
+        ? idleExpiresAt
+        : new Date(Math.max(idleExpiresAt.getTime(), now.getTime() + idleTimeoutMs(roles, config))),
   };
 }
 

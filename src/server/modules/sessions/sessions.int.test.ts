@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { BACKGROUND_REFRESH_HEADER } from '../../../shared/session.ts';
 import { people, personRoles } from '../people/db.ts';
 import { sessions } from './db.ts';
 
@@ -116,6 +117,34 @@ describe('sessions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: me.headers })).statusCode).toBe(401);
     const [row] = await t.app.db.select().from(sessions).where(eq(sessions.id, me.sessionId));
     expect(row?.endReason).toBe('idle');
+  });
+
+  it('answers a background refresh without counting it as activity, so an unattended screen still times out', async () => {
+    const me = await createActor(t, ['confidant']);
+    const idleSince = new Date(Date.now() - 10 * 60_000);
+    await t.app.db.update(sessions).set({ lastSeenAt: idleSince }).where(eq(sessions.id, me.sessionId));
+    const background = { ...me.headers, [BACKGROUND_REFRESH_HEADER]: '1' };
+    const refreshed = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: background });
+    expect(refreshed.statusCode).toBe(200);
+    // Staff lapse after 15 idle minutes: 5 left, not a fresh 15.
+    const left = (new Date(refreshed.json().idleExpiresAt).getTime() - Date.now()) / 60_000;
+    expect(left).toBeGreaterThan(4);
+    expect(left).toBeLessThanOrEqual(5);
+    const [untouched] = await t.app.db.select().from(sessions).where(eq(sessions.id, me.sessionId));
+    expect(untouched?.lastSeenAt).toEqual(idleSince);
+
+    await t.app.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(sessions.id, me.sessionId));
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: background })).statusCode).toBe(401);
+
+    // A request from the person at work does count.
+    const other = await createActor(t, ['confidant']);
+    await t.app.db.update(sessions).set({ lastSeenAt: idleSince }).where(eq(sessions.id, other.sessionId));
+    await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: other.headers });
+    const [touched] = await t.app.db.select().from(sessions).where(eq(sessions.id, other.sessionId));
+    expect(Date.now() - (touched?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
   });
 
   it('ends a session past its absolute lifetime, however active', async () => {

@@ -4,7 +4,7 @@ import { useLocation } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { useSession } from '../../session/session.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { activeAndVisible } from './activity.ts';
+import { activeAndVisible } from '../../api/activity.ts';
 import { useNotifications } from './data.ts';
 import './notifications.css';
 

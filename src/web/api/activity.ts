@@ -1,7 +1,7 @@
 /**
- * When the person last did something in this tab (a key, a click, a touch). Background polling asks
- * this first: every answered request counts as activity on the server, so polling from an unattended
- * screen would keep a session alive past its idle timeout.
+ * When the person last did something in this tab (a key, a click, a touch). The API client asks this
+ * before every read: a read from an unattended screen is marked as a background refresh, so polling
+ * never keeps a session alive past its idle timeout (see BACKGROUND_REFRESH_HEADER).
  */
 let lastInteraction = Date.now();
 let listening = false;
