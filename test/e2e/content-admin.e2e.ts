@@ -53,6 +53,10 @@ describe('admins edit the package texts', () => {
   });
 
   it('edits the Dutch text, sees it in the preview, saves, and the public page shows it', async () => {
+    // The browser keeps the public page's text for a minute; after a save it must show the new one anyway.
+    await page.goto(`/pakket/${PART}`);
+    await page.getByRole('heading', { level: 2, name: 'Wat kunt u nu doen?' }).waitFor();
+    await page.goto('/beheer/inhoud');
     await page.locator('.weerbaar-card').filter({ hasText: PART_TITLE_START }).getByRole('link').first().click();
     await page.waitForURL((url) => url.pathname === `/beheer/inhoud/${PART}`);
     await page.getByRole('heading', { level: 1, name: /bewerken$/ }).waitFor();

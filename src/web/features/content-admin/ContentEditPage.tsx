@@ -11,7 +11,7 @@ import { Alert, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { problemMessage } from '../auth/messages.ts';
-import { CONTENT_ADMIN_QUERY_KEY, contentAdminApi } from './api.ts';
+import { CONTENT_ADMIN_QUERY_KEY, contentAdminApi, refreshPublicCopies } from './api.ts';
 import { ContentEditor } from './ContentEditor.tsx';
 import './content-admin.css';
 
@@ -41,6 +41,7 @@ export function ContentEditPage() {
   /** After a save or restore: the editor starts again from the new current revision; readers see it at once. */
   async function saved(response: PackageAdminPartResponse) {
     queryClient.setQueryData(partKey, response);
+    await refreshPublicCopies(slug);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: [...CONTENT_ADMIN_QUERY_KEY, 'parts'] }),
       queryClient.invalidateQueries({ queryKey: ['package'] }),

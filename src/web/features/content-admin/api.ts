@@ -21,3 +21,18 @@ export const contentAdminApi = {
   restore: (slug: string, revision: number, body: PackageRestoreBody) =>
     apiPost<PackageAdminPartResponse>(`${partUrl(slug)}/revisions/${revision}/restore`, body),
 };
+
+/**
+ * The public part and list answers may be kept by the browser for a minute (Cache-Control max-age=60).
+ * After a save, fetch them once past that cache, so this browser shows the new text at once; other
+ * readers get it when their minute is over.
+ */
+export async function refreshPublicCopies(slug: string): Promise<void> {
+  await Promise.all(
+    ['/api/package/parts', `/api/package/parts/${encodeURIComponent(slug)}`].map((url) =>
+      fetch(url, { cache: 'reload', credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
+        () => undefined,
+      ),
+    ),
+  );
+}
