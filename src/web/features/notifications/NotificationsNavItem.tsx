@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { activeAndVisible } from '../../api/activity.ts';
 import { useSession } from '../../session/session.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { activeAndVisible } from '../../api/activity.ts';
 import { useNotifications } from './data.ts';
 import './notifications.css';
 
