@@ -16,6 +16,8 @@ import { AppShell } from './shell/AppShell.tsx';
 export const router = createBrowserRouter([
   {
     element: <AppShell />,
+    // Most pages load on demand (lazy): opened directly, nothing shows for the moment their chunk takes.
+    HydrateFallback: Nothing,
     children: [
       { path: WEB_PATHS.home, element: <HomePage /> },
       { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
@@ -31,3 +33,7 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+function Nothing() {
+  return null;
+}

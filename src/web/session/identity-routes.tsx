@@ -1,16 +1,6 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
-import { AccessLogPage } from '../features/account/AccessLogPage.tsx';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { SessionsPage } from '../features/account/SessionsPage.tsx';
-import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
-import { InvitePage } from '../features/admin/InvitePage.tsx';
-import { OutboxMessagePage, OutboxPage } from '../features/admin/OutboxPage.tsx';
-import { PeoplePage } from '../features/admin/PeoplePage.tsx';
-import { PersonPage } from '../features/admin/PersonPage.tsx';
-import { ActivationPage } from '../features/auth/ActivationPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { RelativesPage } from '../features/relatives/RelativesPage.tsx';
 import { RequireRole, RequireSignIn } from './guards.tsx';
 
 /**
@@ -27,27 +17,66 @@ export const identityRoutes: RouteObject[] = [
     ),
     children: [
       { path: WEB_PATHS.signIn, element: <SignInPage /> },
-      { path: WEB_PATHS.activate, element: <ActivationPage /> },
+      {
+        path: WEB_PATHS.activate,
+        lazy: async () => ({ Component: (await import('../features/auth/ActivationPage.tsx')).ActivationPage }),
+      },
       {
         element: <RequireSignIn />,
         children: [
-          { path: WEB_PATHS.account, element: <AccountPage /> },
-          { path: WEB_PATHS.accountSessions, element: <SessionsPage /> },
-          { path: WEB_PATHS.accountAccessLog, element: <AccessLogPage /> },
+          {
+            path: WEB_PATHS.account,
+            lazy: async () => ({ Component: (await import('../features/account/AccountPage.tsx')).AccountPage }),
+          },
+          {
+            path: WEB_PATHS.accountSessions,
+            lazy: async () => ({ Component: (await import('../features/account/SessionsPage.tsx')).SessionsPage }),
+          },
+          {
+            path: WEB_PATHS.accountAccessLog,
+            lazy: async () => ({ Component: (await import('../features/account/AccessLogPage.tsx')).AccessLogPage }),
+          },
           {
             element: <RequireRole roles={['officeholder']} />,
-            children: [{ path: WEB_PATHS.relatives, element: <RelativesPage /> }],
+            children: [
+              {
+                path: WEB_PATHS.relatives,
+                lazy: async () => ({
+                  Component: (await import('../features/relatives/RelativesPage.tsx')).RelativesPage,
+                }),
+              },
+            ],
           },
           {
             element: <RequireRole roles={['admin']} />,
             children: [
               { path: WEB_PATHS.admin, element: <Navigate to={WEB_PATHS.adminPeople} replace /> },
-              { path: WEB_PATHS.adminPeople, element: <PeoplePage /> },
-              { path: WEB_PATHS.adminInvite, element: <InvitePage /> },
-              { path: WEB_PATHS.adminPerson, element: <PersonPage /> },
-              { path: WEB_PATHS.adminInvitations, element: <InvitationsPage /> },
-              { path: WEB_PATHS.adminOutbox, element: <OutboxPage /> },
-              { path: WEB_PATHS.adminOutboxMessage, element: <OutboxMessagePage /> },
+              {
+                path: WEB_PATHS.adminPeople,
+                lazy: async () => ({ Component: (await import('../features/admin/PeoplePage.tsx')).PeoplePage }),
+              },
+              {
+                path: WEB_PATHS.adminInvite,
+                lazy: async () => ({ Component: (await import('../features/admin/InvitePage.tsx')).InvitePage }),
+              },
+              {
+                path: WEB_PATHS.adminPerson,
+                lazy: async () => ({ Component: (await import('../features/admin/PersonPage.tsx')).PersonPage }),
+              },
+              {
+                path: WEB_PATHS.adminInvitations,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/InvitationsPage.tsx')).InvitationsPage,
+                }),
+              },
+              {
+                path: WEB_PATHS.adminOutbox,
+                lazy: async () => ({ Component: (await import('../features/admin/OutboxPage.tsx')).OutboxPage }),
+              },
+              {
+                path: WEB_PATHS.adminOutboxMessage,
+                lazy: async () => ({ Component: (await import('../features/admin/OutboxPage.tsx')).OutboxMessagePage }),
+              },
             ],
           },
         ],

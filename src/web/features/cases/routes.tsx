@@ -3,14 +3,8 @@ import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { RequireSignIn } from '../../session/guards.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { SipaRequestPage } from '../sipa/SipaRequestPage.tsx';
-import { StaffCasePage } from '../staff/StaffCasePage.tsx';
-import { WorkQueuePage } from '../staff/WorkQueuePage.tsx';
-import { SupportRequestPage } from '../support/SupportRequestPage.tsx';
 import { PAGE_ROLES } from './access.ts';
 import { useSession } from './api.ts';
-import { CasePage } from './CasePage.tsx';
-import { MyCasesPage } from './MyCasesPage.tsx';
 
 /** Asking for help, my cases, SIPA and the staff work queue. */
 export const caseRoutes: RouteObject[] = [
@@ -18,12 +12,24 @@ export const caseRoutes: RouteObject[] = [
     // Behind sign-in (to /inloggen and back again), with the shared "confirm it is you" dialog.
     element: <RequireSignIn />,
     children: [
-      { path: WEB_PATHS.askSupport, element: <SupportRequestPage /> },
-      { path: WEB_PATHS.myCases, element: <MyCasesPage /> },
-      { path: WEB_PATHS.myCase, element: <CasePage /> },
-      { path: WEB_PATHS.sipaRequest, element: <SipaRequestPage /> },
-      { path: WEB_PATHS.workQueue, element: <WorkQueuePage /> },
-      { path: WEB_PATHS.staffCase, element: <StaffCasePage /> },
+      {
+        path: WEB_PATHS.askSupport,
+        lazy: async () => ({ Component: (await import('../support/SupportRequestPage.tsx')).SupportRequestPage }),
+      },
+      { path: WEB_PATHS.myCases, lazy: async () => ({ Component: (await import('./MyCasesPage.tsx')).MyCasesPage }) },
+      { path: WEB_PATHS.myCase, lazy: async () => ({ Component: (await import('./CasePage.tsx')).CasePage }) },
+      {
+        path: WEB_PATHS.sipaRequest,
+        lazy: async () => ({ Component: (await import('../sipa/SipaRequestPage.tsx')).SipaRequestPage }),
+      },
+      {
+        path: WEB_PATHS.workQueue,
+        lazy: async () => ({ Component: (await import('../staff/WorkQueuePage.tsx')).WorkQueuePage }),
+      },
+      {
+        path: WEB_PATHS.staffCase,
+        lazy: async () => ({ Component: (await import('../staff/StaffCasePage.tsx')).StaffCasePage }),
+      },
     ],
   },
 ];

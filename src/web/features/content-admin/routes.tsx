@@ -1,8 +1,6 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { RequireRole, RequireSignIn } from '../../session/guards.tsx';
-import { ContentEditPage } from './ContentEditPage.tsx';
-import { ContentListPage } from './ContentListPage.tsx';
 
 /** Beheer → Inhoud: admins edit the package texts (issue #4). */
 export const contentAdminRoutes: RouteObject[] = [
@@ -19,8 +17,14 @@ export const contentAdminRoutes: RouteObject[] = [
           {
             element: <RequireRole roles={['admin']} />,
             children: [
-              { path: WEB_PATHS.adminContent, element: <ContentListPage /> },
-              { path: WEB_PATHS.adminContentPart, element: <ContentEditPage /> },
+              {
+                path: WEB_PATHS.adminContent,
+                lazy: async () => ({ Component: (await import('./ContentListPage.tsx')).ContentListPage }),
+              },
+              {
+                path: WEB_PATHS.adminContentPart,
+                lazy: async () => ({ Component: (await import('./ContentEditPage.tsx')).ContentEditPage }),
+              },
             ],
           },
         ],

@@ -4,30 +4,44 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { RequireRole, RequireSignIn } from '../../session/guards.tsx';
 import { useSession } from '../../session/session.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { ActivationCodePage } from './ActivationCodePage.tsx';
-import { HandoverListPage } from './HandoverListPage.tsx';
-import { HandoverPage } from './HandoverPage.tsx';
-import { ImportPage } from './ImportPage.tsx';
-import { MyPackagePage } from './MyPackagePage.tsx';
-import { RegisterPage } from './RegisterPage.tsx';
 
 /** The package handover (admins), my package (office holders) and activating with the printed code (anyone). */
 export const handoverRoutes: RouteObject[] = [
-  { path: WEB_PATHS.activateByCode, element: <ActivationCodePage /> },
+  {
+    path: WEB_PATHS.activateByCode,
+    lazy: async () => ({ Component: (await import('./ActivationCodePage.tsx')).ActivationCodePage }),
+  },
   {
     element: <RequireSignIn />,
     children: [
       {
         element: <RequireRole roles={['officeholder']} />,
-        children: [{ path: WEB_PATHS.myPackage, element: <MyPackagePage /> }],
+        children: [
+          {
+            path: WEB_PATHS.myPackage,
+            lazy: async () => ({ Component: (await import('./MyPackagePage.tsx')).MyPackagePage }),
+          },
+        ],
       },
       {
         element: <RequireRole roles={['admin']} />,
         children: [
-          { path: WEB_PATHS.adminHandovers, element: <HandoverListPage /> },
-          { path: WEB_PATHS.adminHandoverNew, element: <RegisterPage /> },
-          { path: WEB_PATHS.adminHandoverImport, element: <ImportPage /> },
-          { path: WEB_PATHS.adminHandover, element: <HandoverPage /> },
+          {
+            path: WEB_PATHS.adminHandovers,
+            lazy: async () => ({ Component: (await import('./HandoverListPage.tsx')).HandoverListPage }),
+          },
+          {
+            path: WEB_PATHS.adminHandoverNew,
+            lazy: async () => ({ Component: (await import('./RegisterPage.tsx')).RegisterPage }),
+          },
+          {
+            path: WEB_PATHS.adminHandoverImport,
+            lazy: async () => ({ Component: (await import('./ImportPage.tsx')).ImportPage }),
+          },
+          {
+            path: WEB_PATHS.adminHandover,
+            lazy: async () => ({ Component: (await import('./HandoverPage.tsx')).HandoverPage }),
+          },
         ],
       },
     ],
