@@ -3,6 +3,7 @@ import { WEB_PATHS } from '../shared/web-paths.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
+import { PageError } from './features/errors/PageError.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
@@ -19,17 +20,23 @@ export const router = createBrowserRouter([
     // Most pages load on demand (lazy): opened directly, nothing shows for the moment their chunk takes.
     HydrateFallback: Nothing,
     children: [
-      { path: WEB_PATHS.home, element: <HomePage /> },
-      { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
-      { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
-      ...packageRoutes,
-      ...zelfscanRoutes,
-      ...identityRoutes,
-      ...caseRoutes,
-      ...notificationRoutes,
-      ...handoverRoutes,
-      ...contentAdminRoutes,
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // A page that fails (or whose code went away with a new release) shows a calm message in the shell.
+        errorElement: <PageError />,
+        children: [
+          { path: WEB_PATHS.home, element: <HomePage /> },
+          { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
+          { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
+          ...packageRoutes,
+          ...zelfscanRoutes,
+          ...identityRoutes,
+          ...caseRoutes,
+          ...notificationRoutes,
+          ...handoverRoutes,
+          ...contentAdminRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

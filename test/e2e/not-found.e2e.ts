@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './helpers/axe.ts';
 import { baseUrl, launchBrowser, type OpenedPage, openPage, visit } from './helpers/browser.ts';
 
 describe('unknown pages', () => {
@@ -46,6 +47,29 @@ describe('unknown pages', () => {
     for (const path of ['/', '/privacyverklaring', '/toegankelijkheidsverklaring']) {
       const response = await visit(opened.page, path);
       expect(response?.status(), path).toBe(200);
+    }
+  });
+
+  it('a page whose code cannot be loaded (a new release while the tab was open) says so calmly, in the shell', async () => {
+    const page = await opened.context.newPage();
+    try {
+      await visit(page, '/');
+      // The zelfscan's code loads on demand; make that request fail as it does once a release replaced it.
+      await page.route('**/assets/ZelfscanPage-*.js', (route) => route.abort());
+      await page.getByRole('link', { name: 'Start de zelfscan' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Er is een nieuwe versie van Weerbaar');
+      expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Bel 112, alarmnummer' }).count()).toBe(1);
+      await expectNoAxeViolations(page, 'page error (new release)');
+      // Loading again works once the code is there.
+      await page.unroute('**/assets/ZelfscanPage-*.js');
+      await page.getByRole('button', { name: 'Pagina opnieuw laden' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Zelfscan persoonlijke veiligheid');
+    } finally {
+      await page.close();
     }
   });
 
