@@ -19,8 +19,14 @@ describe('language switch', () => {
   const h1 = () => opened.page.getByRole('heading', { level: 1 }).textContent();
   const lang = () => opened.page.locator('html').getAttribute('lang');
 
-  it('starts in Dutch, even in an English browser', async () => {
+  it('starts in Dutch, even in an English browser, and downloads only the Dutch texts', async () => {
+    const catalogues: string[] = [];
+    opened.page.on('request', (request) => {
+      const name = /\/assets\/(i18n-[a-z]+)-/.exec(request.url())?.[1];
+      if (name) catalogues.push(name);
+    });
     await visit(opened.page, '/');
+    expect(catalogues).toEqual(['i18n-nl']);
     expect(await lang()).toBe('nl');
     expect(await h1()).toBe('Veiligheidspakket');
     const nl = opened.page.getByRole('button', { name: 'Nederlands' });
@@ -32,7 +38,9 @@ describe('language switch', () => {
     const { page } = opened;
     const english = page.getByRole('button', { name: 'English' });
     expect(await english.getAttribute('lang')).toBe('en');
+    const catalogue = page.waitForRequest(/\/assets\/i18n-en-/);
     await english.click();
+    await catalogue;
 
     await expect.poll(h1).toBe('Safety package');
     expect(await lang()).toBe('en');

@@ -6,22 +6,54 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
  * Message catalogues: one JSON file per feature and locale (locales/<locale>/<feature>.json), merged
  * into one catalogue per locale. Top-level keys must not repeat across files (a unit test checks this,
  * and that every key exists in both languages).
+ *
+ * Only the shell's texts of both languages come with the first load (the language switch names each
+ * language in its own words); the rest of a language arrives on demand, so nobody downloads both.
  */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+type Catalogue = Record<string, unknown>;
+const shellFiles = import.meta.glob<{ default: Catalogue }>('./locales/*/shell.json', { eager: true });
+const featureFiles = import.meta.glob<{ default: Catalogue }>(['./locales/*/*.json', '!./locales/*/shell.json']);
 
-function catalogue(locale: Locale): Record<string, unknown> {
+const inLocale = (locale: Locale) => (path: string) => path.startsWith(`./locales/${locale}/`);
+
+function shellCatalogue(locale: Locale): Catalogue {
   return Object.assign(
     {},
-    ...Object.entries(files)
-      .filter(([path]) => path.startsWith(`./locales/${locale}/`))
+    ...Object.entries(shellFiles)
+      .filter(([path]) => inLocale(locale)(path))
       .map(([, module]) => module.default),
   );
 }
 
+const loading = new Map<Locale, Promise<void>>();
+
+/** Adds a language's feature catalogues to i18next, once; later calls wait for the same load. */
+function loadLocale(locale: Locale): Promise<void> {
+  let load = loading.get(locale);
+  if (!load) {
+    load = Promise.all(
+      Object.entries(featureFiles)
+        .filter(([path]) => inLocale(locale)(path))
+        .map(([, importFile]) => importFile()),
+    ).then((modules) => {
+      i18n.addResourceBundle(locale, 'translation', Object.assign({}, ...modules.map((m) => m.default)), true, true);
+    });
+    // A failed download (offline, new release) may be tried again on the next switch.
+    load.catch(() => loading.delete(locale));
+    loading.set(locale, load);
+  }
+  return load;
+}
+
+/** Switches the language once its texts are there, so no page shows keys in between. */
+export async function switchLanguage(locale: Locale): Promise<void> {
+  // Should the texts fail to arrive, the shell (with 112 and the support number) still shows.
+  await loadLocale(locale).catch(() => undefined);
+  await i18n.changeLanguage(locale);
+}
+
 /** Remembered in the browser only: a language choice is not personal data worth sending anywhere. */
 const STORAGE_KEY = 'weerbaar.locale';
-
-export const resources = { nl: { translation: catalogue('nl') }, en: { translation: catalogue('en') } };
 
 function rememberedLocale(): Locale {
   try {
@@ -47,14 +79,17 @@ export function currentLocale(): Locale {
 
 export async function setupI18n() {
   i18n.on('languageChanged', applyLocale);
+  const locale = rememberedLocale();
   await i18n.use(initReactI18next).init({
-    resources,
-    lng: rememberedLocale(),
+    resources: { nl: { translation: shellCatalogue('nl') }, en: { translation: shellCatalogue('en') } },
+    lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });
+  // Should the texts fail to arrive, the shell (with 112 and the support number) still shows.
+  await loadLocale(locale).catch(() => undefined);
   applyLocale(i18n.language);
   return i18n;
 }

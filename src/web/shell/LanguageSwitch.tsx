@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../shared/locale.ts';
-import { currentLocale } from '../i18n/index.ts';
+import { currentLocale, switchLanguage } from '../i18n/index.ts';
 
 /** Each option is written in its own language, so people find theirs whatever is showing now. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const active = currentLocale();
   return (
     <nav aria-label={t('shell.languageSwitch')} className="weerbaar-language-switch">
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
               lang={locale}
               className="weerbaar-language-switch__option"
               aria-current={locale === active ? 'true' : undefined}
-              onClick={() => void i18n.changeLanguage(locale)}
+              onClick={() => void switchLanguage(locale)}
             >
               {t(`language.${locale}`, { lng: locale })}
             </button>
