@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Config, parseConfig } from './config.ts';
+import { seedDemoExamples } from './demo/examples.ts';
 import { type SeededAccount, seedDemoAccounts } from './demo/seed.ts';
 import { systemContext } from './lib/context.ts';
 import { exitWithStartError, isEntryPoint, start } from './main.ts';
@@ -15,7 +16,9 @@ import { exitWithStartError, isEntryPoint, start } from './main.ts';
  * - data in ./data-demo (or DEMO_DATA_DIR), with its own key file; MASTER_KEY, KEY_FILE and SMTP_URL
  *   are ignored, so no real key is used and no mail leaves the machine (the outbox keeps it);
  * - one active account per role, seeded on every start (idempotent: what a previous demo changed about
- *   these accounts is put back); the console lists one sign-in link per account.
+ *   these accounts is put back); the console lists one sign-in link per account;
+ * - a few example records (a zelfscan result, a support request in conversation, a SIPA request in the
+ *   queue, a handover), added once through the modules' own services (demo/examples.ts).
  */
 
 export class DemoRefusedError extends Error {
@@ -48,9 +51,16 @@ export function demoConfig(env: Record<string, string | undefined>): Config {
   });
 }
 
-/** Seeds the demo accounts in one transaction. */
+/**
+ * Seeds the demo accounts in one transaction, then the example records that are missing (each through
+ * its module's services, in their own transactions: see demo/examples.ts).
+ */
 export async function seedDemo(app: FastifyInstance): Promise<SeededAccount[]> {
-  return app.db.transaction((tx) => seedDemoAccounts(tx, systemContext()));
+  const handoverDeps = { config: app.config, keyring: app.keyring };
+  const accounts = await app.db.transaction((tx) => seedDemoAccounts(tx, systemContext(), handoverDeps));
+  const added = await seedDemoExamples(app, accounts);
+  if (added.length > 0) app.log.info({ examples: added }, 'demo: added example records');
+  return accounts;
 }
 
 export function demoBanner(links: { account: SeededAccount; link: string }[]): string {

@@ -3,11 +3,19 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ROLES } from '../../shared/roles.ts';
+import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDemo } from '../demo.ts';
+import { systemContext } from '../lib/context.ts';
 import { auditLog } from '../modules/audit/db.ts';
+import { verifyAuditChain } from '../modules/audit/service.ts';
+import { caseEvents, caseMessages, cases } from '../modules/cases/db.ts';
+import { closeCase, takeCase } from '../modules/cases/service.ts';
+import { handoverEvents, handovers } from '../modules/handover/db.ts';
+import { mailOutbox } from '../modules/mail/db.ts';
 import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
 import { sessions } from '../modules/sessions/db.ts';
+import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
 describe('demo configuration', () => {
@@ -44,6 +52,9 @@ describe('demo accounts', () => {
     const officeholder = DEMO_ACCOUNTS.find((account) => account.roles.includes('officeholder'));
     expect(officeholder).toMatchObject({ office: 'wethouder' });
     expect(municipalities).toContain(officeholder?.region);
+    const burgemeester = DEMO_ACCOUNTS.find((account) => account.office === 'burgemeester');
+    expect(burgemeester).toMatchObject({ roles: ['officeholder'], handover: { method: 'in_person' } });
+    expect(municipalities).toContain(burgemeester?.region);
     expect(DEMO_ACCOUNTS.find((account) => account.roles.includes('relative'))?.relativeOf).toBe(officeholder?.key);
     const associations = DEMO_ACCOUNTS.filter((account) => account.roles.includes('confidant')).map(
       (a) => a.association,
@@ -56,6 +67,13 @@ describe('demo accounts', () => {
 
 describe('demo mode', () => {
   let t: TestApp;
+  /** The session cookie of a demo link's sign-in. */
+  const signIn = async (personId: string): Promise<string> => {
+    const url = t.app.demoSignIn.issueLink(personId).replace(t.config.PUBLIC_URL, '');
+    const response = await t.app.inject({ method: 'GET', url, headers: { 'sec-fetch-site': 'none' } });
+    expect(response.statusCode).toBe(303);
+    return String(response.headers['set-cookie']).split(';')[0] ?? '';
+  };
   beforeAll(async () => {
     t = await createTestApp({ env: { DEMO_MODE: 'true' } });
   });
@@ -68,7 +86,8 @@ describe('demo mode', () => {
     const audits = async () =>
       (await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'person.seeded'))).length;
     const [people1, audits1] = [await count(), await audits()];
-    expect(audits1).toBe(DEMO_ACCOUNTS.length);
+    // The burgemeester is made through the package handover instead (next test).
+    expect(audits1).toBe(DEMO_ACCOUNTS.filter((account) => !account.handover).length);
 
     const second = await seedDemo(t.app);
     expect(second.map((account) => account.personId)).toEqual(first.map((account) => account.personId));
@@ -91,6 +110,131 @@ describe('demo mode', () => {
     await seedDemo(t.app);
     expect((await findPersonByEmail(t.app.db, 'thomas.devries@weerbaar-demo.invalid'))?.status).toBe('active');
     expect(await audits()).toBe(audits1 + 1);
+  });
+
+  it('adds a few example records, each through its own module, that the demo accounts see', async () => {
+    const accounts = await seedDemo(t.app);
+    const idOf = (key: string) => accounts.find((account) => account.key === key)?.personId ?? '';
+    const get = async (cookie: string, url: string) => {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      return { status: response.statusCode, body: response.json() };
+    };
+
+    // The wethouder: her saved zelfscan result with a tip done and one planned, and her support request.
+    const sanne = await signIn(idOf('officeholder'));
+    const results = await get(sanne, '/api/me/zelfscan/results');
+    expect(results.body.results).toHaveLength(1);
+    const [result] = results.body.results;
+    expect(result).toMatchObject({ questionnaireVersion: SHIPPED_QUESTIONNAIRE.version, doneCount: 1 });
+    const plan = (await get(sanne, `/api/me/zelfscan/results/${result.id}`)).body.result.actions;
+    expect(plan).toContainEqual({ tipId: 'home-nameplate', done: true, plannedFor: null });
+    expect(plan).toContainEqual({ tipId: 'family-plan', done: false, plannedFor: expect.any(String) });
+    const mine = (await get(sanne, '/api/me/cases')).body.cases;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      type: 'support',
+      status: 'in_progress',
+      helpers: [{ displayName: 'Ahmed El Idrissi', role: 'assigned' }],
+    });
+    const caseId: string = mine[0].id;
+    const detail = await get(sanne, `/api/cases/${caseId}`);
+    expect(detail.body).toMatchObject({
+      association: 'wethoudersvereniging',
+      intake: { situation: ['online_harassment', 'intimidation'], acuteDanger: false },
+      support: { zelfscan: { resultId: result.id } },
+    });
+    const messages = (await get(sanne, `/api/cases/${caseId}/messages`)).body.messages;
+    expect(
+      messages.map((m: { authorName: string; fromRequester: boolean }) => [m.authorName, m.fromRequester]),
+    ).toEqual([
+      ['Ahmed El Idrissi', false],
+      ['Sanne de Vries', true],
+    ]);
+    // Stored encrypted, like any message: the text is not in the row.
+    const [stored] = await t.app.db.select().from(caseMessages).where(eq(caseMessages.caseId, caseId)).limit(1);
+    expect(stored?.bodyEnvelope).not.toContain('Ahmed');
+
+    // The confidant finds it in his own work queue, and reads the shared zelfscan result.
+    const ahmed = await signIn(idOf('confidant-wethouders'));
+    const queue = await get(ahmed, '/api/cases/queue?type=support&view=mine');
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
+    expect(queue.body.items[0]).toMatchObject({ assignedToMe: true, firstResponseAt: expect.any(String) });
+    expect((await get(ahmed, `/api/cases/${caseId}/support/zelfscan`)).status).toBe(200);
+
+    // The burgemeester's advice request waits unassigned in SIPA's queue.
+    const esther = await signIn(idOf('sipa-advisor'));
+    const sipaQueue = await get(esther, '/api/cases/queue?type=sipa&view=unassigned');
+    expect(sipaQueue.body.items).toHaveLength(1);
+    expect(sipaQueue.body.items[0]).toMatchObject({ status: 'submitted', assignees: [], officeType: 'burgemeester' });
+    const jan = await signIn(idOf('burgemeester'));
+    expect((await get(jan, '/api/me/cases')).body.cases).toMatchObject([{ type: 'sipa', status: 'submitted' }]);
+
+    // The admin sees the burgemeester's handover (handed over, activated), never what is in a case.
+    const bram = await signIn(idOf('admin'));
+    const handoverList = await get(bram, '/api/admin/handovers?view=all');
+    expect(handoverList.body.handovers).toMatchObject([
+      {
+        name: 'Jan Bosman',
+        office: 'burgemeester',
+        region: 'Waadhoeke',
+        stage: 'activated',
+        handedOver: { method: 'in_person' },
+      },
+    ]);
+    expect(handoverList.body.handovers[0].invitation).toMatchObject({ state: 'used' });
+    const janAudit = await t.app.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectPersonId, idOf('burgemeester')));
+    expect(janAudit.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['person.invited', 'handover.registered', 'handover.handed_over', 'invitation.accepted']),
+    );
+    expect((await get(bram, `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await get(bram, `/api/cases/${caseId}/messages`)).status).toBe(404);
+    expect((await get(bram, '/api/cases/queue?type=support')).status).toBe(403);
+
+    // Created like a real one: audited with the requester as subject, and the staff were notified.
+    const audited = await t.app.db.select().from(auditLog).where(eq(auditLog.recordId, caseId));
+    expect(audited.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['case.created', 'case.assigned', 'case.status_changed', 'case.message_posted']),
+    );
+    expect(audited.every((row) => row.subjectPersonId === idOf('officeholder'))).toBe(true);
+    expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
+  });
+
+  it('adds the examples only once, even after demo users closed or took them', async () => {
+    const accounts = await seedDemo(t.app);
+    const ctxOf = (key: string) => {
+      const account = accounts.find((candidate) => candidate.key === key);
+      return systemContext({ personId: account?.personId ?? '', roles: account?.roles ?? [] });
+    };
+    const [support] = await t.app.db.select().from(cases).where(eq(cases.type, 'support'));
+    const [sipa] = await t.app.db.select().from(cases).where(eq(cases.type, 'sipa'));
+    // In an earlier session Sanne closed her request and Esther took the SIPA request.
+    await closeCase(t.app.cases, ctxOf('officeholder'), support?.id ?? '', 'withdrawn');
+    await takeCase(t.app.cases, ctxOf('sipa-advisor'), sipa?.id ?? '');
+
+    const tables = [
+      people,
+      cases,
+      caseMessages,
+      caseEvents,
+      zelfscanResults,
+      handovers,
+      handoverEvents,
+      auditLog,
+      mailOutbox,
+    ];
+    const counts = async () => Promise.all(tables.map(async (table) => (await t.app.db.select().from(table)).length));
+    const before = await counts();
+    await seedDemo(t.app);
+    await seedDemo(t.app);
+    expect(await counts()).toEqual(before);
+    const [after] = await t.app.db
+      .select()
+      .from(cases)
+      .where(eq(cases.id, support?.id ?? ''));
+    expect(after?.status).toBe('closed');
   });
 
   it('signs in through a demo link: a demo_link session, then to the home page', async () => {

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
+import type { HandoverMethod } from '../../shared/handover.ts';
 import type { Association, ExpertField, Office } from '../../shared/people.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Tx } from '../db/index.ts';
 import type { ServiceContext } from '../lib/context.ts';
 import { recordAudit } from '../modules/audit/service.ts';
+import type { HandoverDeps } from '../modules/handover/service.ts';
 import { people } from '../modules/people/db.ts';
 import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
+import { registerDemoAppointment } from './examples.ts';
 
 /**
  * The demo's people: one active account per role, with Dutch names made up for the demo. Addresses
@@ -24,6 +27,12 @@ export interface DemoAccount {
   expertField?: ExpertField;
   /** The `key` of the officeholder a relative belongs to. */
   relativeOf?: string;
+  /**
+   * Made the way a new office holder is: registered by the demo admin for the package handover (handover
+   * module), the package handed over by that admin, the invitation accepted (examples.ts). Needs office
+   * and region.
+   */
+  handover?: { installedDaysAgo: number; method: HandoverMethod };
 }
 
 const domain = 'weerbaar-demo.invalid';
@@ -45,6 +54,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: ['relative'],
     relativeOf: 'officeholder',
     description: 'partner van Sanne de Vries (gezinslid)',
+  },
+  {
+    key: 'burgemeester',
+    displayName: 'Jan Bosman',
+    email: `jan.bosman@${domain}`,
+    roles: ['officeholder'],
+    office: 'burgemeester',
+    region: 'Waadhoeke',
+    handover: { installedDaysAgo: 21, method: 'in_person' },
+    description: 'burgemeester van Waadhoeke (ambtsdrager)',
   },
   {
     key: 'confidant-ngb',
@@ -121,12 +140,16 @@ export interface SeededAccount extends DemoAccount {
 /**
  * Creates the demo accounts that are missing, active and without sign-in methods (the demo signs in by
  * link), and puts back what a previous demo session changed (status, roles, link). Running it again
- * changes nothing and audits nothing.
+ * changes nothing and audits nothing. An account with `handover` is made through the handover module
+ * instead, by the demo admin (so the admin is made first); the list comes back in DEMO_ACCOUNTS' order.
  */
-export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext): Promise<SeededAccount[]> {
-  const seeded: SeededAccount[] = [];
+export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext, deps: HandoverDeps): Promise<SeededAccount[]> {
   const byKey = new Map<string, string>();
-  for (const account of DEMO_ACCOUNTS) {
+  const creationOrder = [
+    ...DEMO_ACCOUNTS.filter((account) => !account.handover),
+    ...DEMO_ACCOUNTS.filter((account) => account.handover),
+  ];
+  for (const account of creationOrder) {
     const linkedOfficeholderId = account.relativeOf ? (byKey.get(account.relativeOf) ?? null) : null;
     const profile = {
       displayName: account.displayName,
@@ -138,7 +161,15 @@ export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext): Promise<See
     };
     const existing = await findPersonByEmail(tx, account.email);
     let personId: string;
-    if (!existing) {
+    if (!existing && account.handover) {
+      const admin = DEMO_ACCOUNTS.find((other) => other.roles.includes('admin'));
+      const adminId = admin ? byKey.get(admin.key) : undefined;
+      if (!admin || !adminId) throw new Error('The demo needs its admin before a handover.');
+      personId = await registerDemoAppointment(tx, deps, account, {
+        personId: adminId,
+        displayName: admin.displayName,
+      });
+    } else if (!existing) {
       const person = await insertInvitedPerson(tx, { ...profile, email: account.email, roles: account.roles }, null);
       await tx.update(people).set({ status: 'active', activatedAt: new Date() }).where(eq(people.id, person.id));
       await recordAudit(tx, ctx, {
@@ -174,7 +205,6 @@ export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext): Promise<See
       }
     }
     byKey.set(account.key, personId);
-    seeded.push({ ...account, personId });
   }
-  return seeded;
+  return DEMO_ACCOUNTS.map((account) => ({ ...account, personId: byKey.get(account.key) ?? '' }));
 }
