@@ -192,10 +192,11 @@ async function main(): Promise<void> {
 
     const prepared: PreparedScenario[] = [];
     for (const scenario of settings.selected) {
-      const { name: _name, expectStatus: _status, baseline: _baseline, prepare, ...request } = scenario;
-      prepared.push({ scenario, request: { ...request, ...(await prepare?.({ appUrl, db: database.db })) } });
+      const { name: _name, expectStatus: _status, prepare, ...request } = scenario;
+      const ready = await prepare({ appUrl, db: database.db, app });
+      prepared.push({ scenario, request: { ...request, ...ready.request }, baseline: ready.baseline });
     }
-    const bare = await startBareServer(database.db, prepared);
+    const bare = await startBareServer(prepared);
     cleanups.push(() => bare.close());
     const bareUrl = baseUrl(bare);
     await checkTargets(prepared, appUrl, bareUrl);
