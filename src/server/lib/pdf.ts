@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { FastifyReply } from 'fastify';
+import type { RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentDisposition } from '../modules/cases/files.ts';
 
 /**
@@ -55,3 +56,15 @@ export function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
     .type('application/pdf')
     .send(pdf);
 }
+
+/**
+ * Rendering a PDF takes a noticeable slice of a CPU: a cap per person (per IP address when signed out)
+ * and route keeps one account from tying up the server. A person needs a handful a minute; an admin printing a batch of packages, a few more.
+ * Routes ask for it with `config: { rateLimit: PDF_RATE_LIMIT }` in a scope that registered
+ * @fastify/rate-limit with `global: false`.
+ */
+export const PDF_RATE_LIMIT: RateLimitOptions = {
+  max: 20,
+  timeWindow: 60_000,
+  keyGenerator: (request: FastifyRequest) => request.actor?.personId ?? request.ip,
+};

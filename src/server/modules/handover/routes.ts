@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamsSchema, noBodySchema } from '../../../shared/admin.ts';
 import {
@@ -21,11 +20,11 @@ import {
   regionListsResponseSchema,
 } from '../../../shared/handover.ts';
 import { contextOf } from '../../lib/context.ts';
+import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
 import { AppError, badRequest } from '../../plugins/errors.ts';
 import { AUTH_RATE_LIMIT } from '../auth/rate-limit.ts';
 import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
-import { contentDisposition } from '../cases/files.ts';
 import { normaliseEmail } from '../people/repository.ts';
 import { runImport } from './import.ts';
 import type { RegionIndex } from './regions.ts';
@@ -46,21 +45,11 @@ const ADMIN: RouteAccess = { roles: ['admin'] };
 const OFFICEHOLDER: RouteAccess = { roles: ['officeholder'] };
 const tags = ['handover'];
 
-/** A PDF download: always an attachment, never cached, sandboxed if a browser opens it anyway. */
-function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
-  return reply
-    .header('Content-Disposition', contentDisposition(fileName))
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
-    .header('Cache-Control', 'no-store')
-    .type('application/pdf')
-    .send(pdf);
-}
-
 /** Per IP address: the same back-off as sign-in (throttle.ts), from the 5th wrong code on. */
 const CODE_GUESS_CURVE = { threshold: 5 } as const;
 
 export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = async (app, options) => {
+  await app.register(rateLimit, { global: false });
   const deps = { config: app.config, keyring: app.keyring };
   const { regions } = options;
 
@@ -158,7 +147,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
   app.post(
     '/api/admin/handovers/:id/package.pdf',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, rateLimit: PDF_RATE_LIMIT },
       schema: {
         tags,
         summary:
@@ -265,7 +254,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
   app.get(
     '/api/me/package/editions/:editionId/pdf',
     {
-      config: { access: OFFICEHOLDER },
+      config: { access: OFFICEHOLDER, rateLimit: PDF_RATE_LIMIT },
       schema: {
         tags,
         summary: 'My package in this version, as a PDF (nl or en)',
@@ -288,7 +277,6 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
   // The printed short code → a fresh activation link. Public, so guarded twice: a request cap per IP and
   // route, and the sign-in back-off per IP for wrong codes.
   await app.register(async (plain) => {
-    await plain.register(rateLimit, { global: false });
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     scope.post(
       '/api/activation/code',

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/cases.ts';
 import {
@@ -7,12 +8,13 @@ import {
   sipaRequestSchema,
 } from '../../../shared/sipa.ts';
 import { contextOf } from '../../lib/context.ts';
-import { contentDisposition } from '../cases/files.ts';
+import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import { adviceAsPdf, decideConflict, recordSipaAdvice, submitSipaRequest } from './service.ts';
 
 const tags = ['sipa'];
 
 export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(rateLimit, { global: false });
   const deps = app.cases;
 
   app.post(
@@ -67,18 +69,12 @@ export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/cases/:caseId/sipa/advice.pdf',
     {
-      config: { access: 'signedIn' },
+      config: { access: 'signedIn', rateLimit: PDF_RATE_LIMIT },
       schema: { tags, summary: 'The advice as a PDF (requester, assigned advisor)', params: caseIdParamsSchema },
     },
     async (request, reply) => {
       const { reference, pdf } = await adviceAsPdf(deps, contextOf(request), request.params.caseId);
-      return reply
-        .header('Content-Disposition', contentDisposition(`Advies SIPA ${reference}.pdf`))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
-        .header('Cache-Control', 'no-store')
-        .type('application/pdf')
-        .send(pdf);
+      return sendPdf(reply, pdf, `Advies SIPA ${reference}.pdf`);
     },
   );
 };

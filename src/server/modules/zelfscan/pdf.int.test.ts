@@ -132,4 +132,17 @@ describe('a saved zelfscan result as a PDF', () => {
     expect((await call(owner, 'GET', `${BASE}/not-a-uuid/pdf`)).statusCode).toBe(400);
     expect((await call(null, 'GET', `${BASE}/${current.id}/pdf`)).statusCode).toBe(401);
   });
+
+  it('caps PDFs per person and minute (rendering is costly), without touching other people', async () => {
+    const other = await createActor(t, ['officeholder']);
+    const theirs = await save(other, best.answers);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await call(other, 'GET', `${BASE}/${theirs.id}/pdf`)).statusCode);
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+    const capped = await call(other, 'GET', `${BASE}/${theirs.id}/pdf`);
+    expect(capped.statusCode).toBe(429);
+    expect(capped.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(capped.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await call(owner, 'GET', `${BASE}/${current.id}/pdf`)).statusCode).toBe(200);
+  });
 });

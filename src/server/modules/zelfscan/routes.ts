@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SHIPPED_QUESTIONNAIRE } from '../../../shared/zelfscan/shipped.ts';
 import {
@@ -11,7 +12,7 @@ import {
   updateActionBodySchema,
 } from '../../../shared/zelfscan-api.ts';
 import { contextOf } from '../../lib/context.ts';
-import { sendPdf } from '../../lib/pdf.ts';
+import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
 import { renderZelfscanPdf, zelfscanPdfFileName } from './pdf.ts';
 import {
@@ -28,6 +29,7 @@ const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
 const tags = ['zelfscan'];
 
 export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(rateLimit, { global: false });
   const deps: ZelfscanDeps = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
 
   app.post(
@@ -77,7 +79,7 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me/zelfscan/results/:id/pdf',
     {
-      config: { access: 'signedIn' },
+      config: { access: 'signedIn', rateLimit: PDF_RATE_LIMIT },
       schema: {
         tags,
         summary: 'One of my saved zelfscan results as a PDF, with the action plan and the change since last time',
