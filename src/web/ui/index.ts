@@ -50,9 +50,10 @@ export {
 export { ConfirmDialog, Dialog, StatusMessage, VisuallyHidden } from './feedback.tsx';
 export {
   CheckboxField,
-  ErrorSummary,
-  type FieldProblem,
-  SelectField,
-  TextareaField,
-  TextField,
-} from './forms.tsx';
+  CheckboxGroup,
+  type Choice,
+  fieldAnchor,
+  RadioGroup,
+} from './forms/choices.tsx';
+export { ErrorSummary, type FieldProblem, focusField } from './forms/ErrorSummary.tsx';
+export { SelectField, TextareaField, TextField } from './forms/fields.tsx';

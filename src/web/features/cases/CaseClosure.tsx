@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type CaseDetail, FEEDBACK_MAX_LENGTH } from '../../../shared/cases.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { Alert, Button, Heading2, Heading3, Paragraph } from '../../ui/index.ts';
+import { Alert, Button, Heading2, Heading3, Paragraph, RadioGroup, TextareaField, TextField } from '../../ui/index.ts';
 import { useStepUp } from '../auth/StepUp.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
-import { RadioGroup, TextareaField, TextField } from './components/Form.tsx';
 import { StatusRegion, useStatusMessage } from './components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from './data.ts';
 import { formatDate, problemMessage } from './format.ts';
@@ -41,14 +40,14 @@ function FeedbackForm({ caseId }: { caseId: string }) {
         legend={t('cases.closure.rating')}
         choices={RATINGS.map((value) => ({ value, label: t(`cases.closure.ratings.${value}`) }))}
         value={rating}
-        onChange={setRating}
+        onValueChange={setRating}
         error={error}
       />
       <TextareaField
         id="feedback-body"
         label={t('cases.closure.feedbackBody')}
         value={body}
-        onChange={setBody}
+        onValueChange={setBody}
         maxLength={FEEDBACK_MAX_LENGTH}
         rows={4}
       />
@@ -176,7 +175,7 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
           id="erase-reference"
           label={t('cases.closure.eraseReference', { reference: detail.reference })}
           value={reference}
-          onChange={setReference}
+          onValueChange={setReference}
           error={referenceError}
           autoComplete="off"
           maxLength={20}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_LENGTH } from '../../../shared/cases.ts';
-import { Alert, Button, Heading2, Paragraph } from '../../ui/index.ts';
-import { TextareaField } from './components/Form.tsx';
+import { Alert, Button, Heading2, Paragraph, TextareaField } from '../../ui/index.ts';
 import { StatusRegion, useStatusMessage } from './components/StatusRegion.tsx';
 import { caseApi, useCaseAction, useMessages } from './data.ts';
 import { formatDateTime, problemMessage } from './format.ts';
@@ -90,7 +89,7 @@ export function CaseConversation({ caseId, mayPost, viewer }: ConversationProps)
             label={t('cases.conversation.write')}
             description={t('cases.conversation.writeHint')}
             value={body}
-            onChange={setBody}
+            onValueChange={setBody}
             error={error}
             maxLength={MESSAGE_MAX_LENGTH}
             rows={4}

@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  CheckboxGroup,
   Heading2,
   Heading3,
   Paragraph,
@@ -12,7 +13,6 @@ import {
   UnorderedListItem,
 } from '../../ui/index.ts';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
-import { CheckboxGroup } from './components/Form.tsx';
 import { StatusRegion, useStatusMessage } from './components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from './data.ts';
 import { formatDateTime, problemMessage } from './format.ts';
@@ -62,7 +62,7 @@ function ProposedGrant({ caseId, grant }: { caseId: string; grant: CaseGrant }) 
         description={t('cases.grants.summaryAlways')}
         choices={CHOOSABLE.map((scope) => ({ value: scope, label: t(`cases.grants.scope.${scope}`) }))}
         value={scopes}
-        onChange={setScopes}
+        onValueChange={setScopes}
       />
       {failure && (
         <Alert type="error" role="alert">

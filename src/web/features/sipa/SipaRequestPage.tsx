@@ -14,12 +14,23 @@ import {
 } from '../../../shared/sipa.ts';
 import { myCasePath } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { Alert, Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '../../ui/index.ts';
+import {
+  Alert,
+  Button,
+  CheckboxField,
+  ErrorSummary,
+  Heading1,
+  Heading2,
+  Paragraph,
+  RadioGroup,
+  TextareaField,
+  TextField,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
-import { ErrorSummary } from '../cases/components/ErrorSummary.tsx';
-import { RadioGroup, SingleCheckbox, TextareaField, TextField } from '../cases/components/Form.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { useCaseTypes } from '../cases/data.ts';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
@@ -106,7 +117,7 @@ function SipaForm({ office }: { office: string | null }) {
     });
   };
 
-  const summary = [...errors].map(([field, message]) => ({ anchor: SIPA_ANCHORS[field] ?? field, message }));
+  const summary = [...errors].map(([field, message]) => ({ fieldId: SIPA_ANCHORS[field] ?? field, message }));
 
   return (
     <>
@@ -131,13 +142,17 @@ function SipaForm({ office }: { office: string | null }) {
         <Heading2 id="sipa-form-heading" className="weerbaar-visually-hidden">
           {t('sipa.request.formHeading')}
         </Heading2>
-        <ErrorSummary errors={summary} attempt={attempt} />
+        <ErrorSummary
+          heading={t('cases.form.errorSummary', { count: summary.length })}
+          problems={summary}
+          attempt={attempt}
+        />
         <RadioGroup
           id="capacity"
           legend={t('sipa.request.capacity')}
           choices={options('capacity', SIPA_CAPACITIES)}
           value={answers.capacity}
-          onChange={(value) => change({ capacity: value })}
+          onValueChange={(value) => change({ capacity: value })}
           error={errors.get('capacity')}
         />
         {answers.capacity === 'representative_body' && (
@@ -146,7 +161,7 @@ function SipaForm({ office }: { office: string | null }) {
             legend={t('sipa.request.representativeBody')}
             choices={options('body', REPRESENTATIVE_BODIES)}
             value={answers.representativeBody}
-            onChange={(value) => change({ representativeBody: value })}
+            onValueChange={(value) => change({ representativeBody: value })}
             error={errors.get('representativeBody')}
           />
         )}
@@ -155,7 +170,7 @@ function SipaForm({ office }: { office: string | null }) {
           legend={t('sipa.request.topic')}
           choices={options('topic', SIPA_TOPICS)}
           value={answers.topic}
-          onChange={(value) => change({ topic: value })}
+          onValueChange={(value) => change({ topic: value })}
           error={errors.get('topic')}
         />
         <Heading2>{t('sipa.request.signalHeading')}</Heading2>
@@ -164,7 +179,7 @@ function SipaForm({ office }: { office: string | null }) {
           label={t('sipa.request.what')}
           description={t('sipa.request.whatHint')}
           value={answers.what}
-          onChange={(value) => change({ what: value })}
+          onValueChange={(value) => change({ what: value })}
           error={errors.get('what')}
           maxLength={SIPA_TEXT_MAX_LENGTH}
         />
@@ -173,7 +188,7 @@ function SipaForm({ office }: { office: string | null }) {
           legend={t('sipa.request.since')}
           choices={options('since', SIPA_SINCE)}
           value={answers.since}
-          onChange={(value) => change({ since: value })}
+          onValueChange={(value) => change({ since: value })}
           error={errors.get('since')}
         />
         <RadioGroup
@@ -181,7 +196,7 @@ function SipaForm({ office }: { office: string | null }) {
           legend={t('sipa.request.source')}
           choices={options('source', SIPA_SIGNAL_SOURCES)}
           value={answers.source}
-          onChange={(value) => change({ source: value })}
+          onValueChange={(value) => change({ source: value })}
           error={errors.get('source')}
         />
         <Heading2>{t('sipa.request.personHeading')}</Heading2>
@@ -190,7 +205,7 @@ function SipaForm({ office }: { office: string | null }) {
           id="personName"
           label={t('sipa.request.personName')}
           value={answers.personName}
-          onChange={(value) => change({ personName: value })}
+          onValueChange={(value) => change({ personName: value })}
           error={errors.get('personName')}
           maxLength={200}
           autoComplete="off"
@@ -200,7 +215,7 @@ function SipaForm({ office }: { office: string | null }) {
           label={t('sipa.request.personPosition')}
           description={t('sipa.request.personPositionHint')}
           value={answers.personPosition}
-          onChange={(value) => change({ personPosition: value })}
+          onValueChange={(value) => change({ personPosition: value })}
           error={errors.get('personPosition')}
           maxLength={200}
           autoComplete="off"
@@ -211,7 +226,7 @@ function SipaForm({ office }: { office: string | null }) {
           label={t('sipa.request.doneSoFar')}
           description={t('sipa.request.doneSoFarHint')}
           value={answers.doneSoFar}
-          onChange={(value) => change({ doneSoFar: value })}
+          onValueChange={(value) => change({ doneSoFar: value })}
           maxLength={SIPA_TEXT_MAX_LENGTH}
         />
         <TextareaField
@@ -219,16 +234,16 @@ function SipaForm({ office }: { office: string | null }) {
           label={t('sipa.request.question')}
           description={t('sipa.request.questionHint')}
           value={answers.question}
-          onChange={(value) => change({ question: value })}
+          onValueChange={(value) => change({ question: value })}
           error={errors.get('question')}
           maxLength={SIPA_TEXT_MAX_LENGTH}
         />
-        <SingleCheckbox
+        <CheckboxField
           id="urgent"
           label={t('sipa.request.urgent')}
           description={t('sipa.request.urgentHint')}
           checked={answers.urgent}
-          onChange={(urgent) => change({ urgent })}
+          onCheckedChange={(urgent) => change({ urgent })}
         />
         {submit.isError &&
           serverFieldErrors(submit.error).size === 0 &&

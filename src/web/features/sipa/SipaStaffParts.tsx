@@ -4,9 +4,8 @@ import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import { SIPA_TEXT_MAX_LENGTH, type SipaAdvice } from '../../../shared/sipa.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '../../ui/index.ts';
+import { Alert, Button, ButtonGroup, Heading2, Paragraph, TextareaField } from '../../ui/index.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
-import { TextareaField } from '../cases/components/Form.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
@@ -132,7 +131,7 @@ export function SipaAdviceForm({ detail }: { detail: CaseDetail }) {
               label={t(`sipa.advice.section.${section}`)}
               description={t(`sipa.adviceForm.hint.${section}`)}
               value={draft[section]}
-              onChange={(value) => setDraft((current) => ({ ...current, [section]: value }))}
+              onValueChange={(value) => setDraft((current) => ({ ...current, [section]: value }))}
               error={index === 0 ? error : undefined}
               maxLength={SIPA_TEXT_MAX_LENGTH}
               rows={4}
@@ -143,7 +142,7 @@ export function SipaAdviceForm({ detail }: { detail: CaseDetail }) {
                 label={t('sipa.advice.section.researchQuestions')}
                 description={t('sipa.adviceForm.hint.researchQuestions')}
                 value={draft.researchQuestions}
-                onChange={(value) => setDraft((current) => ({ ...current, researchQuestions: value }))}
+                onValueChange={(value) => setDraft((current) => ({ ...current, researchQuestions: value }))}
                 rows={4}
               />
             )}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX_LENGTH } from '../../../shared/cases.ts';
-import { Alert, Button, Heading2, Paragraph } from '../../ui/index.ts';
-import { TextareaField } from '../cases/components/Form.tsx';
+import { Alert, Button, Heading2, Paragraph, TextareaField } from '../../ui/index.ts';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction, useNotes } from '../cases/data.ts';
 import { formatDateTime, problemMessage } from '../cases/format.ts';
@@ -66,7 +65,7 @@ export function CaseNotes({ caseId, mayPost }: { caseId: string; mayPost: boolea
             label={t('staff.notes.write')}
             description={t('cases.staffOnly')}
             value={body}
-            onChange={setBody}
+            onValueChange={setBody}
             error={error}
             maxLength={NOTE_MAX_LENGTH}
             rows={3}

@@ -7,9 +7,8 @@ import type { CaseDetail } from '../../../shared/cases.ts';
 import type { supportStaffResponseSchema } from '../../../shared/support.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { apiGet } from '../../api/client.ts';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '../../ui/index.ts';
+import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, SelectField } from '../../ui/index.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
-import { SelectField } from '../cases/components/Form.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction, useCaseTypes } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
@@ -120,9 +119,9 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
             id="assignee"
             label={t('staff.actions.assignTo')}
             value={assignee}
-            onChange={setAssignee}
+            onValueChange={setAssignee}
             placeholder={t('staff.actions.choosePerson')}
-            choices={confidants.data.people.map((person) => ({
+            options={confidants.data.people.map((person) => ({
               value: person.personId,
               label: [
                 person.displayName ?? t('cases.summary.unnamed'),
@@ -160,9 +159,9 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
             id="status-target"
             label={t('staff.actions.statusTo')}
             value={target}
-            onChange={setTarget}
+            onValueChange={setTarget}
             placeholder={t('staff.actions.chooseStatus')}
-            choices={statusTargets.map((to) => ({ value: to, label: labels.status(detail.type, to) }))}
+            options={statusTargets.map((to) => ({ value: to, label: labels.status(detail.type, to) }))}
           />
           <Button type="submit" appearance="secondary-action-button" disabled={!target || move.isPending}>
             {t('staff.actions.changeStatus')}
@@ -190,10 +189,10 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
               id="close-outcome"
               label={t('staff.actions.outcome')}
               value={outcome}
-              onChange={setOutcome}
+              onValueChange={setOutcome}
               error={outcomeError}
               placeholder={t('staff.actions.chooseOutcome')}
-              choices={outcomes
+              options={outcomes
                 .filter((item) => item !== 'withdrawn')
                 .map((item) => ({ value: item, label: labels.outcome(detail.type, item) }))}
             />

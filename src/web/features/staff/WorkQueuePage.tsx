@@ -9,6 +9,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
+  SelectField,
   Table,
   TableBody,
   TableCaption,
@@ -20,7 +21,6 @@ import {
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { PAGE_ROLES, QUEUE_ROLES } from '../cases/access.ts';
 import { useSession } from '../cases/api.ts';
-import { SelectField } from '../cases/components/Form.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, type QueueResponse, useCaseAction, useQueue } from '../cases/data.ts';
@@ -212,9 +212,9 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
           id="queue-urgency"
           label={t('staff.queue.urgency')}
           value={urgency}
-          onChange={(value) => set('urgentie', value)}
+          onValueChange={(value) => set('urgentie', value)}
           placeholder={t('staff.queue.urgencyAll')}
-          choices={[
+          options={[
             { value: 'urgent', label: t('cases.urgency.urgent') },
             { value: 'normal', label: t('cases.urgency.normal') },
           ]}
@@ -223,8 +223,8 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
           id="queue-sort"
           label={t('staff.queue.sort')}
           value={sort}
-          onChange={(value) => set('sorteer', value)}
-          choices={(['due', 'created', 'updated'] as const).map((value) => ({
+          onValueChange={(value) => set('sorteer', value)}
+          options={(['due', 'created', 'updated'] as const).map((value) => ({
             value,
             label: t(`staff.queue.sortBy.${value}`),
           }))}

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, GRANT_SCOPES } from '../../../shared/cases.ts';
-import { Alert, Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '../../ui/index.ts';
-import { CheckboxGroup, RadioGroup, SelectField } from '../cases/components/Form.tsx';
+import {
+  Alert,
+  Button,
+  CheckboxGroup,
+  Heading2,
+  Paragraph,
+  RadioGroup,
+  SelectField,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../ui/index.ts';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
@@ -62,7 +71,7 @@ export function ProposeGrant({ detail }: { detail: CaseDetail }) {
           legend={t('support.grants.kind')}
           choices={(['peer', 'expert'] as const).map((value) => ({ value, label: t(`cases.helperRole.${value}`) }))}
           value={kind}
-          onChange={(value) => {
+          onValueChange={(value) => {
             setKind(value as 'peer' | 'expert');
             setPersonId('');
           }}
@@ -71,10 +80,10 @@ export function ProposeGrant({ detail }: { detail: CaseDetail }) {
           id="grant-person"
           label={t('support.grants.person')}
           value={personId}
-          onChange={setPersonId}
+          onValueChange={setPersonId}
           error={error}
           placeholder={t('staff.actions.choosePerson')}
-          choices={(people.data?.people ?? []).map((person) => ({
+          options={(people.data?.people ?? []).map((person) => ({
             value: person.personId,
             label: [
               person.displayName ?? t('cases.summary.unnamed'),
@@ -96,7 +105,7 @@ export function ProposeGrant({ detail }: { detail: CaseDetail }) {
             label: t(`cases.grants.scope.${scope}`),
           }))}
           value={scopes}
-          onChange={setScopes}
+          onValueChange={setScopes}
         />
         {propose.isError && (
           <Alert type="error" role="alert">

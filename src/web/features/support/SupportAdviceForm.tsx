@@ -8,9 +8,17 @@ import {
   type AdviceItem,
   type AdviceKind,
 } from '../../../shared/support.ts';
-import { Alert, Button, Heading2, Heading3, Paragraph } from '../../ui/index.ts';
-import { ErrorSummary } from '../cases/components/ErrorSummary.tsx';
-import { CheckboxGroup, SelectField, TextareaField } from '../cases/components/Form.tsx';
+import {
+  Alert,
+  Button,
+  CheckboxGroup,
+  ErrorSummary,
+  Heading2,
+  Heading3,
+  Paragraph,
+  SelectField,
+  TextareaField,
+} from '../../ui/index.ts';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
@@ -73,13 +81,17 @@ export function SupportAdviceForm({ detail }: { detail: CaseDetail }) {
           submit();
         }}
       >
-        <ErrorSummary errors={[...errors].map(([anchor, message]) => ({ anchor, message }))} attempt={attempt} />
+        <ErrorSummary
+          heading={t('cases.form.errorSummary', { count: errors.size })}
+          problems={[...errors].map(([fieldId, message]) => ({ fieldId, message }))}
+          attempt={attempt}
+        />
         <CheckboxGroup
           id="advice-kinds"
           legend={t('support.adviceForm.kinds')}
           choices={ADVICE_KINDS.map((kind) => ({ value: kind, label: t(`support.advice.kind.${kind}`) }))}
           value={kinds}
-          onChange={setKinds}
+          onValueChange={setKinds}
           error={errors.get('advice-kinds-aangifte')}
         />
         {ADVICE_KINDS.filter((kind) => kinds.includes(kind)).map((kind) => (
@@ -90,7 +102,7 @@ export function SupportAdviceForm({ detail }: { detail: CaseDetail }) {
               label={t('support.adviceForm.explanation')}
               description={t('support.adviceForm.explanationHint')}
               value={draft[kind].explanation}
-              onChange={(explanation) =>
+              onValueChange={(explanation) =>
                 setDraft((current) => ({ ...current, [kind]: { ...current[kind], explanation } }))
               }
               error={errors.get(`advice-${kind}`)}
@@ -101,13 +113,13 @@ export function SupportAdviceForm({ detail }: { detail: CaseDetail }) {
               id={`advice-${kind}-link`}
               label={t('support.adviceForm.link')}
               value={draft[kind].linkKey}
-              onChange={(linkKey) =>
+              onValueChange={(linkKey) =>
                 setDraft((current) => ({
                   ...current,
                   [kind]: { ...current[kind], linkKey: linkKey as AdviceItem['linkKey'] },
                 }))
               }
-              choices={ADVICE_LINK_KEYS.map((key) => ({ value: key, label: t(`support.advice.link.${key}`) }))}
+              options={ADVICE_LINK_KEYS.map((key) => ({ value: key, label: t(`support.advice.link.${key}`) }))}
             />
           </div>
         ))}

@@ -10,6 +10,7 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
+  focusField,
   Heading2,
   Heading3,
   Link,
@@ -17,7 +18,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
-import { focusField } from '../cases/components/ErrorSummary.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { formatDateTime, problemMessage } from '../cases/format.ts';
 

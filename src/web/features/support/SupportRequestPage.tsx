@@ -4,10 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { SupportRequest, supportRequestResponseSchema } from '../../../shared/support.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  type FieldProblem,
+  Heading1,
+  Heading2,
+  Paragraph,
+} from '../../ui/index.ts';
 import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
-import { ErrorSummary, type FormError } from '../cases/components/ErrorSummary.tsx';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
@@ -17,7 +25,7 @@ import {
   type Step,
   type SupportAnswers,
   stepOfField,
-  toFormErrors,
+  toFieldProblems,
   toRequest,
   validateStep,
 } from './form.ts';
@@ -119,7 +127,7 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
     });
   };
 
-  const formErrors: FormError[] = toFormErrors(errors);
+  const problems: FieldProblem[] = toFieldProblems(errors);
   const StepFields = STEP_COMPONENTS[step];
 
   return (
@@ -141,7 +149,11 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
           next();
         }}
       >
-        <ErrorSummary errors={formErrors} attempt={attempt} />
+        <ErrorSummary
+          heading={t('cases.form.errorSummary', { count: problems.length })}
+          problems={problems}
+          attempt={attempt}
+        />
         <p className="weerbaar-step-progress" aria-hidden="true">
           {t('support.request.progress', { step: index + 1, total: STEPS.length })}
         </p>

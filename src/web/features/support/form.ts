@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SupportRequest } from '../../../shared/support.ts';
-import type { FormError } from '../cases/components/ErrorSummary.tsx';
+import type { FieldProblem } from '../../ui/index.ts';
 
 /** The answers while someone fills in the form; nothing is kept in the browser's storage. */
 export interface SupportAnswers {
@@ -85,8 +85,8 @@ export function validateStep(step: Step, answers: SupportAnswers, t: TFunction):
   return errors;
 }
 
-export function toFormErrors(errors: Map<string, string>): FormError[] {
-  return [...errors].map(([field, message]) => ({ anchor: FIELD_ANCHORS[field] ?? field, message }));
+export function toFieldProblems(errors: Map<string, string>): FieldProblem[] {
+  return [...errors].map(([field, message]) => ({ fieldId: FIELD_ANCHORS[field] ?? field, message }));
 }
 
 /** Which step holds a field the server refused, to send the person back there. */

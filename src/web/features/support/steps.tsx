@@ -8,14 +8,7 @@ import {
   SUPPORT_SITUATIONS,
   SUPPORT_TEXT_MAX_LENGTH,
 } from '../../../shared/support.ts';
-import {
-  CheckboxGroup,
-  RadioGroup,
-  SelectField,
-  SingleCheckbox,
-  TextareaField,
-  TextField,
-} from '../cases/components/Form.tsx';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../../ui/index.ts';
 import { CallFirst } from '../cases/components/HelpNumbers.tsx';
 import { formatDate } from '../cases/format.ts';
 import type { SupportAnswers } from './form.ts';
@@ -48,7 +41,7 @@ export function SituationStep({ answers, change, errors, mayRaiseConcern }: Step
         description={t('support.request.acuteDangerHint')}
         choices={choices(t, 'yesNo', ['yes', 'no'])}
         value={answers.acuteDanger}
-        onChange={(value) => change({ acuteDanger: value as SupportAnswers['acuteDanger'] })}
+        onValueChange={(value) => change({ acuteDanger: value as SupportAnswers['acuteDanger'] })}
         error={errors.get('acuteDanger')}
       />
       {answers.acuteDanger === 'yes' && <CallFirst id="bel-eerst-112-stap" />}
@@ -58,7 +51,7 @@ export function SituationStep({ answers, change, errors, mayRaiseConcern }: Step
           legend={t('support.request.concernFor')}
           choices={choices(t, 'concernFor', ['self', 'colleague'], true)}
           value={answers.concernFor}
-          onChange={(value) => change({ concernFor: value as SupportAnswers['concernFor'] })}
+          onValueChange={(value) => change({ concernFor: value as SupportAnswers['concernFor'] })}
         />
       )}
       <CheckboxGroup
@@ -69,7 +62,7 @@ export function SituationStep({ answers, change, errors, mayRaiseConcern }: Step
         description={t('support.request.situationHint')}
         choices={choices(t, 'situation', SUPPORT_SITUATIONS)}
         value={answers.situation}
-        onChange={(value) => change({ situation: value })}
+        onValueChange={(value) => change({ situation: value })}
         error={errors.get('situation')}
       />
       <RadioGroup
@@ -77,7 +70,7 @@ export function SituationStep({ answers, change, errors, mayRaiseConcern }: Step
         legend={t('support.request.since')}
         choices={choices(t, 'since', SUPPORT_SINCE)}
         value={answers.since}
-        onChange={(value) => change({ since: value })}
+        onValueChange={(value) => change({ since: value })}
         error={errors.get('since')}
       />
     </>
@@ -97,7 +90,7 @@ export function AffectedStep({ answers, change, errors }: StepProps) {
         description={t('support.request.affectedHint')}
         choices={choices(t, 'affected', SUPPORT_AFFECTED)}
         value={answers.affected}
-        onChange={(value) => change({ affected: value })}
+        onValueChange={(value) => change({ affected: value })}
         error={errors.get('affected')}
       />
       {colleague && (
@@ -108,7 +101,7 @@ export function AffectedStep({ answers, change, errors }: StepProps) {
             id="personName"
             label={t('support.request.personName')}
             value={answers.personName}
-            onChange={(value) => change({ personName: value })}
+            onValueChange={(value) => change({ personName: value })}
             error={errors.get('personName')}
             maxLength={200}
             autoComplete="off"
@@ -117,8 +110,8 @@ export function AffectedStep({ answers, change, errors }: StepProps) {
             id="personOffice"
             label={t('support.request.personOffice')}
             value={answers.personOffice}
-            onChange={(value) => change({ personOffice: value })}
-            choices={offices}
+            onValueChange={(value) => change({ personOffice: value })}
+            options={offices}
             placeholder={t('support.request.optionalChoice')}
           />
           <TextField
@@ -126,7 +119,7 @@ export function AffectedStep({ answers, change, errors }: StepProps) {
             label={t('support.request.personRegion')}
             description={t('support.request.personRegionHint')}
             value={answers.personRegion}
-            onChange={(value) => change({ personRegion: value })}
+            onValueChange={(value) => change({ personRegion: value })}
             maxLength={100}
             autoComplete="off"
           />
@@ -146,7 +139,7 @@ export function ContactStep({ answers, change, errors }: StepProps) {
         legend={t('support.request.channel')}
         choices={choices(t, 'channel', ['phone', 'in_app'], true)}
         value={answers.channel}
-        onChange={(value) => change({ channel: value as SupportAnswers['channel'] })}
+        onValueChange={(value) => change({ channel: value as SupportAnswers['channel'] })}
         error={errors.get('channel')}
       />
       {answers.channel === 'phone' && (
@@ -158,7 +151,7 @@ export function ContactStep({ answers, change, errors }: StepProps) {
           label={t('support.request.phone')}
           description={t('support.request.phoneHint')}
           value={answers.phone}
-          onChange={(value) => change({ phone: value })}
+          onValueChange={(value) => change({ phone: value })}
           error={errors.get('phone')}
           maxLength={30}
         />
@@ -168,7 +161,7 @@ export function ContactStep({ answers, change, errors }: StepProps) {
         legend={t('support.request.when')}
         choices={choices(t, 'when', CONTACT_TIMES)}
         value={answers.when}
-        onChange={(value) => change({ when: value })}
+        onValueChange={(value) => change({ when: value })}
         error={errors.get('when')}
       />
     </>
@@ -186,18 +179,18 @@ export function MoreStep({ answers, change, errors }: StepProps) {
         label={t('support.request.body')}
         description={t('support.request.bodyHint', { max: SUPPORT_TEXT_MAX_LENGTH })}
         value={answers.body}
-        onChange={(value) => change({ body: value })}
+        onValueChange={(value) => change({ body: value })}
         error={errors.get('body')}
         maxLength={SUPPORT_TEXT_MAX_LENGTH}
         rows={8}
       />
       {latest && (
-        <SingleCheckbox
+        <CheckboxField
           id="share-zelfscan"
           label={t('support.request.shareZelfscan', { date: formatDate(latest.createdAt) })}
           description={t('support.request.shareZelfscanHint')}
           checked={answers.zelfscanResultId === latest.id}
-          onChange={(checked) => change({ zelfscanResultId: checked ? latest.id : '' })}
+          onCheckedChange={(checked) => change({ zelfscanResultId: checked ? latest.id : '' })}
           error={errors.get('zelfscanResultId')}
         />
       )}
