@@ -45,10 +45,14 @@ function loadLocale(locale: Locale): Promise<void> {
   return load;
 }
 
-/** Switches the language once its texts are there, so no page shows keys in between. */
+/**
+ * Switches the language once its texts are there, so no page shows keys in between (when they cannot
+ * be fetched, the page stays in its language). The choice is remembered at once: someone who follows a
+ * link while the texts are still on their way keeps it.
+ */
 export async function switchLanguage(locale: Locale): Promise<void> {
-  // Should the texts fail to arrive, the shell (with 112 and the support number) still shows.
-  await loadLocale(locale).catch(() => undefined);
+  rememberLocale(locale);
+  await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }
 
@@ -64,13 +68,17 @@ function rememberedLocale(): Locale {
   }
 }
 
-function applyLocale(locale: string) {
-  document.documentElement.lang = locale;
+function rememberLocale(locale: string) {
   try {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Storage may be off (private mode); the choice then lasts for this visit only.
   }
+}
+
+function applyLocale(locale: string) {
+  document.documentElement.lang = locale;
+  rememberLocale(locale);
 }
 
 export function currentLocale(): Locale {

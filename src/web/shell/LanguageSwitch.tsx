@@ -16,7 +16,7 @@ export function LanguageSwitch() {
               lang={locale}
               className="weerbaar-language-switch__option"
               aria-current={locale === active ? 'true' : undefined}
-              onClick={() => void switchLanguage(locale)}
+              onClick={() => void switchLanguage(locale).catch(() => undefined)}
             >
               {t(`language.${locale}`, { lng: locale })}
             </button>
