@@ -70,7 +70,7 @@ describe('notifications', () => {
     await page.goto('/');
     await menuLink(page, 'Meldingen 1 ongelezen').click();
     await page.waitForURL('**/meldingen');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Meldingen');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meldingen');
     const item = page.getByRole('list', { name: 'Meldingen, nieuwste eerst' }).getByRole('listitem');
     await expect(item.count()).resolves.toBe(1);
     const text = (await item.first().textContent()) ?? '';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { Role } from '../../shared/roles.ts';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { onUnauthorized } from '../api/client.ts';
@@ -73,8 +73,10 @@ export function useSessionEndedRedirect() {
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  // While a page's code is still loading, the person is on their way there: come back to that page.
+  const pending = useNavigation().location;
   const signedIn = session.person !== null;
-  const here = location.pathname + location.search;
+  const here = (pending ?? location).pathname + (pending ?? location).search;
 
   useEffect(
     () =>
