@@ -9,7 +9,7 @@ import { StepUpProvider } from '../features/auth/StepUp.tsx';
 import { usePageTitle } from '../shell/usePageTitle.ts';
 import { Heading1, Paragraph } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
-import { farewellNotice, useSession } from './session.ts';
+import { farewellNotice, isSigningOut, useSession } from './session.ts';
 
 function Loading() {
   const { t } = useTranslation();
@@ -81,7 +81,7 @@ export function useSessionEndedRedirect() {
   useEffect(
     () =>
       onUnauthorized(() => {
-        if (!signedIn) return;
+        if (!signedIn || isSigningOut()) return;
         const state: SignInState = { notice: 'expired' };
         navigate(signInPath(here), { replace: true, state });
         void session.forget('expired');

@@ -21,6 +21,17 @@ export function clearFarewell() {
   farewell = null;
 }
 
+/**
+ * True from "sign out" until this tab has forgotten the session. Requests already under way (the menu's
+ * notification count, a page's refresh) then answer 401; that is the sign-out itself, not a session
+ * that lapsed, so the sign-in page must keep saying "you signed out".
+ */
+let signingOut = false;
+
+export function isSigningOut(): boolean {
+  return signingOut;
+}
+
 async function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
   const info = await apiGet<SessionInfo>('/api/auth/session', signal);
   setCsrfToken(info.csrfToken);
@@ -54,6 +65,8 @@ export interface Session {
    * (typically a navigation to the sign-in page).
    */
   signOut: (then?: () => void) => Promise<void>;
+  /** Ends every session of this person (this one too), then `then`, then forgets it here. */
+  signOutEverywhere: (then: () => void) => Promise<void>;
   /** Forgets the signed-in state locally (the session already ended on the server), and why. */
   forget: (notice?: SignInNotice) => Promise<void>;
 }
@@ -85,11 +98,30 @@ export function useSession(): Session {
 
   const signOut = useCallback(
     async (then?: () => void) => {
+      signingOut = true;
       try {
         await apiPost('/api/auth/sign-out');
       } finally {
-        then?.();
-        await forget('signedOut');
+        try {
+          then?.();
+          await forget('signedOut');
+        } finally {
+          signingOut = false;
+        }
+      }
+    },
+    [forget],
+  );
+
+  const signOutEverywhere = useCallback(
+    async (then: () => void) => {
+      signingOut = true;
+      try {
+        await apiPost('/api/me/sessions/end-all');
+        then();
+        await forget('signedOutEverywhere');
+      } finally {
+        signingOut = false;
       }
     },
     [forget],
@@ -106,6 +138,7 @@ export function useSession(): Session {
     hasRole,
     refresh,
     signOut,
+    signOutEverywhere,
     forget,
   };
 }

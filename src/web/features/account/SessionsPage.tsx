@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { LiveSession } from '../../../shared/session.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { apiDelete, apiGet, apiPost } from '../../api/client.ts';
+import { apiDelete, apiGet } from '../../api/client.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -70,10 +70,8 @@ export function SessionsPage() {
     setEndAll(false);
     setFailure(null);
     try {
-      await apiPost('/api/me/sessions/end-all');
       const state: SignInState = { notice: 'signedOutEverywhere' };
-      navigate(WEB_PATHS.signIn, { state });
-      await session.forget('signedOutEverywhere');
+      await session.signOutEverywhere(() => navigate(WEB_PATHS.signIn, { state }));
     } catch (error) {
       setFailure(problemMessage(t, error));
     }
