@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { PASSWORD_FEEDBACK_PREFIX } from '../../../shared/auth.ts';
+import { AUTH_PROBLEM_CODES, PASSWORD_FEEDBACK_PREFIX } from '../../../shared/auth.ts';
 import type { FieldError } from '../../../shared/problem.ts';
 import { ApiError } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
@@ -7,24 +7,9 @@ import type { FieldProblem } from '../../ui/index.ts';
 import { PasskeyError } from './passkeys.ts';
 
 /** Problem codes with their own text in `auth.problems`; anything else gets the general one. */
-const KNOWN_PROBLEMS = new Set([
-  'invitation_invalid',
-  'email_required',
-  'email_not_allowed',
-  'email_taken',
-  'passkey_required',
-  'password_too_weak',
-  'totp_invalid',
-  'totp_setup_missing',
-  'password_totp_exists',
-  'passkey_invalid',
-  'passkey_exists',
-  'sign_in_failed',
-  'sign_in_throttled',
-  'step_up_failed',
-  'step_up_required',
-  'last_method',
-  'last_passkey',
+const KNOWN_PROBLEMS = new Set<string>([
+  ...AUTH_PROBLEM_CODES,
+  // Generic codes, and the admin and relatives routes' own.
   'csrf_rejected',
   'unauthenticated',
   'forbidden',
