@@ -429,6 +429,9 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
 
   it('the officeholder makes new recovery codes after confirming with password and code', async () => {
     const { page } = officeholder;
+    const familyTab = await officeholder.opened.context.newPage();
+    await familyTab.goto('/familie');
+    await expectHeading(familyTab, 'Familie');
     await page.goto('/account');
     await page.getByText('U hebt nog 10 herstelcodes over.').waitFor();
     // The sign-in is older than the step-up window by now (the confidant waited for it too).
@@ -460,6 +463,14 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await page.getByLabel('Ik heb de herstelcodes op een veilige plek bewaard').check();
     await page.getByRole('button', { name: 'Klaar' }).click();
     await page.getByText('Uw nieuwe herstelcodes zijn actief. De oude codes werken niet meer.').waitFor();
+
+    // The step-up gave the session a new token; a tab opened before it still works (it fetches the new CSRF token).
+    await familyTab
+      .getByRole('textbox', { name: 'E-mailadres van uw familielid' })
+      .fill('tweede.familielid@thuis.test');
+    await familyTab.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await familyTab.getByText('De uitnodiging is verstuurd naar tweede.familielid@thuis.test.').waitFor();
+    await familyTab.close();
   });
 
   it('the officeholder sees their sessions and signs out everywhere', async () => {

@@ -77,7 +77,13 @@ export async function apiDelete<T>(path: string, signal?: AbortSignal): Promise<
   return request<T>('DELETE', path, undefined, signal);
 }
 
-async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  retried = false,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const background = method === 'GET' && !activeAndVisible(UNATTENDED_AFTER_MS);
   if (background) headers[BACKGROUND_REFRESH_HEADER] = '1';
@@ -95,6 +101,9 @@ async function request<T>(method: string, path: string, body: unknown, signal?: 
   if (!background) for (const listener of activityListeners) listener();
   if (!response.ok) {
     const error = await toApiError(response);
+    if (!retried && method !== 'GET' && error.code === 'csrf_rejected' && (await renewCsrfToken(signal))) {
+      return request<T>(method, path, body, signal, true);
+    }
     if (response.status === 401 && error.code === 'unauthenticated') {
       for (const listener of unauthorizedListeners) listener();
     }
@@ -103,6 +112,18 @@ async function request<T>(method: string, path: string, body: unknown, signal?: 
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * A confirmation of who you are (step-up) in another tab of this browser gives the session a new token,
+ * and with it a new CSRF token, which this tab does not know yet. The session route tells the current
+ * one (readable by this origin only); true when it differs, so the change can be sent once more.
+ */
+async function renewCsrfToken(signal?: AbortSignal): Promise<boolean> {
+  const info = await request<{ csrfToken: string | null }>('GET', '/api/auth/session', undefined, signal, true);
+  if (!info.csrfToken || info.csrfToken === csrfToken) return false;
+  csrfToken = info.csrfToken;
+  return true;
 }
 
 function retryAfter(response: Response): number | null {
