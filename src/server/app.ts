@@ -31,6 +31,7 @@ import keyringPlugin from './plugins/keyring.ts';
 import mailPlugin from './plugins/mail.ts';
 import openApiPlugin from './plugins/openapi.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
+import unitOfWorkPlugin from './plugins/unit-of-work.ts';
 import webAppPlugin from './plugins/web-app.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -54,6 +55,8 @@ export interface BuildAppOptions {
   cases?: CasesModuleOptions;
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
   startJobs?: boolean;
+  /** The clock of the unit of work (tests move it); the real time by default. */
+  now?: () => Date;
 }
 
 /**
@@ -86,6 +89,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionsPlugin, { config });
   await app.register(accessPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
+  await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
   await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
 
   await app.register(platformRoutes, {
@@ -103,7 +108,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
-  await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);

@@ -5,12 +5,12 @@ import type { Database, Db } from './db/index.ts';
 import { systemContext } from './lib/context.ts';
 import { generateMasterKeyEntry, type Keyring, KeyringError } from './lib/crypto/index.ts';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
+import { AppError } from './lib/errors.ts';
 import { isEntryPoint, loadConfiguredKeyring, openConfiguredDatabase } from './main.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { deliverPending } from './modules/mail/service.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
 import { createAdmin } from './modules/people/admin-service.ts';
-import { AppError } from './plugins/errors.ts';
 
 /**
  * `npm run cli -- <command>`: maintenance commands, run next to (or instead of) the server. Each opens

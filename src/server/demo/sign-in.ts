@@ -5,11 +5,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sensitive } from '../../shared/sensitive.ts';
 import { contextOf } from '../lib/context.ts';
+import { AppError, notFound } from '../lib/errors.ts';
 import { people } from '../modules/people/db.ts';
 import { setSessionCookie } from '../modules/sessions/cookie.ts';
 import { createSession, endOwnSession } from '../modules/sessions/service.ts';
 import { hashSecretToken, newSecretToken } from '../modules/sessions/tokens.ts';
-import { AppError, notFound } from '../plugins/errors.ts';
 
 /**
  * Demo sign-in links: registered only in demo mode (`npm run demo`, never in production). The demo

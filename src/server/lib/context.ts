@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../plugins/access.ts';
+import type { Actor } from './actor.ts';
 
 /**
  * What every service call receives besides its input: who is acting, for which request, from where.

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/roles.ts';
-import type { Actor } from '../plugins/access.ts';
-import { notFound } from '../plugins/errors.ts';
+import type { Actor } from './actor.ts';
+import { notFound } from './errors.ts';
 
 /**
  * The one object-level access helper: "may this person do this to this record?", answered from the

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/roles.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import type { Actor } from '../lib/actor.ts';
+import { forbidden, unauthorized } from '../lib/errors.ts';
 
 /**
  * Deny by default: every route declares who may call it in `config.access`. A route without a
@@ -15,16 +16,6 @@ import { forbidden, unauthorized } from './errors.ts';
  * in the service, through the one object-level policy helper.
  */
 export type RouteAccess = 'public' | 'signedIn' | { roles: readonly Role[] };
-
-/** Who is calling. The sessions module fills this in; until someone signs in, it is anonymous. */
-export interface Actor {
-  personId: string;
-  roles: readonly Role[];
-  /** The session the request came with (absent for actors made outside HTTP, e.g. the CLI). */
-  sessionId?: string;
-  /** When this session last fully (re-)authenticated; for step-up checks. */
-  authenticatedAt?: Date;
-}
 
 declare module 'fastify' {
   interface FastifyContextConfig {

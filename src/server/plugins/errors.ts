@@ -1,34 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
-
-/**
- * The one error catalogue of the API. Services throw an AppError with a stable code; the handler below
- * turns it, and everything Fastify or zod throws, into RFC 9457 problem details. Nothing else reaches a
- * client: no stack, no SQL, no internal message.
- */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly fieldErrors?: FieldError[],
-  ) {
-    super(detail ?? title);
-    this.name = 'AppError';
-  }
-}
-
-/** A missing record and a forbidden one answer the same, so existence never leaks. */
-export const notFound = (detail = 'There is nothing at this address, or you may not see it.') =>
-  new AppError(404, 'not_found', 'Not Found', detail);
-export const unauthorized = () => new AppError(401, 'unauthenticated', 'Unauthorized', 'Sign in to continue.');
-export const forbidden = () => new AppError(403, 'forbidden', 'Forbidden', 'You may not do this.');
-export const badRequest = (code: string, detail: string, fieldErrors?: FieldError[]) =>
-  new AppError(400, code, 'Bad Request', detail, fieldErrors);
-export const conflict = (code: string, detail: string) => new AppError(409, code, 'Conflict', detail);
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
+import { AppError } from '../lib/errors.ts';
 
 /** Fastify's own error codes that are the client's fault, mapped to our stable codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; title: string; detail: string }> = {

@@ -4,8 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isWebPath, matchWebPath, type WebPathName } from '../../shared/web-paths.ts';
+import { notFound } from '../lib/errors.ts';
 import { markRoutesPublic } from './access.ts';
-import { notFound } from './errors.ts';
 
 export interface WebAppOptions {
   /** The Vite build output; when it has no index.html the API still runs and pages answer 503. */

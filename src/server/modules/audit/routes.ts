@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accessLogResponseSchema } from '../../../shared/session.ts';
-import { unauthorized } from '../../plugins/errors.ts';
+import { unauthorized } from '../../lib/errors.ts';
 import { listAccessByOthers } from './service.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -12,7 +12,7 @@ import {
   totpSetupResponseSchema,
 } from '../../../shared/auth.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
-import { badRequest, conflict } from '../../plugins/errors.ts';
+import { badRequest, conflict } from '../../lib/errors.ts';
 import { consumeInvitation, findUsableInvitation, type UsableInvitation } from '../people/invitations.ts';
 import { findPersonByEmail, normaliseEmail } from '../people/repository.ts';
 import { passkeys, passwordCredentials } from './db.ts';

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/auth.ts';
 import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
-import { conflict, notFound, unauthorized } from '../../plugins/errors.ts';
+import { conflict, notFound, unauthorized } from '../../lib/errors.ts';
 import { findPersonById, type PersonWithRoles } from '../people/repository.ts';
 import { endAllSessions } from '../sessions/service.ts';
 import { requireRecentAuthentication } from '../sessions/step-up.ts';

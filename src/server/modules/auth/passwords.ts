@@ -6,7 +6,7 @@ import * as en from '@zxcvbn-ts/language-en';
 import * as nlBe from '@zxcvbn-ts/language-nl-be';
 import { PASSWORD_MIN_SCORE, passwordFeedbackCode } from '../../../shared/auth.ts';
 import type { FieldError } from '../../../shared/problem.ts';
-import { badRequest } from '../../plugins/errors.ts';
+import { badRequest } from '../../lib/errors.ts';
 
 /**
  * argon2id with the OWASP minimum (m = 19 MiB, t = 2, p = 1): about 20–40 ms here. `algorithm` is left

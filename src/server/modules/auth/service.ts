@@ -6,7 +6,7 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { queueMail } from '../mail/service.ts';
 import { people } from '../people/db.ts';

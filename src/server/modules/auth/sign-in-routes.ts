@@ -14,7 +14,7 @@ import {
 } from '../../../shared/auth.ts';
 import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
-import { unauthorized } from '../../plugins/errors.ts';
+import { unauthorized } from '../../lib/errors.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { queueMail } from '../mail/service.ts';
 import { people } from '../people/db.ts';

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { DbOrTx } from '../../db/index.ts';
 import { rowsOf } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { normaliseEmail } from '../people/repository.ts';
 import { signInThrottle } from './db.ts';
 

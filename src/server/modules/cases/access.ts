@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { CaseAction, CaseStatus, GrantScope } from '../../../shared/cases.ts';
 import type { DbOrTx } from '../../db/index.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
 import { type AccessRules, type AccessSubject, authorize, may, type Relation, relationsOf } from '../../lib/policy.ts';
-import type { Actor } from '../../plugins/access.ts';
-import { conflict, notFound } from '../../plugins/errors.ts';
 import { people } from '../people/db.ts';
 import { caseAssignments, caseGrants, cases } from './db.ts';
 import type { CaseTypeDefinition, CaseTypeRegistry } from './registry.ts';

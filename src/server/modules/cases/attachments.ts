@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { ATTACHMENT_MAX_BYTES, type CaseAttachment } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound } from '../../plugins/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { people } from '../people/db.ts';
 import { loadCase, relationsTo, requireCaseAccess } from './access.ts';
 import { type CaseDeps, inCaseTransaction } from './context.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gpsTaggedJpeg, MINIMAL_PDF, minimalDocx, png } from '../../../../test/helpers/image-fixtures.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { contentDisposition, detectType, inspectUpload, isPlainText, nameForType, sanitiseFileName } from './files.ts';
 
 describe('file names are labels, never paths', () => {

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_NAME_MAX_LENGTH, ATTACHMENT_TYPES } from '../../../shared/cases.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { MalformedImageError, stripJpegMetadata, stripPngMetadata } from './image-metadata.ts';
 
 /**

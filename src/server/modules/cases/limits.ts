@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { EMERGENCY_NUMBER, SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import type { Tx } from '../../db/index.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { cases } from './db.ts';
 import type { CaseTypeDefinition } from './registry.ts';
 import { DEFAULT_MAX_REQUESTS_PER_DAY } from './settings.ts';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { CaseStatus, CaseType, QueueItem, QueueQuery, Urgency } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { forbidden, notFound } from '../../plugins/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
 import { people } from '../people/db.ts';
 import type { CaseDeps } from './context.ts';
 import { caseAssignments, caseGrants, cases } from './db.ts';

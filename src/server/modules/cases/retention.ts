@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/index.ts';
 import { type ServiceContext, systemContext } from '../../lib/context.ts';
-import { badRequest, notFound } from '../../plugins/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { loadCase, requireCaseAccess } from './access.ts';
 import { type CaseDeps, inCaseTransaction } from './context.ts';
 import {

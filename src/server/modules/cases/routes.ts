@@ -33,7 +33,7 @@ import {
 } from '../../../shared/cases.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { contextOf } from '../../lib/context.ts';
-import { AppError, unauthorized } from '../../plugins/errors.ts';
+import { AppError, unauthorized } from '../../lib/errors.ts';
 import { requireRecentAuthentication } from '../sessions/step-up.ts';
 import { addAttachment, attachmentTooLarge, listAttachments, readAttachment } from './attachments.ts';
 import { contentDisposition } from './files.ts';

@@ -11,10 +11,10 @@ import type {
 } from '../../../shared/cases.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { Actor } from '../../lib/actor.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import type { Relation } from '../../lib/policy.ts';
-import type { Actor } from '../../plugins/access.ts';
-import { badRequest, conflict, notFound } from '../../plugins/errors.ts';
 import { type AuditEntry, recordAudit } from '../audit/service.ts';
 import { people, personRoles } from '../people/db.ts';
 import {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ImportEvent } from '../../../shared/handover.ts';
 import type { Db } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { people } from '../people/db.ts';
 import { checkImportFile, withTakenAddresses } from './import-check.ts';

@@ -20,9 +20,9 @@ import {
   regionListsResponseSchema,
 } from '../../../shared/handover.ts';
 import { contextOf } from '../../lib/context.ts';
+import { AppError, badRequest } from '../../lib/errors.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { AppError, badRequest } from '../../plugins/errors.ts';
 import { AUTH_RATE_LIMIT } from '../auth/rate-limit.ts';
 import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
 import { normaliseEmail } from '../people/repository.ts';

@@ -20,7 +20,7 @@ import type { Config } from '../../config.ts';
 import type { Db, DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
-import { badRequest, conflict, notFound } from '../../plugins/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { containsPattern } from '../people/admin-service.ts';
 import { people } from '../people/db.ts';

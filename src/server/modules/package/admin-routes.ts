@@ -11,8 +11,8 @@ import {
 import { problemSchema } from '../../../shared/problem.ts';
 import type { Db } from '../../db/index.ts';
 import { contextOf } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { notFound } from '../../plugins/errors.ts';
 import { adminPart, listAdminParts, restoreRevision, saveRevision } from './admin-service.ts';
 import { findRevision } from './revisions.ts';
 

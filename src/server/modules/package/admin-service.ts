@@ -12,7 +12,7 @@ import { checkPartTexts, describeContentProblem } from '../../../shared/package-
 import type { FieldError } from '../../../shared/problem.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { AppError, conflict, notFound } from '../../plugins/errors.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { packageParts } from './db.ts';
 import { listPackageParts } from './repository.ts';

@@ -8,7 +8,7 @@ import {
   packageSlugSchema,
 } from '../../../shared/package.ts';
 import { problemSchema } from '../../../shared/problem.ts';
-import { notFound } from '../../plugins/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import { findPackagePart, listPackageParts } from './repository.ts';
 import { searchPackage } from './search.ts';
 

@@ -15,7 +15,7 @@ import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
-import { type AppError, badRequest, conflict, notFound } from '../../plugins/errors.ts';
+import { type AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { endAllSessions } from '../sessions/service.ts';
 import { invitations, people, personRoles } from './db.ts';

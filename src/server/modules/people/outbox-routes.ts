@@ -7,8 +7,8 @@ import {
   outboxResponseSchema,
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { notFound } from '../../plugins/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { mailOutbox } from '../mail/db.ts';
 import { readOutboxMessage } from '../mail/service.ts';

@@ -8,8 +8,8 @@ import {
   relativesResponseSchema,
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { AppError } from '../../plugins/errors.ts';
 import {
   auditRefusedRelativeInvite,
   inviteRelative,

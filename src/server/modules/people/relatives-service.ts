@@ -1,10 +1,10 @@
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { InviteRelativeBody, Relative } from '../../../shared/admin.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { Actor } from '../../lib/actor.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import { conflict, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, type AccessSubject, authorize, may } from '../../lib/policy.ts';
-import type { Actor } from '../../plugins/access.ts';
-import { conflict, notFound, unauthorized } from '../../plugins/errors.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { deactivateLocked, emailTaken, ensureResendable, type PeopleDeps } from './admin-service.ts';
 import { people } from './db.ts';

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { BACKGROUND_REFRESH_HEADER } from '../../../shared/session.ts';
 import type { Config } from '../../config.ts';
 import { constantTimeEqual } from '../../lib/crypto/index.ts';
-import { AppError } from '../../plugins/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { sessionCookieName } from './cookie.ts';
 import { type ResolvedSession, resolveSession } from './service.ts';
 import { hashSecretToken } from './tokens.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { liveSessionsResponseSchema, sessionInfoSchema } from '../../../shared/session.ts';
 import { contextOf } from '../../lib/context.ts';
-import { notFound, unauthorized } from '../../plugins/errors.ts';
+import { notFound, unauthorized } from '../../lib/errors.ts';
 import { people } from '../people/db.ts';
 import { clearSessionCookie } from './cookie.ts';
 import { csrfTokenFor } from './plugin.ts';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, unauthorized } from '../../plugins/errors.ts';
+import { AppError, unauthorized } from '../../lib/errors.ts';
 
 export const stepUpRequired = () =>
   new AppError(

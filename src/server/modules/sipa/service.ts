@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SipaAdvice, SipaRequest } from '../../../shared/sipa.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { badRequest, notFound } from '../../plugins/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { loadCase, requireCaseAccess } from '../cases/access.ts';
 import { type CaseDeps, inCaseTransaction } from '../cases/context.ts';
 import { caseAad } from '../cases/crypto.ts';

@@ -1,8 +1,8 @@
 import type { SavedResult, SharedZelfscanResponse } from '../../../shared/zelfscan-api.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import { type AccessRules, authorize } from '../../lib/policy.ts';
-import { notFound } from '../../plugins/errors.ts';
 import { loadCase, relationsTo, requireCaseAccess, subjectOf } from '../cases/access.ts';
 import type { CaseDeps } from '../cases/context.ts';
 import { auditRead } from '../cases/service.ts';

@@ -7,8 +7,8 @@ import type { ActionState, SavedResult, SavedResultSummary, UpdateActionBody } f
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
+import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, authorize } from '../../lib/policy.ts';
-import { badRequest, notFound, unauthorized } from '../../plugins/errors.ts';
 import { zelfscanResults } from './db.ts';
 
 export interface ZelfscanDeps {
