@@ -10,7 +10,7 @@ import {
 } from '../../../shared/handover.ts';
 import { LOCALES, type Locale } from '../../../shared/locale.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { isApiError } from '../../api/client.ts';
+import { isApiError, saveFile } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -36,7 +36,7 @@ import {
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
 import { problemMessage } from '../auth/messages.ts';
-import { HANDOVER_QUERY_KEY, handoverApi, saveFile } from './api.ts';
+import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 import { formatDay, formatMoment, formatMomentDay, officeText, regionKindText, sizeText, todayIso } from './labels.ts';
 import type { HandoverPageState } from './RegisterPage.tsx';
@@ -257,7 +257,6 @@ function PrintSection({
   onPrinted: (message: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const session = useSession();
   const [lang, setLang] = useState<Locale>(currentLocale());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -268,7 +267,7 @@ function PrintSection({
     setBusy(true);
     setFailure(null);
     try {
-      const file = await handoverApi.printPackage(handover.id, lang, session.info?.csrfToken ?? null);
+      const file = await handoverApi.printPackage(handover.id, lang);
       saveFile(file.blob, file.fileName);
       const size = sizeText(t, file.size);
       await onPrinted(unused ? t('handover.detail.printed', { size }) : t('handover.detail.printedNoLink', { size }));
