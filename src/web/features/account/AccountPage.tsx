@@ -10,6 +10,7 @@ import {
   type TotpSetupResponse,
 } from '../../../shared/auth.ts';
 import { apiDelete, apiPost, isApiError } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -31,7 +32,7 @@ import {
 import { CREDENTIALS_QUERY_KEY, useCredentials } from '../auth/credentials.ts';
 import { useFormProblems } from '../auth/form.ts';
 import { rolesInWords } from '../auth/labels.ts';
-import { fieldProblemsFrom, formatDateTime, problemMessage } from '../auth/messages.ts';
+import { formatDateTime } from '../auth/messages.ts';
 import { NewPasswordField } from '../auth/PasswordField.tsx';
 import { createPasskey } from '../auth/passkeys.ts';
 import { RecoveryCodes } from '../auth/RecoveryCodes.tsx';

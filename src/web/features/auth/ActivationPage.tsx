@@ -11,6 +11,7 @@ import {
 } from '../../../shared/auth.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { ApiError, isApiError } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -38,7 +39,7 @@ import { activationApi } from './api.ts';
 import { useFocusOnChange } from './focus.ts';
 import { useFormProblems } from './form.ts';
 import { rolesInWords } from './labels.ts';
-import { fieldProblemsFrom, formatDateTime, looksLikeEmail, problemMessage } from './messages.ts';
+import { formatDateTime, looksLikeEmail } from './messages.ts';
 import { NewPasswordField } from './PasswordField.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { TotpSetup } from './TotpSetup.tsx';

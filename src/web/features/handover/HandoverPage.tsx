@@ -11,6 +11,7 @@ import {
 import { LOCALES, type Locale } from '../../../shared/locale.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { isApiError, saveFile } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -35,7 +36,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 import { formatDay, formatMoment, formatMomentDay, officeText, regionKindText, sizeText, todayIso } from './labels.ts';

@@ -12,6 +12,7 @@ import {
   toCsv,
 } from '../../../shared/handover.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -38,7 +39,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 
