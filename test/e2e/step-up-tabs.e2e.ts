@@ -144,21 +144,27 @@ describe('a step-up in another tab', () => {
     );
   });
 
-  it('imports a CSV file and makes a package PDF from tabs opened before the step-up', async () => {
-    const context = await browserOf(admin);
-    const importTab = await context.newPage();
-    await importTab.goto('/beheer/overdracht/import');
-    await expectHeading(importTab, 'Ambtsdragers importeren');
-    const handoverTab = await context.newPage();
-    await handoverTab.goto(adminHandoverPath(handoverId));
-    await expectHeading(handoverTab, 'Fenna Fractievoorzitter');
+  /** The admin's one browser: a step-up renews the session cookie there (the admin's API cookie then ends). */
+  let adminBrowser: BrowserContext | null = null;
 
+  /** A tab of the admin's browser on `path`, opened now, and a second tab on the account page for the step-up. */
+  async function adminTabs(path: string, heading: string): Promise<{ tab: Page; otherTab: Page }> {
+    adminBrowser ??= await browserOf(admin);
+    const context = adminBrowser;
+    const tab = await context.newPage();
+    await tab.goto(path);
+    await expectHeading(tab, heading);
     const otherTab = await context.newPage();
     await otherTab.goto('/account');
     await expectHeading(otherTab, 'Mijn account');
+    return { tab, otherTab };
+  }
+
+  it('imports a CSV file, with its progress, from a tab opened before the step-up', async () => {
+    const { tab, otherTab } = await adminTabs('/beheer/overdracht/import', 'Ambtsdragers importeren');
     await stepUpIn(otherTab, admin);
 
-    await importTab.getByLabel('CSV-bestand').setInputFiles({
+    await tab.getByLabel('CSV-bestand').setInputFiles({
       name: 'benoemingen.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
@@ -168,14 +174,17 @@ describe('a step-up in another tab', () => {
         ].join('\n'),
       ),
     });
-    await importTab.getByRole('button', { name: 'Bestand controleren en importeren' }).click();
-    await expectSuccess(importTab, importTab.getByText('Klaar: 1 ambtsdrager is geregistreerd.'));
+    await tab.getByRole('button', { name: 'Bestand controleren en importeren' }).click();
+    await expectSuccess(tab, tab.getByText('Klaar: 1 ambtsdrager is geregistreerd.'));
+  });
 
-    // A step-up once more, now with the handover tab still on the old token: its POST download works too.
+  it('makes a package PDF (a download by POST) from a tab opened before the step-up', async () => {
+    const { tab, otherTab } = await adminTabs(adminHandoverPath(handoverId), 'Fenna Fractievoorzitter');
     await stepUpIn(otherTab, admin);
-    const downloaded = handoverTab.waitForEvent('download');
-    await handoverTab.getByRole('button', { name: 'Pakket downloaden (PDF)' }).click();
-    await expectSuccess(handoverTab, handoverTab.getByText(/^Het pakket is gedownload/));
+
+    const downloaded = tab.waitForEvent('download');
+    await tab.getByRole('button', { name: 'Pakket downloaden (PDF)' }).click();
+    await expectSuccess(tab, tab.getByText(/^Het pakket is gedownload/));
     const pdf = await downloaded;
     expect(pdf.suggestedFilename()).toBe('Veiligheidspakket Fenna Fractievoorzitter.pdf');
     const bytes = await readFile((await pdf.path()) ?? '');
