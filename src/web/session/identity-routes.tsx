@@ -1,7 +1,7 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { RequireRole, RequireSignIn } from './guards.tsx';
+import { PageGate } from './PageGate.tsx';
 
 /**
  * Sign-in, activation, my account, relatives and the admin pages. Pages behind sign-in send visitors
@@ -22,7 +22,7 @@ export const identityRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../features/auth/ActivationPage.tsx')).ActivationPage }),
       },
       {
-        element: <RequireSignIn />,
+        element: <PageGate />,
         children: [
           {
             path: WEB_PATHS.account,
@@ -37,7 +37,7 @@ export const identityRoutes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/account/AccessLogPage.tsx')).AccessLogPage }),
           },
           {
-            element: <RequireRole roles={['officeholder']} />,
+            element: <PageGate roles={['officeholder']} />,
             children: [
               {
                 path: WEB_PATHS.relatives,
@@ -48,7 +48,7 @@ export const identityRoutes: RouteObject[] = [
             ],
           },
           {
-            element: <RequireRole roles={['admin']} />,
+            element: <PageGate roles={['admin']} />,
             children: [
               { path: WEB_PATHS.admin, element: <Navigate to={WEB_PATHS.adminPeople} replace /> },
               {

@@ -134,6 +134,8 @@ export class ApiPerson {
     readonly email: string,
     readonly displayName: string,
     readonly personId: string,
+    /** The passkey made at activation, for confirming it is them again (a step-up). */
+    readonly authenticator: SoftAuthenticator,
   ) {}
 
   async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
@@ -195,7 +197,7 @@ export async function activate(
     await fetch(`${server.baseUrl}/api/auth/session`, { headers: { Cookie: cookie, Accept: 'application/json' } })
   ).json()) as SessionInfo;
   if (!session.person) throw new Error('Activated, but not signed in');
-  const person = new ApiPerson(server, cookie, details.email, details.displayName, session.person.id);
+  const person = new ApiPerson(server, cookie, details.email, details.displayName, session.person.id, authenticator);
   person.csrfToken = session.csrfToken ?? '';
   return person;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { RequireSignIn } from '../../session/guards.tsx';
+import { PageGate } from '../../session/PageGate.tsx';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { PAGE_ROLES } from './access.ts';
 import { useSession } from './api.ts';
@@ -10,7 +10,7 @@ import { useSession } from './api.ts';
 export const caseRoutes: RouteObject[] = [
   {
     // Behind sign-in (to /inloggen and back again), with the shared "confirm it is you" dialog.
-    element: <RequireSignIn />,
+    element: <PageGate />,
     children: [
       {
         path: WEB_PATHS.askSupport,

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '../../../shared/cases.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { CASE_PROBLEMS, problemMessage } from '../../api/problems.ts';
 import { Alert, Button, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
-import { formatDateTime, formatRelative, problemMessage } from '../cases/format.ts';
+import { formatDateTime, formatRelative } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
 import { useMarkNotificationsRead, useNotifications } from './data.ts';
 import './notifications.css';
@@ -71,7 +72,7 @@ function NotificationsList() {
       {notifications.isPending && <Paragraph role="status">{t('cases.loading')}</Paragraph>}
       {notifications.isError && (
         <Alert type="error">
-          <Paragraph>{problemMessage(t, notifications.error)}</Paragraph>
+          <Paragraph>{problemMessage(t, notifications.error, CASE_PROBLEMS)}</Paragraph>
         </Alert>
       )}
       {notifications.data && (
@@ -94,7 +95,7 @@ function NotificationsList() {
       <StatusMessage>{done ? t('notifications.page.markedAll') : null}</StatusMessage>
       {markAll.isError && (
         <Alert type="error" role="alert">
-          <Paragraph>{problemMessage(t, markAll.error)}</Paragraph>
+          <Paragraph>{problemMessage(t, markAll.error, CASE_PROBLEMS)}</Paragraph>
         </Alert>
       )}
       {notifications.data && list.length === 0 && <Paragraph>{t('notifications.page.none')}</Paragraph>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import type { SipaAdvice } from '../../../shared/sipa.ts';
+import { apiSaveFile } from '../../api/client.ts';
 import {
   Alert,
   Button,
@@ -16,7 +17,6 @@ import {
   Paragraph,
 } from '../../ui/index.ts';
 import { formatDateTime, problemMessage } from '../cases/format.ts';
-import { apiDownload } from '../cases/http.ts';
 
 type SipaIntake = Extract<NonNullable<CaseDetail['intake']>, { type: 'sipa' }>;
 
@@ -44,7 +44,7 @@ export function SipaAdviceView({ detail }: { detail: CaseDetail }) {
   const download = () => {
     setError(null);
     setBusy(true);
-    apiDownload(sipaAdvicePdfPath(detail.id), `sipa-advies-${detail.reference}.pdf`)
+    apiSaveFile(sipaAdvicePdfPath(detail.id), { fallbackName: `sipa-advies-${detail.reference}.pdf` })
       .catch((failure: unknown) => setError(problemMessage(t, failure)))
       .finally(() => setBusy(false));
   };
