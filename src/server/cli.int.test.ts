@@ -17,6 +17,7 @@ import {
   runCli,
 } from './cli.ts';
 import { openDatabase } from './db/index.ts';
+import { encryptedColumnRegistry } from './encrypted-columns.ts';
 import { systemContext } from './lib/context.ts';
 import {
   contextAad,
@@ -25,7 +26,7 @@ import {
   loadKeyring,
   type SerializedEnvelope,
 } from './lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, rewrapAll } from './lib/encrypted-columns.ts';
+import { rewrapAll } from './lib/encrypted-columns.ts';
 import { auditLog } from './modules/audit/db.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { totpCredentials } from './modules/auth/db.ts';
@@ -163,7 +164,8 @@ describe('the command line', () => {
         return ids;
       });
       const oldKid = t.keyring.currentKid;
-      const due = async () => (await rewrapAll(t.app.db, t.keyring, { dryRun: true })).rewrapped;
+      const columns = encryptedColumnRegistry().all();
+      const due = async () => (await rewrapAll(t.app.db, t.keyring, { columns, dryRun: true })).rewrapped;
 
       // Stopped half-way (as an interruption would)…
       const partial = recordingIo();
@@ -183,7 +185,7 @@ describe('the command line', () => {
       expect(await due()).toBe(0);
 
       // Every envelope names the new key, and every value decrypts to what it was.
-      for (const entry of ENCRYPTED_COLUMNS) {
+      for (const entry of columns) {
         const rows = (await t.app.db.select({ value: entry.column }).from(entry.table)) as {
           value: SerializedEnvelope | null;
         }[];

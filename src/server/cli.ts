@@ -2,9 +2,10 @@ import { emailSchema } from '../shared/admin.ts';
 import { type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import type { Database, Db } from './db/index.ts';
+import { encryptedColumnRegistry } from './encrypted-columns.ts';
 import { systemContext } from './lib/context.ts';
 import { generateMasterKeyEntry, type Keyring, KeyringError } from './lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
+import { type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
 import { AppError } from './lib/errors.ts';
 import { isEntryPoint, loadConfiguredKeyring, openConfiguredDatabase } from './main.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
@@ -160,7 +161,7 @@ export async function keysRewrapCommand(env: CliEnv, options: RewrapCommandOptio
 
 async function rewrapAndReport(env: CliEnv, options: RewrapCommandOptions): Promise<number> {
   const report: RewrapReport = await rewrapAll(env.db, env.keyring, {
-    columns: options.columns ?? ENCRYPTED_COLUMNS,
+    columns: options.columns ?? encryptedColumnRegistry().all(),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     onProgress: (progress) => {
       if (progress.rewrapped > 0 && progress.rewrapped % 500 === 0) {

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActor } from '../../../test/helpers/actors.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { auditLog } from '../modules/audit/db.ts';
-import { SETUP_PLACEHOLDER_EMAIL } from '../modules/people/admin-service.ts';
-import { people } from '../modules/people/db.ts';
-import { findUsableInvitation } from '../modules/people/invitations.ts';
-import { findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
+import { createActor } from '../../../../test/helpers/actors.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { auditLog } from '../audit/db.ts';
+import { SETUP_PLACEHOLDER_EMAIL } from './admin-service.ts';
+import { people } from './db.ts';
 import { ensureSetupInvitation, setupLinkBanner } from './first-start.ts';
+import { findUsableInvitation } from './invitations.ts';
+import { findPersonByEmail, insertInvitedPerson } from './repository.ts';
 
 const tokenOf = (link: string) => link.split('#token=')[1] ?? '';
 

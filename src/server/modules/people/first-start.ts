@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/index.ts';
-import { recordAudit } from '../modules/audit/service.ts';
-import { countActiveAdmins, SETUP_PLACEHOLDER_EMAIL } from '../modules/people/admin-service.ts';
-import { people } from '../modules/people/db.ts';
-import { issueInvitation } from '../modules/people/invitations.ts';
-import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
-import { systemContext } from './context.ts';
-import type { Keyring } from './crypto/index.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/index.ts';
+import { systemContext } from '../../lib/context.ts';
+import type { Keyring } from '../../lib/crypto/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import { countActiveAdmins, SETUP_PLACEHOLDER_EMAIL } from './admin-service.ts';
+import { people } from './db.ts';
+import { issueInvitation } from './invitations.ts';
+import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from './repository.ts';
 
 /**
  * The first start. There is no self-registration, so somebody must become the first admin: while no
