@@ -1,20 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { freshIp } from '../../../../test/helpers/auth-kit.ts';
+import { activateToken, codeOn, tokenOf } from '../../../../test/helpers/handover-fixtures.ts';
+import { extractPdfText, flattenText } from '../../../../test/helpers/pdf-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { EMERGENCY_NUMBER, SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import type { HandoverDetail, HandoverSummary, MyPackageResponse } from '../../../shared/handover.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { auditLog } from '../audit/db.ts';
 import { verifyAuditChain } from '../audit/service.ts';
-import { freshIp } from '../auth/test-kit.ts';
 import { listPackageParts } from '../package/repository.ts';
 import { people } from '../people/db.ts';
 import { findUsableInvitation, latestInvitation } from '../people/invitations.ts';
 import { findPersonByEmail } from '../people/repository.ts';
 import { handoverEvents, handovers } from './db.ts';
-import { activateToken, codeOn, tokenOf } from './testing/fixtures.ts';
-import { extractPdfText, flattenText } from './testing/pdf-text.ts';
 
 /**
  * Registering a new office holder, the printable package with its activation QR code and short code,

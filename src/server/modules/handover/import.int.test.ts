@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { importEvents, importResult } from '../../../../test/helpers/handover-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportProblem } from '../../../shared/handover.ts';
 import type { Db } from '../../db/index.ts';
@@ -12,7 +13,6 @@ import { insertInvitedPerson } from '../people/repository.ts';
 import { handovers } from './db.ts';
 import { runImport } from './import.ts';
 import { loadRegionIndex } from './regions.ts';
-import { importEvents, importResult } from './testing/fixtures.ts';
 
 /**
  * Importing appointments from a CSV file: progress as JSON lines, a row-by-row report of what is wrong,

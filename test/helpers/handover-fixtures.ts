@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { SoftAuthenticator } from '../../../../../test/helpers/soft-authenticator.ts';
-import type { TestApp } from '../../../../../test/helpers/test-app.ts';
-import { type ImportEvent, type ImportResult, importEventSchema } from '../../../../shared/handover.ts';
-import { freshIp, post, sessionHeaders } from '../../auth/test-kit.ts';
+import { type ImportEvent, type ImportResult, importEventSchema } from '../../src/shared/handover.ts';
+import { freshIp, post, sessionHeaders } from './auth-kit.ts';
+import { SoftAuthenticator } from './soft-authenticator.ts';
+import type { TestApp } from './test-app.ts';
 
 /** The token of an activation link (`…/activeren#token=…`). */
 export function tokenOf(link: string): string {

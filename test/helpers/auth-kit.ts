@@ -1,5 +1,5 @@
 /**
- * Helpers for the auth integration tests (not used by the app): invitations, requests from a chosen
+ * Helpers for the auth integration tests (not used by the app; kept under test/, never in src/): invitations, requests from a chosen
  * IP address, session headers from a Set-Cookie, TOTP codes at a chosen moment, and whole activations.
  */
 import { randomUUID } from 'node:crypto';
@@ -7,14 +7,14 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { expect } from 'vitest';
-import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.ts';
-import type { TestApp } from '../../../../test/helpers/test-app.ts';
-import type { Role } from '../../../shared/roles.ts';
-import { systemContext } from '../../lib/context.ts';
-import { issueInvitation } from '../people/invitations.ts';
-import { insertInvitedPerson } from '../people/repository.ts';
-import { sessionCookieName } from '../sessions/cookie.ts';
-import { totpCredentials } from './db.ts';
+import { systemContext } from '../../src/server/lib/context.ts';
+import { totpCredentials } from '../../src/server/modules/auth/db.ts';
+import { issueInvitation } from '../../src/server/modules/people/invitations.ts';
+import { insertInvitedPerson } from '../../src/server/modules/people/repository.ts';
+import { sessionCookieName } from '../../src/server/modules/sessions/cookie.ts';
+import type { Role } from '../../src/shared/roles.ts';
+import { SoftAuthenticator } from './soft-authenticator.ts';
+import type { TestApp } from './test-app.ts';
 
 export const STRONG_PASSWORD = 'paarse-olifant-fietst-langs-de-Maas';
 
