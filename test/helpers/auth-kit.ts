@@ -1,6 +1,7 @@
 /**
- * Helpers for the auth integration tests (not used by the app; kept under test/, never in src/): invitations, requests from a chosen
- * IP address, session headers from a Set-Cookie, TOTP codes at a chosen moment, and whole activations.
+ * Helpers for the auth integration tests (not used by the app, so under test/): invitations, requests
+ * from a chosen IP address, session headers from a Set-Cookie, TOTP codes at a chosen moment, and whole
+ * activations.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';

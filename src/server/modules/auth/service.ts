@@ -1,12 +1,17 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { AppError } from '../../lib/errors.ts';
+import {
+  credentialsChangedMail,
+  type MailText,
+  type SignInWarning,
+  signInAttemptsMail,
+} from '../../lib/texts/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { queueMail } from '../mail/service.ts';
 import { people } from '../people/db.ts';
@@ -122,25 +127,10 @@ export async function removeAllSignInMethods(tx: Tx, personId: string): Promise<
 /**
  * The notice after every change of sign-in methods or recovery codes (ASVS V6.3.7): it says only that
  * something changed and whom to call — no method, device, time or place, so a mailbox reader learns
- * nothing about how the person signs in.
+ * nothing about how the person signs in (text: src/server/lib/texts/mail.ts).
  */
-export function credentialNoticeText(): { subject: string; text: string } {
-  return {
-    subject: 'Wijziging in hoe u inlogt bij Weerbaar / Change to how you sign in to Weerbaar',
-    text: [
-      'Er is iets gewijzigd aan hoe u inlogt bij Weerbaar.',
-      `Was u dit niet? Bel het Ondersteuningsteam: ${SUPPORT_TEAM_PHONE.display}.`,
-      '',
-      '---',
-      '',
-      'Something changed in how you sign in to Weerbaar.',
-      `Was this not you? Call the Support Team: ${SUPPORT_TEAM_PHONE.tel}.`,
-    ].join('\n'),
-  };
-}
-
 export async function queueCredentialNotice(tx: Tx, keyring: Keyring, email: string): Promise<void> {
-  await queueMail(tx, keyring, { to: email, kind: 'credentials_changed', ...credentialNoticeText() });
+  await queueMail(tx, keyring, { to: email, kind: 'credentials_changed', ...credentialsChangedMail() });
 }
 
 /**
@@ -148,45 +138,8 @@ export async function queueCredentialNotice(tx: Tx, keyring: Keyring, email: str
  * right password with wrong codes — then the password is known to someone. Only a notice and a link to
  * "who accessed my data", where every attempt is listed; no time, place or address in the mail.
  */
-export function suspiciousSignInText(
-  publicUrl: string,
-  kind: 'failed_attempts' | 'password_known',
-): { subject: string; text: string } {
-  const log = `${publicUrl}${WEB_PATHS.accountAccessLog}`;
-  const nl =
-    kind === 'password_known'
-      ? [
-          'Iemand heeft met uw wachtwoord geprobeerd in te loggen bij Weerbaar, maar had de code niet.',
-          'Was u dit niet? Kies dan zo snel mogelijk een nieuw wachtwoord (Account, na inloggen).',
-        ]
-      : [
-          'Er is een paar keer zonder succes geprobeerd in te loggen op uw account bij Weerbaar.',
-          'Was u dit zelf? Dan hoeft u niets te doen. Uw account is niet geopend.',
-        ];
-  const en =
-    kind === 'password_known'
-      ? [
-          'Someone tried to sign in to Weerbaar with your password, but did not have the code.',
-          'Was this not you? Choose a new password as soon as you can (Account, after signing in).',
-        ]
-      : [
-          'Someone tried to sign in to your Weerbaar account a few times, without success.',
-          'Was this you? Then there is nothing to do. Your account was not opened.',
-        ];
-  return {
-    subject: 'Inlogpogingen bij Weerbaar / Sign-in attempts at Weerbaar',
-    text: [
-      ...nl,
-      `Wat er gebeurde, ziet u hier: ${log}`,
-      `Vragen of zorgen? Bel het Ondersteuningsteam: ${SUPPORT_TEAM_PHONE.display}.`,
-      '',
-      '---',
-      '',
-      ...en,
-      `See what happened here: ${log}`,
-      `Questions or worries? Call the Support Team: ${SUPPORT_TEAM_PHONE.tel}.`,
-    ].join('\n'),
-  };
+export function suspiciousSignInText(publicUrl: string, kind: SignInWarning): MailText {
+  return signInAttemptsMail(kind, `${publicUrl}${WEB_PATHS.accountAccessLog}`);
 }
 
 // ---------------------------------------------------------------------------------------------------

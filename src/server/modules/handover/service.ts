@@ -21,6 +21,7 @@ import type { Db, DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
+import { HANDOVER_PDF_TEXTS } from '../../lib/texts/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { containsPattern } from '../people/admin-service.ts';
 import { people } from '../people/db.ts';
@@ -426,7 +427,7 @@ export interface PrintedPackage {
 }
 
 function fileNameFor(lang: Locale, name: string): string {
-  return `${lang === 'nl' ? 'Veiligheidspakket' : 'Safety package'} ${name}.pdf`;
+  return `${HANDOVER_PDF_TEXTS[lang].fileName(name)}.pdf`;
 }
 
 /**

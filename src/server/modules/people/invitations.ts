@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
+import { invitationMail } from '../../lib/texts/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { queueMail } from '../mail/service.ts';
 import { hashSecretToken, newSecretToken } from '../sessions/tokens.ts';
@@ -17,29 +18,6 @@ export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
  */
 export function activationLink(config: Config, token: string): string {
   return `${config.PUBLIC_URL}/activeren#token=${token}`;
-}
-
-export function invitationMailText(link: string): { subject: string; text: string } {
-  return {
-    subject: 'Uw uitnodiging voor Weerbaar / Your invitation to Weerbaar',
-    text: [
-      'U bent uitgenodigd voor Weerbaar, het digitale Veiligheidspakket voor politieke ambtsdragers.',
-      'Activeer uw account met deze link. De link werkt 7 dagen en maar één keer:',
-      '',
-      link,
-      '',
-      'Had u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.',
-      '',
-      '---',
-      '',
-      'You have been invited to Weerbaar, the digital safety package for political office holders.',
-      'Activate your account with this link. It works for 7 days and only once:',
-      '',
-      link,
-      '',
-      'Not expecting this invitation? You can ignore this message.',
-    ].join('\n'),
-  };
 }
 
 export interface IssuedInvitation {
@@ -80,7 +58,7 @@ export async function issueInvitation(
   if (!row) throw new Error('invitation insert returned nothing');
   const link = activationLink(deps.config, token);
   if (input.sendMail !== false) {
-    await queueMail(tx, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMailText(link) });
+    await queueMail(tx, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMail(link) });
   }
   await recordAudit(tx, ctx, {
     action: 'invitation.issued',
