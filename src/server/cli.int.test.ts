@@ -112,12 +112,14 @@ describe('the command line', () => {
 
   describe('audit:verify', () => {
     it('reports an intact chain with its head, and the first broken link of a tampered one', async () => {
-      await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.cli' }));
+      await t.app.db.transaction((tx) =>
+        recordAudit(tx, systemContext(), { action: 'person.viewed', recordType: 'test', recordId: 'cli' }),
+      );
       const intact = recordingIo();
       expect(await auditVerifyCommand(envWith(intact.io))).toBe(0);
       expect(intact.out[0]).toMatch(/^Audit trail intact: \d+ entries checked\. Head hash: [0-9a-f]{64}$/);
 
-      const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'test.cli'));
+      const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.recordId, 'cli'));
       const seq = row?.seq ?? 0;
       await t.app.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`);
       try {
@@ -127,7 +129,7 @@ describe('the command line', () => {
         expect(broken.err[0]).toContain(`BROKEN at seq ${seq}: content_changed`);
         expect(broken.err[0]).toContain(`${seq - 1} entries before it are intact`);
       } finally {
-        await t.app.db.execute(sql`UPDATE audit_log SET action = 'test.cli' WHERE seq = ${seq}`);
+        await t.app.db.execute(sql`UPDATE audit_log SET action = 'person.viewed' WHERE seq = ${seq}`);
         await t.app.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete`);
       }
       expect(await auditVerifyCommand(envWith(recordingIo().io))).toBe(0);

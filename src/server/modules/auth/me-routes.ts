@@ -14,6 +14,7 @@ import {
   regenerateRecoveryCodesResponseSchema,
   totpSetupResponseSchema,
 } from '../../../shared/auth.ts';
+import type { AuditAction } from '../../../shared/catalogue/index.ts';
 import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
 import { conflict, notFound, unauthorized } from '../../lib/errors.ts';
@@ -68,7 +69,7 @@ export const meCredentialRoutes: FastifyPluginAsyncZod = async (app) => {
     ctx: ServiceContext,
     person: PersonWithRoles,
     sessionId: string,
-    change: { action: string; recordType: string; recordId: string; endOtherSessions: boolean },
+    change: { action: AuditAction; recordType: string; recordId: string; endOtherSessions: boolean },
   ): Promise<number> {
     await recordCredentialAudit(tx, ctx, person.id, change.action, change.recordType, change.recordId);
     await queueCredentialNotice(tx, app.keyring, person.email);

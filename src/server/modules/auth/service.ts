@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditAction } from '../../../shared/catalogue/index.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
@@ -181,7 +182,7 @@ export async function recordCredentialAudit(
   tx: Tx,
   ctx: ServiceContext,
   personId: string,
-  action: string,
+  action: AuditAction,
   recordType: string,
   recordId: string,
 ): Promise<void> {

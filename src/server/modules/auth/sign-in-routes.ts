@@ -12,6 +12,7 @@ import {
   stepUpPasswordRequestSchema,
   stepUpResponseSchema,
 } from '../../../shared/auth.ts';
+import type { AuditAction } from '../../../shared/catalogue/index.ts';
 import type { Tx } from '../../db/index.ts';
 import { contextOf, type ServiceContext } from '../../lib/context.ts';
 import { unauthorized } from '../../lib/errors.ts';
@@ -131,7 +132,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     ctx: ServiceContext,
     keys: string[],
     outcome: { person: PersonWithRoles | null; reason: string; passwordRight: boolean },
-    action: string,
+    action: AuditAction,
     method: string,
   ) {
     const accountFailures = await recordFailure(app.db, keys[0] ?? '', { threshold: THROTTLE.account.threshold });
