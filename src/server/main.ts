@@ -81,7 +81,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   app.log.info(`Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description})`);
 
   // No active admin yet: print a one-time setup link (on the console only; never through the logger).
-  const setup = await ensureSetupInvitation(app.db, { config, keyring });
+  const setup = await ensureSetupInvitation({ uow: app.unitOfWork, config, keyring });
   if (setup) process.stdout.write(`${setupLinkBanner(setup)}\n`);
 
   await options.afterListen?.(app, { config, keyring });

@@ -38,11 +38,10 @@ export async function invite(
   options: { kind?: 'invite' | 'setup'; displayName?: string } = {},
 ): Promise<Invited> {
   const email = `${roles.join('-') || 'nobody'}-${randomUUID().slice(0, 8)}@example.org`;
-  return t.app.db.transaction(async (tx) => {
-    const person = await insertInvitedPerson(tx, { email, roles, displayName: options.displayName ?? null }, null);
+  return t.app.unitOfWork.run(systemContext(), async (w) => {
+    const person = await insertInvitedPerson(w.tx, { email, roles, displayName: options.displayName ?? null }, null);
     const issued = await issueInvitation(
-      tx,
-      systemContext(),
+      w,
       { config: t.config, keyring: t.keyring },
       { person: { id: person.id, email }, kind: options.kind ?? 'invite', sendMail: false },
     );

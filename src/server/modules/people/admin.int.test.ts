@@ -297,11 +297,12 @@ describe('admin people management', () => {
       const a = await createActor(t2, ['admin']);
       const b = await createActor(t2, ['admin']);
       const ctxOf = (actor: TestActor) => systemContext({ personId: actor.personId, roles: ['admin'] });
+      const deps = { uow: t2.app.unitOfWork, config: t2.config, keyring: t2.keyring };
       // Both transactions run at once (on PostgreSQL on separate connections); the advisory lock makes
       // the second one see the first one's result.
       const results = await Promise.allSettled([
-        t2.app.db.transaction((tx) => changeRoles(tx, ctxOf(a), b.personId, { roles: ['peer'] })),
-        t2.app.db.transaction((tx) => changeRoles(tx, ctxOf(b), a.personId, { roles: ['peer'] })),
+        changeRoles(deps, ctxOf(a), b.personId, { roles: ['peer'] }),
+        changeRoles(deps, ctxOf(b), a.personId, { roles: ['peer'] }),
       ]);
       expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
       const rejected = results.find((result) => result.status === 'rejected');
@@ -322,12 +323,12 @@ describe('admin people management', () => {
       expect((await demote(remaining, remaining)).json().code).toBe('own_admin_role');
 
       // With one admin left, the service refuses to take it, whoever asks.
-      await expect(
-        t2.app.db.transaction((tx) => deactivatePerson(tx, systemContext(), remaining.personId)),
-      ).rejects.toMatchObject({ code: 'last_admin' });
-      await expect(
-        t2.app.db.transaction((tx) => changeRoles(tx, systemContext(), remaining.personId, { roles: ['peer'] })),
-      ).rejects.toMatchObject({ code: 'last_admin' });
+      await expect(deactivatePerson(deps, systemContext(), remaining.personId)).rejects.toMatchObject({
+        code: 'last_admin',
+      });
+      await expect(changeRoles(deps, systemContext(), remaining.personId, { roles: ['peer'] })).rejects.toMatchObject({
+        code: 'last_admin',
+      });
     } finally {
       await t2.close();
     }
