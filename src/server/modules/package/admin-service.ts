@@ -10,7 +10,7 @@ import {
 } from '../../../shared/package-admin.ts';
 import { checkPartTexts, describeContentProblem } from '../../../shared/package-content-check.ts';
 import type { FieldError } from '../../../shared/problem.ts';
-import type { Db, DbOrTx, Tx } from '../../db/index.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
@@ -30,12 +30,12 @@ import { currentRevisions, findRevision, listRevisions, lockPackageContent, publ
 export interface PackageAdminDeps {
   uow: UnitOfWork;
   /** Runs after a save or restore has committed; a failure is logged, not reported as a failed save. */
-  onContentChanged?: ((db: Db) => Promise<unknown>) | undefined;
+  onContentChanged?: ((uow: UnitOfWork) => Promise<unknown>) | undefined;
 }
 
 function afterContentChange(w: Work, deps: PackageAdminDeps): void {
   const hook = deps.onContentChanged;
-  if (hook) w.afterCommit('after a package content change', async () => void (await hook(deps.uow.db)));
+  if (hook) w.afterCommit('after a package content change', async () => void (await hook(deps.uow)));
 }
 
 export async function listAdminParts(db: DbOrTx): Promise<PackageAdminPartSummary[]> {

@@ -34,7 +34,7 @@ describe('GET /api/package/parts', () => {
 
   it('loads content idempotently: a second load changes nothing', async () => {
     const content = await readPackageContent();
-    expect(await syncPackageParts(t.app.db, content)).toEqual({ changed: 0 });
+    expect(await syncPackageParts(t.app.unitOfWork, content)).toEqual({ changed: 0 });
   });
 
   it('applies a changed text and removes a part that left the content', async () => {
@@ -45,12 +45,12 @@ describe('GET /api/package/parts', () => {
       { ...first, summary: { ...first.summary, en: 'Changed.' }, contentHash: 'changed' },
       ...rest.slice(1),
     ];
-    expect(await syncPackageParts(t.app.db, edited)).toEqual({ changed: 1 });
+    expect(await syncPackageParts(t.app.unitOfWork, edited)).toEqual({ changed: 1 });
     const parts = await listPackageParts(t.app.db);
     expect(parts).toHaveLength(content.length - 1);
     expect(parts[0]?.summary.en).toBe('Changed.');
     // Put the real content back for the other tests in this file.
-    await syncPackageParts(t.app.db, content);
+    await syncPackageParts(t.app.unitOfWork, content);
     expect(await listPackageParts(t.app.db)).toHaveLength(content.length);
   });
 });

@@ -1,7 +1,9 @@
 import { asc, eq, notInArray } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locale.ts';
 import type { PackagePart, PackagePartDetail } from '../../../shared/package.ts';
-import type { Db, DbOrTx } from '../../db/index.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import { systemContext } from '../../lib/context.ts';
+import type { UnitOfWork } from '../../lib/unit-of-work.ts';
 import type { PackagePartContent } from './content.ts';
 import { packageParts, packagePartTranslations } from './db.ts';
 import {
@@ -72,13 +74,13 @@ export async function findPackagePart(db: DbOrTx, slug: string): Promise<Package
 }
 
 /**
- * Makes the package match the content files, in one transaction. Parts that left the files are removed
+ * Makes the package match the content files, in one unit of work (a system change: no audit entry). Parts that left the files are removed
  * (with their history); a new part, or a part whose file changed since it was last loaded, gets a new
  * `release` revision that becomes its current text. A file that did not change leaves the part alone, so
  * an admin's edit survives a restart (see revisions.ts). `changed` counts the new release revisions.
  */
-export async function syncPackageParts(db: Db, content: PackagePartContent[]): Promise<{ changed: number }> {
-  return db.transaction(async (tx) => {
+export async function syncPackageParts(uow: UnitOfWork, content: PackagePartContent[]): Promise<{ changed: number }> {
+  return uow.run(systemContext(), async ({ tx }) => {
     await lockPackageContent(tx);
     const slugs = content.map((part) => part.slug);
     await tx.delete(packageParts).where(slugs.length ? notInArray(packageParts.slug, slugs) : undefined);
