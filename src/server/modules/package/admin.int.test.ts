@@ -14,8 +14,8 @@ import { auditLog } from '../audit/db.ts';
 import { verifyAuditChain } from '../audit/service.ts';
 import { latestEdition } from '../handover/editions.ts';
 import { readPackageContent } from './content.ts';
+import { syncPackageParts } from './content-sync.ts';
 import { packagePartRevisions } from './db.ts';
-import { syncPackageParts } from './repository.ts';
 
 const SLUG = 'sipa';
 const base = `/api/admin/package/parts/${SLUG}`;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type PackageAdminOptions, packageAdminRoutes } from './admin-routes.ts';
 import { readPackageContent } from './content.ts';
-import { syncPackageParts } from './repository.ts';
+import { syncPackageParts } from './content-sync.ts';
 import { packageRoutes } from './routes.ts';
 
 export type PackageModuleOptions = PackageAdminOptions;

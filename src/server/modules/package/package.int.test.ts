@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { packagePartsResponseSchema } from '../../../shared/package.ts';
 import { readPackageContent } from './content.ts';
-import { listPackageParts, syncPackageParts } from './repository.ts';
+import { syncPackageParts } from './content-sync.ts';
+import { listPackageParts } from './repository.ts';
 
 describe('GET /api/package/parts', () => {
   let t: TestApp;
