@@ -2,15 +2,17 @@ import { emailSchema } from '../shared/admin.ts';
 import { type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import type { Database, Db } from './db/index.ts';
+import { encryptedColumnRegistry } from './encrypted-columns.ts';
 import { systemContext } from './lib/context.ts';
 import { generateMasterKeyEntry, type Keyring, KeyringError } from './lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
+import { type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
 import { AppError } from './lib/errors.ts';
+import { UnitOfWork } from './lib/unit-of-work.ts';
 import { isEntryPoint, loadConfiguredKeyring, openConfiguredDatabase } from './main.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { deliverPending } from './modules/mail/service.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
-import { createAdmin } from './modules/people/admin-service.ts';
+import { createAdmin } from './modules/people/create-admin.ts';
 
 /**
  * `npm run cli -- <command>`: maintenance commands, run next to (or instead of) the server. Each opens
@@ -45,6 +47,23 @@ export const HELP = `Weerbaar command line — npm run cli -- <command>
 
 Configuration comes from the environment and .env, as for npm start (DATA_DIR, DATABASE_URL, MASTER_KEY, …).`;
 
+/**
+ * The unit of work of a command (there is no app here): one transaction per change, no job runner, and
+ * mail delivered after the commit only with a mail server. In local mode a mail waits in the outbox
+ * (admin page), and the server prints it on the console when it starts.
+ */
+export function commandUnitOfWork(env: CliEnv): UnitOfWork {
+  return new UnitOfWork({
+    db: env.db,
+    log: { error: (_detail, message) => env.io.err(message ?? 'An effect after the change failed.') },
+    jobs: null,
+    flushMail: async () => {
+      if (env.config.SMTP_URL) await deliverPending(env.db, env.keyring, createMailTransport(env.config));
+    },
+    now: () => new Date(),
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Commands
 // ---------------------------------------------------------------------------------------------------
@@ -57,9 +76,8 @@ export async function createAdminCommand(env: CliEnv, rawEmail: string | undefin
   }
   let result: Awaited<ReturnType<typeof createAdmin>>;
   try {
-    result = await env.db.transaction((tx) =>
-      createAdmin(tx, systemContext(), { config: env.config, keyring: env.keyring }, parsed.data),
-    );
+    const deps = { uow: commandUnitOfWork(env), config: env.config, keyring: env.keyring };
+    result = await createAdmin(deps, systemContext(), parsed.data);
   } catch (error) {
     if (error instanceof AppError) {
       env.io.err(error.detail ?? error.title);
@@ -67,9 +85,6 @@ export async function createAdminCommand(env: CliEnv, rawEmail: string | undefin
     }
     throw error;
   }
-  // With a mail server the invitation goes out now; in local mode it waits in the outbox (admin page),
-  // and the server prints it on the console when it starts.
-  if (env.config.SMTP_URL) await deliverPending(env.db, env.keyring, createMailTransport(env.config));
   const email = parsed.data.trim().toLowerCase();
   switch (result.outcome) {
     case 'already_admin':
@@ -160,7 +175,7 @@ export async function keysRewrapCommand(env: CliEnv, options: RewrapCommandOptio
 
 async function rewrapAndReport(env: CliEnv, options: RewrapCommandOptions): Promise<number> {
   const report: RewrapReport = await rewrapAll(env.db, env.keyring, {
-    columns: options.columns ?? ENCRYPTED_COLUMNS,
+    columns: options.columns ?? encryptedColumnRegistry().all(),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     onProgress: (progress) => {
       if (progress.rewrapped > 0 && progress.rewrapped % 500 === 0) {

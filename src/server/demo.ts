@@ -52,12 +52,12 @@ export function demoConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * Seeds the demo accounts in one transaction, then the example records that are missing (each through
- * its module's services, in their own transactions: see demo/examples.ts).
+ * Seeds the demo accounts in one unit of work, then the example records that are missing (each through
+ * its module's services, in units of their own: see demo/examples.ts).
  */
 export async function seedDemo(app: FastifyInstance): Promise<SeededAccount[]> {
   const handoverDeps = { config: app.config, keyring: app.keyring };
-  const accounts = await app.db.transaction((tx) => seedDemoAccounts(tx, systemContext(), handoverDeps));
+  const accounts = await app.unitOfWork.run(systemContext(), (w) => seedDemoAccounts(w, handoverDeps));
   const added = await seedDemoExamples(app, accounts);
   if (added.length > 0) app.log.info({ examples: added }, 'demo: added example records');
   return accounts;

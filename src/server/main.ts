@@ -7,8 +7,8 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { type Keyring, KeyringError, type LoadedKeyring, loadKeyring } from './lib/crypto/index.ts';
-import { ensureSetupInvitation, setupLinkBanner } from './lib/first-start.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
+import { ensureSetupInvitation, setupLinkBanner } from './modules/people/first-start.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -81,7 +81,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   app.log.info(`Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description})`);
 
   // No active admin yet: print a one-time setup link (on the console only; never through the logger).
-  const setup = await ensureSetupInvitation(app.db, { config, keyring });
+  const setup = await ensureSetupInvitation({ uow: app.unitOfWork, config, keyring });
   if (setup) process.stdout.write(`${setupLinkBanner(setup)}\n`);
 
   await options.afterListen?.(app, { config, keyring });

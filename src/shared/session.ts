@@ -50,6 +50,8 @@ export type LiveSession = z.infer<typeof liveSessionSchema>;
 export const accessLogEntrySchema = z.object({
   at: z.iso.datetime(),
   action: z.string(),
+  /** What happened, in Dutch and English, from the typed audit catalogue; null for an action no longer in use. */
+  description: z.object({ nl: z.string(), en: z.string() }).nullable(),
   recordType: z.string().nullable(),
   actorName: z.string().nullable(),
   actorRoles: z.array(z.string()),

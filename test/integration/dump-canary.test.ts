@@ -43,9 +43,9 @@ describe('a database dump holds no sensitive value in plain text', () => {
   beforeAll(async () => {
     t = await createTestApp();
     // An invitation: its mail body (with the activation link) is encrypted, the token only hashed.
-    const invited = await t.app.db.transaction(async (tx) => {
-      const person = await insertInvitedPerson(tx, { email: 'nieuw@example.org', roles: ['officeholder'] }, null);
-      return issueInvitation(tx, systemContext(), { config: t.config, keyring: t.keyring }, { person });
+    const invited = await t.app.unitOfWork.run(systemContext(), async (w) => {
+      const person = await insertInvitedPerson(w.tx, { email: 'nieuw@example.org', roles: ['officeholder'] }, null);
+      return issueInvitation(w, { config: t.config, keyring: t.keyring }, { person });
     });
     invitationToken = invited.token;
     // A TOTP secret, made by the real activation route.

@@ -5,11 +5,14 @@ import { sipaRequestSchema } from '../../shared/sipa.ts';
 import { supportRequestSchema } from '../../shared/support.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import type { UpdateActionBody } from '../../shared/zelfscan-api.ts';
-import type { Tx } from '../db/index.ts';
+import type { Actor } from '../lib/actor.ts';
 import { type ServiceContext, systemContext } from '../lib/context.ts';
+import type { Work } from '../lib/unit-of-work.ts';
 import { cases } from '../modules/cases/db.ts';
 import { assignCase, changeStatus, postMessage } from '../modules/cases/service.ts';
-import { type HandoverDeps, recordHandedOver, registerHandover } from '../modules/handover/service.ts';
+import type { HandoverDeps } from '../modules/handover/deps.ts';
+import { recordHandedOverIn } from '../modules/handover/handed-over.ts';
+import { registerHandover } from '../modules/handover/register.ts';
 import { invitations } from '../modules/people/db.ts';
 import { consumeInvitation, pendingInvitationIds } from '../modules/people/invitations.ts';
 import { findPersonById } from '../modules/people/repository.ts';
@@ -17,7 +20,7 @@ import { submitSipaRequest } from '../modules/sipa/service.ts';
 import { submitSupportRequest } from '../modules/support/service.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
-import { saveResult, updateAction, type ZelfscanDeps } from '../modules/zelfscan/service.ts';
+import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
 
 /**
@@ -125,20 +128,21 @@ const SIPA_REQUEST = {
  * A new office holder as an admin registers one (handover module: person invited, invitation, handover
  * record), the package handed over on the day of installation, and the invitation accepted by the office
  * holder (the demo has no token to follow a link with, so it takes the pending invitation; the demo
- * signs in by link, so no sign-in method is set up). All in the caller's transaction; audited throughout.
+ * signs in by link, so no sign-in method is set up). All in the caller's unit of work, each step acting
+ * as the person a real run would record; audited throughout.
  */
 export async function registerDemoAppointment(
-  tx: Tx,
-  deps: HandoverDeps,
+  w: Work,
+  deps: Pick<HandoverDeps, 'config' | 'keyring'>,
   account: DemoAccount,
   admin: { personId: string; displayName: string },
 ): Promise<string> {
   if (!account.handover || !account.office || !account.region) {
     throw new Error(`Demo account ${account.key} needs handover, office and region.`);
   }
-  const asAdmin = systemContext({ personId: admin.personId, roles: ['admin'] });
+  const asAdmin = actingAs(w, { personId: admin.personId, roles: ['admin'] });
   const installationDate = dutchDate(-account.handover.installedDaysAgo);
-  const { handoverId, personId } = await registerHandover(tx, asAdmin, deps, {
+  const { handoverId, personId } = await registerHandover(asAdmin, deps, {
     name: account.displayName,
     office: account.office,
     regionKind: OFFICE_REGION_KIND[account.office],
@@ -148,24 +152,29 @@ export async function registerDemoAppointment(
     source: 'form',
     sendInvitationMail: false,
   });
-  await recordHandedOver(
-    tx,
+  await recordHandedOverIn(
     asAdmin,
     handoverId,
     handedOverBodySchema.parse({ date: installationDate, by: admin.displayName, method: account.handover.method }),
   );
-  const person = await findPersonById(tx, personId);
-  const [invitationId] = await pendingInvitationIds(tx, personId);
-  const [invitation] = invitationId ? await tx.select().from(invitations).where(eq(invitations.id, invitationId)) : [];
+  const person = await findPersonById(w.tx, personId);
+  const [invitationId] = await pendingInvitationIds(w.tx, personId);
+  const [invitation] = invitationId
+    ? await w.tx.select().from(invitations).where(eq(invitations.id, invitationId))
+    : [];
   if (!person || !invitation) throw new Error('The demo appointment has no pending invitation.');
   const accepted = await consumeInvitation(
-    tx,
-    systemContext({ personId, roles: account.roles }),
+    actingAs(w, { personId, roles: account.roles }),
     { id: invitation.id, kind: invitation.kind, expiresAt: invitation.expiresAt, person },
     { displayName: account.displayName },
   );
   if (!accepted) throw new Error('The demo appointment could not accept its invitation.');
   return personId;
+}
+
+/** The same unit of work, with another person acting (the demo plays several people in one change). */
+function actingAs(w: Work, actor: Actor): Work {
+  return { ...w, actor };
 }
 
 /** Adds the examples that are missing; returns what it added (nothing on a second run). */
@@ -207,16 +216,16 @@ async function seedZelfscanResult(app: FastifyInstance, owner: Person): Promise<
     .where(eq(zelfscanResults.personId, owner.personId))
     .limit(1);
   if (existing) return false;
-  const deps: ZelfscanDeps = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
-  await app.db.transaction(async (tx) => {
-    const result = await saveResult(tx, owner.ctx, deps, {
+  const content: ZelfscanContent = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
+  await app.unitOfWork.run(owner.ctx, async (w) => {
+    const result = await saveResultIn(w, content, {
       questionnaireVersion: SHIPPED_QUESTIONNAIRE.version,
       answers: { ...DEMO_ZELFSCAN_ANSWERS },
     });
     for (const action of DEMO_ZELFSCAN_ACTIONS) {
       // A later questionnaire may not give this tip for these answers; then it is simply not in the plan.
       if (result.tips.some((tip) => tip.id === action.tipId)) {
-        await updateAction(tx, owner.ctx, deps, result.id, action.tipId, action.body());
+        await updateActionIn(w, content, result.id, action.tipId, action.body());
       }
     }
   });

@@ -1,5 +1,4 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { DbOrTx } from '../../db/index.ts';
 import { rowsOf } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
@@ -47,13 +46,14 @@ export function secondFactorKey(keyring: Keyring, personId: string): string {
   return `second-factor:${keyring.keyedHash('sign-in-second-factor', personId)}`;
 }
 
+/** 429 with Retry-After (the errors plugin sets the header the error carries). */
 export const signInThrottled = (retryAfterSeconds: number) =>
   new AppError(
     429,
     'sign_in_throttled',
     'Too Many Requests',
     `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
-  );
+  ).withHeader('Retry-After', String(retryAfterSeconds));
 
 /** Seconds until the longest block among the keys ends; 0 when none is blocked. */
 export async function blockedForSeconds(db: DbOrTx, keys: string[]): Promise<number> {
@@ -72,12 +72,9 @@ export async function blockedForSeconds(db: DbOrTx, keys: string[]): Promise<num
 }
 
 /** Throws 429 `sign_in_throttled` with Retry-After when any key is blocked. */
-export async function assertNotThrottled(db: DbOrTx, reply: FastifyReply, keys: string[]): Promise<void> {
+export async function assertNotThrottled(db: DbOrTx, keys: string[]): Promise<void> {
   const seconds = await blockedForSeconds(db, keys);
-  if (seconds > 0) {
-    reply.header('Retry-After', String(seconds));
-    throw signInThrottled(seconds);
-  }
+  if (seconds > 0) throw signInThrottled(seconds);
 }
 
 /** Counts a failure on a key (atomically) and blocks it per the curve; answers the new failure count. */

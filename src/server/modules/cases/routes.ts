@@ -32,11 +32,11 @@ import {
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { contentDisposition } from '../../lib/content-disposition.ts';
 import { contextOf } from '../../lib/context.ts';
 import { AppError, unauthorized } from '../../lib/errors.ts';
 import { requireRecentAuthentication } from '../sessions/step-up.ts';
 import { addAttachment, attachmentTooLarge, listAttachments, readAttachment } from './attachments.ts';
-import { contentDisposition } from './files.ts';
 import { listNotifications, markNotificationsRead } from './notifications.ts';
 import { listQueue } from './queue.ts';
 import { eraseOnRequest } from './retention.ts';

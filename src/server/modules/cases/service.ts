@@ -9,6 +9,7 @@ import type {
   MyCase,
   Urgency,
 } from '../../../shared/cases.ts';
+import type { AuditAction } from '../../../shared/catalogue/index.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -55,7 +56,7 @@ export async function auditCase(
   tx: Tx,
   ctx: ServiceContext,
   row: CaseRow,
-  action: string,
+  action: AuditAction,
   details?: AuditEntry['details'],
 ): Promise<void> {
   await recordAudit(tx, ctx, {
@@ -72,7 +73,7 @@ export async function auditRead(
   tx: Tx,
   ctx: ServiceContext,
   row: CaseRow,
-  action: string,
+  action: AuditAction,
   details?: AuditEntry['details'],
 ): Promise<void> {
   if (ctx.actor && ctx.actor.personId === row.requesterId) return;
@@ -431,7 +432,7 @@ export async function getCaseDetail(deps: CaseDeps, ctx: ServiceContext, caseId:
       personConcerned: personConcerned !== null,
     });
     // Seeing the person concerned (a SIPA signal's subject, a colleague of concern) is its own entry.
-    if (personConcerned !== null) await auditRead(tx, ctx, row, `${row.type}.person_concerned_read`);
+    if (personConcerned !== null) await auditRead(tx, ctx, row, `${row.type as CaseType}.person_concerned_read`);
     const feedback =
       row.feedbackAt && (relations.has('owner') || isStaff)
         ? {
@@ -872,7 +873,7 @@ export async function releaseCase(
   deps: CaseDeps,
   ctx: ServiceContext,
   caseId: string,
-  options: { via?: TransitionVia; auditAction?: string; eventKind?: string } = {},
+  options: { via?: TransitionVia; auditAction?: AuditAction; eventKind?: string } = {},
 ) {
   const actor = requireActor(ctx);
   const now = deps.now();

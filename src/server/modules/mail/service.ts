@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
 import { mailOutbox } from './db.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -26,6 +27,20 @@ export async function queueMail(
     kind: mail.kind,
     bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
   });
+  return id;
+}
+
+/**
+ * Queues a message in the unit of work's transaction and has the unit deliver the outbox once the
+ * change has committed: what services call to send a mail.
+ */
+export async function sendMail(
+  w: Work,
+  keyring: Keyring,
+  mail: { to: string; subject: string; text: string; kind: MailKind },
+): Promise<string> {
+  const id = await queueMail(w.tx, keyring, mail);
+  w.deliverMail();
   return id;
 }
 
@@ -59,8 +74,10 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   return delivered;
 }
 
-export async function listOutbox(db: DbOrTx, limit = 100) {
-  return db
+/** One page of the outbox, newest first (the admin outbox page; never the bodies). */
+export async function listOutboxPage(db: DbOrTx, page: { page: number; pageSize: number }) {
+  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(mailOutbox);
+  const rows = await db
     .select({
       id: mailOutbox.id,
       recipient: mailOutbox.recipient,
@@ -70,8 +87,10 @@ export async function listOutbox(db: DbOrTx, limit = 100) {
       sentAt: mailOutbox.sentAt,
     })
     .from(mailOutbox)
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(limit);
+    .orderBy(desc(mailOutbox.createdAt), mailOutbox.id)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows, total };
 }
 
 export async function readOutboxMessage(db: DbOrTx, keyring: Keyring, id: string) {

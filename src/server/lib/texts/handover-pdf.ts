@@ -4,12 +4,13 @@ import type { Locale } from '../../../shared/locale.ts';
 import type { Office } from '../../../shared/people.ts';
 
 /**
- * The fixed texts of the printed package, Dutch first (B1: short sentences, plain words). The package
- * parts themselves come from the package content (content/package), in the chosen language.
+ * The fixed texts of the printed package (handover module), Dutch first (B1: short sentences, plain
+ * words). The package parts themselves come from the package content (content/package), in the chosen
+ * language.
  */
-export interface PdfTexts {
-  locale: string;
+export interface HandoverPdfTexts {
   documentTitle: string;
+  fileName: (name: string) => string;
   title: string;
   subtitle: string;
   personalCopyFor: string;
@@ -61,10 +62,10 @@ const OFFICES_EN: Record<Office, string> = {
   waterschapsbestuurder: 'Water board executive',
 };
 
-export const PDF_TEXTS: Record<Locale, PdfTexts> = {
+export const HANDOVER_PDF_TEXTS: Record<Locale, HandoverPdfTexts> = {
   nl: {
-    locale: 'nl-NL',
     documentTitle: 'Veiligheidspakket',
+    fileName: (name) => `Veiligheidspakket ${name}`,
     title: 'Veiligheidspakket',
     subtitle: 'Weerbaar: het digitale Veiligheidspakket voor politieke ambtsdragers',
     personalCopyFor: 'Persoonlijk exemplaar voor',
@@ -101,8 +102,8 @@ export const PDF_TEXTS: Record<Locale, PdfTexts> = {
       `Acuut gevaar: ${EMERGENCY_NUMBER} · Ondersteuningsteam: ${SUPPORT_TEAM_PHONE.display} · pagina ${page} van ${pages}`,
   },
   en: {
-    locale: 'en-GB',
     documentTitle: 'Safety package',
+    fileName: (name) => `Safety package ${name}`,
     title: 'Safety package',
     subtitle: 'Weerbaar: the digital safety package for political office holders',
     personalCopyFor: 'Personal copy for',
@@ -140,14 +141,3 @@ export const PDF_TEXTS: Record<Locale, PdfTexts> = {
       `Acute danger: ${EMERGENCY_NUMBER} · Support Team: ${SUPPORT_TEAM_PHONE.display} · page ${page} of ${pages}`,
   },
 };
-
-/** "12 maart 2026" / "12 March 2026" for a `YYYY-MM-DD` date or a moment (in the Netherlands). */
-export function longDate(locale: Locale, value: string | Date): string {
-  const moment = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat(PDF_TEXTS[locale].locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: typeof value === 'string' ? 'UTC' : 'Europe/Amsterdam',
-  }).format(moment);
-}

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActor } from '../../../test/helpers/actors.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { auditLog } from '../modules/audit/db.ts';
-import { SETUP_PLACEHOLDER_EMAIL } from '../modules/people/admin-service.ts';
-import { people } from '../modules/people/db.ts';
-import { findUsableInvitation } from '../modules/people/invitations.ts';
-import { findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
+import { createActor } from '../../../../test/helpers/actors.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { auditLog } from '../audit/db.ts';
+import { SETUP_PLACEHOLDER_EMAIL } from './admin-set.ts';
+import { people } from './db.ts';
 import { ensureSetupInvitation, setupLinkBanner } from './first-start.ts';
+import { findUsableInvitation } from './invitations.ts';
+import { findPersonByEmail, insertInvitedPerson } from './repository.ts';
 
 const tokenOf = (link: string) => link.split('#token=')[1] ?? '';
 
@@ -18,7 +18,7 @@ describe('first start', () => {
   });
   afterAll(() => t.close());
 
-  const setup = () => ensureSetupInvitation(t.app.db, { config: t.config, keyring: t.keyring });
+  const setup = () => ensureSetupInvitation({ uow: t.app.unitOfWork, config: t.config, keyring: t.keyring });
 
   it('issues a one-time setup link for a placeholder admin while no admin is active', async () => {
     const mails = t.sentMail.length;
@@ -63,7 +63,9 @@ describe('first start', () => {
       await t2.app.db.transaction((tx) =>
         insertInvitedPerson(tx, { email: 'pending-admin@example.org', roles: ['admin'] }, null),
       );
-      expect(await ensureSetupInvitation(t2.app.db, { config: t2.config, keyring: t2.keyring })).not.toBeNull();
+      expect(
+        await ensureSetupInvitation({ uow: t2.app.unitOfWork, config: t2.config, keyring: t2.keyring }),
+      ).not.toBeNull();
     } finally {
       await t2.close();
     }

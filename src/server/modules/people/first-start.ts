@@ -1,13 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/index.ts';
-import { recordAudit } from '../modules/audit/service.ts';
-import { countActiveAdmins, SETUP_PLACEHOLDER_EMAIL } from '../modules/people/admin-service.ts';
-import { people } from '../modules/people/db.ts';
-import { issueInvitation } from '../modules/people/invitations.ts';
-import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
-import { systemContext } from './context.ts';
-import type { Keyring } from './crypto/index.ts';
+import { systemContext } from '../../lib/context.ts';
+import { recordAudit } from '../audit/service.ts';
+import { countActiveAdmins, SETUP_PLACEHOLDER_EMAIL } from './admin-set.ts';
+import { people } from './db.ts';
+import type { PeopleDeps } from './deps.ts';
+import { issueInvitation } from './invitations.ts';
+import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from './repository.ts';
 
 /**
  * The first start. There is no self-registration, so somebody must become the first admin: while no
@@ -28,18 +26,15 @@ export interface SetupLink {
 /** Serialises first-start checks of instances starting together; differs from the other advisory locks. */
 const FIRST_START_LOCK = 5_502_318_994_105_330_611n;
 
-export async function ensureSetupInvitation(
-  db: Db,
-  deps: { config: Config; keyring: Keyring },
-): Promise<SetupLink | null> {
-  return db.transaction(async (tx) => {
+export async function ensureSetupInvitation(deps: PeopleDeps): Promise<SetupLink | null> {
+  return deps.uow.run(systemContext(), async (w) => {
+    const tx = w.tx;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_START_LOCK.toString()}::bigint)`);
     if ((await countActiveAdmins(tx)) > 0) return null;
-    const ctx = systemContext();
     let person = await findPersonByEmail(tx, SETUP_PLACEHOLDER_EMAIL);
     if (!person) {
       const created = await insertInvitedPerson(tx, { email: SETUP_PLACEHOLDER_EMAIL, roles: ['admin'] }, null);
-      await recordAudit(tx, ctx, {
+      await recordAudit(tx, w, {
         action: 'person.invited',
         subjectPersonId: created.id,
         recordType: 'person',
@@ -60,7 +55,7 @@ export async function ensureSetupInvitation(
       }
     }
     // issueInvitation revokes the previous unused setup link of this person first.
-    const issued = await issueInvitation(tx, ctx, deps, { person, kind: 'setup', sendMail: false });
+    const issued = await issueInvitation(w, deps, { person, kind: 'setup', sendMail: false });
     return { link: issued.link, expiresAt: issued.expiresAt };
   });
 }

@@ -1,20 +1,21 @@
 /**
- * Helpers for the auth integration tests (not used by the app): invitations, requests from a chosen
- * IP address, session headers from a Set-Cookie, TOTP codes at a chosen moment, and whole activations.
+ * Helpers for the auth integration tests (not used by the app, so under test/): invitations, requests
+ * from a chosen IP address, session headers from a Set-Cookie, TOTP codes at a chosen moment, and whole
+ * activations.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { expect } from 'vitest';
-import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.ts';
-import type { TestApp } from '../../../../test/helpers/test-app.ts';
-import type { Role } from '../../../shared/roles.ts';
-import { systemContext } from '../../lib/context.ts';
-import { issueInvitation } from '../people/invitations.ts';
-import { insertInvitedPerson } from '../people/repository.ts';
-import { sessionCookieName } from '../sessions/cookie.ts';
-import { totpCredentials } from './db.ts';
+import { systemContext } from '../../src/server/lib/context.ts';
+import { totpCredentials } from '../../src/server/modules/auth/db.ts';
+import { issueInvitation } from '../../src/server/modules/people/invitations.ts';
+import { insertInvitedPerson } from '../../src/server/modules/people/repository.ts';
+import { sessionCookieName } from '../../src/server/modules/sessions/cookie.ts';
+import type { Role } from '../../src/shared/roles.ts';
+import { SoftAuthenticator } from './soft-authenticator.ts';
+import type { TestApp } from './test-app.ts';
 
 export const STRONG_PASSWORD = 'paarse-olifant-fietst-langs-de-Maas';
 
@@ -37,11 +38,10 @@ export async function invite(
   options: { kind?: 'invite' | 'setup'; displayName?: string } = {},
 ): Promise<Invited> {
   const email = `${roles.join('-') || 'nobody'}-${randomUUID().slice(0, 8)}@example.org`;
-  return t.app.db.transaction(async (tx) => {
-    const person = await insertInvitedPerson(tx, { email, roles, displayName: options.displayName ?? null }, null);
+  return t.app.unitOfWork.run(systemContext(), async (w) => {
+    const person = await insertInvitedPerson(w.tx, { email, roles, displayName: options.displayName ?? null }, null);
     const issued = await issueInvitation(
-      tx,
-      systemContext(),
+      w,
       { config: t.config, keyring: t.keyring },
       { person: { id: person.id, email }, kind: options.kind ?? 'invite', sendMail: false },
     );
