@@ -15,6 +15,7 @@ import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
+import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
+  await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);

@@ -423,10 +423,11 @@ export const queueResponseSchema = z.object({
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
 // ---------------------------------------------------------------------------------------------------
-// Notifications (in-app): GET /api/me/notifications, POST /api/me/notifications/read
+// Notifications about cases (the notifications module lists them: src/shared/notifications.ts). Their
+// subject is `{ type: 'case', id }`, described as the case's reference, its type and the reader's page.
 // ---------------------------------------------------------------------------------------------------
 
-export const NOTIFICATION_KINDS = [
+export const CASE_NOTIFICATION_KINDS = [
   'case_update',
   'case_message',
   'case_assigned',
@@ -436,28 +437,7 @@ export const NOTIFICATION_KINDS = [
   'grant_proposed',
   'grant_changed',
 ] as const;
-export const notificationSchema = z.object({
-  id: z.uuid(),
-  at: isoDateTime,
-  kind: z.enum(NOTIFICATION_KINDS),
-  caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
-  caseType: caseTypeSchema.nullable(),
-  /** Which page shows the case to this person: their own case, or the case in the work queue. */
-  view: z.enum(['requester', 'staff']).nullable(),
-  readAt: isoDateTime.nullable(),
-});
-export const notificationsResponseSchema = z.object({
-  notifications: z.array(notificationSchema),
-  unread: z.number().int().min(0),
-});
-/** All of mine, the given ones, or those about one case (opening the case reads them). */
-export const markNotificationsReadSchema = z.strictObject({
-  ids: z.array(z.uuid()).max(500).optional(),
-  caseId: z.uuid().optional(),
-});
-export type AppNotification = z.infer<typeof notificationSchema>;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type CaseNotificationKind = (typeof CASE_NOTIFICATION_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------------
 // Case types: GET /api/cases/types (statuses and transitions, for the web app's labels and buttons)

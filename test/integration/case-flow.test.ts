@@ -45,7 +45,10 @@ describe('a support request from submission to closing', () => {
     const coordinatorQueue = (await call(t, w.coordinator, 'GET', '/api/cases/queue?type=support')).json();
     expect(coordinatorQueue.counts.unassigned).toBe(1);
     const notices = (await call(t, w.confidant, 'GET', '/api/me/notifications')).json();
-    expect(notices.notifications[0]).toMatchObject({ kind: 'case_new_in_queue', caseId });
+    expect(notices.notifications[0]).toMatchObject({
+      kind: 'case_new_in_queue',
+      subject: { type: 'case', id: caseId },
+    });
     for (const mail of t.sentMail) {
       expect(mail.text).not.toContain('voor mijn huis');
       expect(mail.text).not.toContain(created.reference);

@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '../../src/server/lib/crypto/index.ts';
-import { caseEvents, cases, notifications } from '../../src/server/modules/cases/db.ts';
+import { caseEvents, cases } from '../../src/server/modules/cases/db.ts';
+import { notifications } from '../../src/server/modules/notifications/db.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import {
   buildCaseApp,

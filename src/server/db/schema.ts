@@ -7,6 +7,7 @@ export * from '../modules/auth/db.ts';
 export * from '../modules/cases/db.ts';
 export * from '../modules/handover/db.ts';
 export * from '../modules/mail/db.ts';
+export * from '../modules/notifications/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';

@@ -5,11 +5,10 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { people } from '../people/db.ts';
 import { loadCase, relationsTo, requireCaseAccess } from './access.ts';
-import { type CaseDeps, inCaseTransaction } from './context.ts';
+import { type CaseDeps, inCaseTransaction, notifyAboutCase } from './context.ts';
 import { caseAad } from './crypto.ts';
 import { caseAttachments } from './db.ts';
 import { type AttachmentType, inspectUpload } from './files.ts';
-import { notify } from './notifications.ts';
 import { addEvent, auditCase, auditRead } from './service.ts';
 
 export const attachmentTooLarge = () =>
@@ -87,9 +86,7 @@ export async function addAttachment(
       : loaded.row.requesterId
         ? [loaded.row.requesterId]
         : [];
-    if (await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, audience, 'case_update', caseId)) {
-      effects.mail = true;
-    }
+    await notifyAboutCase(deps, tx, effects, audience, 'case_update', caseId);
     const [name] = await tx
       .select({ displayName: people.displayName })
       .from(people)

@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../../db/index.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
+import type { NotificationService } from '../notifications/service.ts';
+import { CASE_SUBJECT } from './notification-subject.ts';
 import type { CaseTypeRegistry } from './registry.ts';
 import type { WorkingCalendar } from './sla.ts';
 
@@ -12,6 +14,7 @@ export interface CaseDeps {
   registry: CaseTypeRegistry;
   calendar: WorkingCalendar;
   publicUrl: string;
+  notifications: NotificationService;
   jobs: JobRunner;
   flushMail(): Promise<void>;
   log: FastifyBaseLogger;
@@ -47,4 +50,26 @@ export async function afterCommit(deps: CaseDeps, effects: Effects): Promise<voi
       deps.log.error({ err: error }, 'could not schedule a service-target check');
     }
   }
+}
+
+/** Notifies people about a case inside the transaction; the notice mail goes out after the commit. */
+export async function notifyAboutCase(
+  deps: CaseDeps,
+  tx: Tx,
+  effects: Effects,
+  personIds: readonly string[],
+  kind: string,
+  caseId: string,
+): Promise<void> {
+  await deps.notifications.notify(
+    {
+      tx,
+      deliverMail: () => {
+        effects.mail = true;
+      },
+    },
+    personIds,
+    kind,
+    { type: CASE_SUBJECT, id: caseId },
+  );
 }

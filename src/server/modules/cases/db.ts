@@ -220,19 +220,3 @@ export const caseReadMarkers = pgTable(
   },
   (table) => [primaryKey({ columns: [table.caseId, table.personId] })],
 );
-
-/** In-app notifications: a kind and a case, never content. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
-    createdAt: at('created_at').notNull().defaultNow(),
-    readAt: at('read_at'),
-  },
-  (table) => [index('notifications_person_idx').on(table.personId, table.createdAt)],
-);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CaseDeps, RETENTION_JOB, SLA_CHECK_JOB, SLA_SWEEP_JOB } from './context.ts';
 import { CaseRequestLimitError } from './limits.ts';
+import { CASE_SUBJECT, describeCases } from './notification-subject.ts';
 import { CaseTypeRegistry, type CaseTypeSettingsOverrides } from './registry.ts';
 import { runRetention } from './retention.ts';
 import { caseRoutes } from './routes.ts';
@@ -39,12 +40,14 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
     registry: new CaseTypeRegistry(mergeSettings(caseSettingsFromConfig(app.config), options.settings)),
     calendar: new WorkingCalendar(options.calendar ?? {}),
     publicUrl: app.config.PUBLIC_URL,
+    notifications: app.notifications,
     jobs: app.jobs,
     flushMail: () => app.mail.flush(),
     log: app.log,
     now: options.now ?? (() => new Date()),
   };
   app.decorate('cases', deps);
+  app.notifications.describeSubjects(CASE_SUBJECT, (db, readerId, ids) => describeCases(db, readerId, ids));
 
   // The request limit's answer says when a new request is possible again (RFC 9110 Retry-After).
   app.addHook('onError', async (_request, reply, error) => {
@@ -63,4 +66,7 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
   await app.register(caseRoutes);
 }
 
-export default fp(casesModule, { name: 'cases', dependencies: ['database', 'keyring', 'mail', 'jobs', 'sessions'] });
+export default fp(casesModule, {
+  name: 'cases',
+  dependencies: ['database', 'keyring', 'mail', 'jobs', 'sessions', 'notifications'],
+});

@@ -13,8 +13,8 @@ import {
   caseNotes,
   caseReadMarkers,
   cases,
-  notifications,
 } from './db.ts';
+import { CASE_SUBJECT } from './notification-subject.ts';
 import type { CaseTypeDefinition } from './registry.ts';
 import { auditCase } from './service.ts';
 import type { CaseRow } from './types.ts';
@@ -31,6 +31,7 @@ import type { CaseRow } from './types.ts';
  * (auto)vacuum, and they were ciphertext whose keys live outside the database.
  */
 export async function eraseCaseContent(
+  deps: CaseDeps,
   tx: Tx,
   row: CaseRow,
   definition: CaseTypeDefinition,
@@ -49,7 +50,7 @@ export async function eraseCaseContent(
   ] as const) {
     await tx.delete(table).where(eq(table.caseId, caseId));
   }
-  await tx.delete(notifications).where(eq(notifications.caseId, caseId));
+  await deps.notifications.forget(tx, { type: CASE_SUBJECT, id: caseId });
   const keeps = new Set(definition.tombstoneKeeps);
   await tx
     .update(cases)
@@ -97,7 +98,7 @@ export async function runRetention(deps: CaseDeps): Promise<number> {
         return;
       if (!deps.registry.has(row.type)) return;
       await auditCase(tx, systemContext(), row, 'case.erased', { reason: 'retention' });
-      await eraseCaseContent(tx, row, deps.registry.get(row.type), 'retention', now);
+      await eraseCaseContent(deps, tx, row, deps.registry.get(row.type), 'retention', now);
       erased++;
     });
   }
@@ -119,7 +120,7 @@ export async function eraseOnRequest(deps: CaseDeps, ctx: ServiceContext, caseId
       throw badRequest('reference_mismatch', 'Type the case reference to confirm.');
     }
     await auditCase(tx, ctx, loaded.row, 'case.erased', { reason: 'requester' });
-    await eraseCaseContent(tx, loaded.row, loaded.definition, 'requester', now);
+    await eraseCaseContent(deps, tx, loaded.row, loaded.definition, 'requester', now);
     return { id: caseId, erased: true as const };
   });
 }

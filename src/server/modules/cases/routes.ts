@@ -18,11 +18,9 @@ import {
   eraseCaseSchema,
   feedbackSchema,
   grantParamsSchema,
-  markNotificationsReadSchema,
   messagesResponseSchema,
   myCasesResponseSchema,
   notesResponseSchema,
-  notificationsResponseSchema,
   okResponseSchema,
   postMessageSchema,
   postNoteSchema,
@@ -33,11 +31,10 @@ import {
 } from '../../../shared/cases.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { contextOf } from '../../lib/context.ts';
-import { AppError, unauthorized } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { requireRecentAuthentication } from '../sessions/step-up.ts';
 import { addAttachment, attachmentTooLarge, listAttachments, readAttachment } from './attachments.ts';
 import { contentDisposition } from './files.ts';
-import { listNotifications, markNotificationsRead } from './notifications.ts';
 import { listQueue } from './queue.ts';
 import { eraseOnRequest } from './retention.ts';
 import {
@@ -110,53 +107,6 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ cases: await listMyCases(deps, contextOf(request)) }),
-  );
-
-  app.get(
-    '/api/me/notifications',
-    {
-      config: { access: 'signedIn' },
-      schema: { tags, summary: 'My notifications (no content)', response: { 200: notificationsResponseSchema } },
-    },
-    async (request) => {
-      if (!request.actor) throw unauthorized();
-      const { rows, unread } = await listNotifications(app.db, request.actor.personId);
-      return {
-        notifications: rows.map((row) => ({
-          id: row.id,
-          at: row.at.toISOString(),
-          kind: row.kind as never,
-          caseId: row.caseId,
-          caseReference: row.caseReference,
-          caseType: (row.caseType as 'support' | 'sipa' | null) ?? null,
-          view: row.caseId
-            ? row.caseRequesterId === request.actor?.personId
-              ? ('requester' as const)
-              : ('staff' as const)
-            : null,
-          readAt: row.readAt ? row.readAt.toISOString() : null,
-        })),
-        unread,
-      };
-    },
-  );
-
-  app.post(
-    '/api/me/notifications/read',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Mark my notifications read (all, the given ids, or those about one case)',
-        body: markNotificationsReadSchema,
-        response: { 200: okResponseSchema },
-      },
-    },
-    async (request) => {
-      if (!request.actor) throw unauthorized();
-      await markNotificationsRead(app.db, request.actor.personId, request.body);
-      return { ok: true as const };
-    },
   );
 
   app.get(

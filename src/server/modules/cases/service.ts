@@ -25,11 +25,10 @@ import {
   relationsTo,
   requireCaseAccess,
 } from './access.ts';
-import { type CaseDeps, type Effects, inCaseTransaction } from './context.ts';
+import { type CaseDeps, type Effects, inCaseTransaction, notifyAboutCase } from './context.ts';
 import { caseAad } from './crypto.ts';
 import { caseAssignments, caseEvents, caseGrants, caseMessages, caseNotes, caseReadMarkers, cases } from './db.ts';
 import { enforceRequestLimit } from './limits.ts';
-import { type NotificationKind, notify } from './notifications.ts';
 import { newCaseReference } from './reference.ts';
 import type { CaseTypeDefinition, StaffProfile, TransitionVia } from './registry.ts';
 import { answerClock, pauseClock, resumeClock, retargetClock, type SlaClock, startClock } from './sla.ts';
@@ -174,14 +173,12 @@ async function notifyAndMark(
   deps: CaseDeps,
   effects: Effects,
   personIds: readonly string[],
-  kind: NotificationKind,
+  kind: string,
   caseId: string,
   except?: string | null,
 ): Promise<void> {
   const recipients = personIds.filter((id) => id !== except);
-  if (await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, recipients, kind, caseId)) {
-    effects.mail = true;
-  }
+  await notifyAboutCase(deps, tx, effects, recipients, kind, caseId);
 }
 
 /** The people on the other side of an action: the requester, or the assigned staff (or the queue). */

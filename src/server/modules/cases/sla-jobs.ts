@@ -1,8 +1,7 @@
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Urgency } from '../../../shared/cases.ts';
-import { type CaseDeps, type Effects, inCaseTransaction } from './context.ts';
+import { type CaseDeps, type Effects, inCaseTransaction, notifyAboutCase } from './context.ts';
 import { caseAssignments, cases } from './db.ts';
-import { notify } from './notifications.ts';
 import { addEvent, peopleWithRoles, queueAudience, scheduleSlaCheck } from './service.ts';
 
 export type SlaCheckResult = { reminded: boolean; escalated: boolean };
@@ -30,7 +29,6 @@ export async function runSlaCheck(deps: CaseDeps, caseId: string): Promise<SlaCh
         .from(caseAssignments)
         .where(and(eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt)))
     ).map((a) => a.personId);
-    const notifyOptions = { keyring: deps.keyring, publicUrl: deps.publicUrl };
     let current = row;
     if (!row.reminderSentAt && now.getTime() >= due.getTime() - lead) {
       [current = row] = await tx
@@ -40,7 +38,7 @@ export async function runSlaCheck(deps: CaseDeps, caseId: string): Promise<SlaCh
         .returning();
       await addEvent(tx, caseId, { kind: 'reminder_sent', actorId: null, visibility: 'staff', at: now });
       const audience = assignees.length > 0 ? assignees : await queueAudience(tx, definition, row);
-      if (await notify(tx, notifyOptions, audience, 'case_due_soon', caseId)) effects.mail = true;
+      await notifyAboutCase(deps, tx, effects, audience, 'case_due_soon', caseId);
       result.reminded = true;
     }
     if (!row.escalatedAt && now.getTime() >= due.getTime()) {
@@ -54,7 +52,7 @@ export async function runSlaCheck(deps: CaseDeps, caseId: string): Promise<SlaCh
       const roles = definition.coordinatorRoles.length > 0 ? definition.coordinatorRoles : definition.assignableRoles;
       const coordinators = (await peopleWithRoles(tx, roles)).map((p) => p.personId);
       const audience = [...new Set([...coordinators, ...assignees])].filter((id) => id !== row.requesterId);
-      if (await notify(tx, notifyOptions, audience, 'case_late', caseId)) effects.mail = true;
+      await notifyAboutCase(deps, tx, effects, audience, 'case_late', caseId);
       result.escalated = true;
     }
     scheduleSlaCheck(effects, definition, current);

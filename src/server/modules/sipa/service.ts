@@ -3,10 +3,9 @@ import type { SipaAdvice, SipaRequest } from '../../../shared/sipa.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { loadCase, requireCaseAccess } from '../cases/access.ts';
-import { type CaseDeps, inCaseTransaction } from '../cases/context.ts';
+import { type CaseDeps, inCaseTransaction, notifyAboutCase } from '../cases/context.ts';
 import { caseAad } from '../cases/crypto.ts';
 import { cases } from '../cases/db.ts';
-import { notify } from '../cases/notifications.ts';
 import {
   applyTransition,
   auditCase,
@@ -94,11 +93,7 @@ export async function decideConflict(
     });
     await auditCase(tx, ctx, row, 'sipa.conflict_confirmed');
     if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
+      await notifyAboutCase(deps, tx, effects, [row.requesterId], 'case_update', caseId);
     }
     return { id: row.id, status: row.status };
   });
@@ -136,11 +131,7 @@ export async function recordSipaAdvice(deps: CaseDeps, ctx: ServiceContext, case
     );
     await auditCase(tx, ctx, row, 'sipa.advice_recorded');
     if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
+      await notifyAboutCase(deps, tx, effects, [row.requesterId], 'case_update', caseId);
     }
     return { id: row.id, status: row.status };
   });

@@ -3,10 +3,9 @@ import type { AdviceItem, SupportRequest } from '../../../shared/support.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { loadCase, requireCaseAccess } from '../cases/access.ts';
-import { type CaseDeps, inCaseTransaction } from '../cases/context.ts';
+import { type CaseDeps, inCaseTransaction, notifyAboutCase } from '../cases/context.ts';
 import { caseAad } from '../cases/crypto.ts';
 import { cases } from '../cases/db.ts';
-import { notify } from '../cases/notifications.ts';
 import { addEvent, applyTransition, auditCase, createCase, recordFirstResponse } from '../cases/service.ts';
 import { people, personRoles } from '../people/db.ts';
 import { routeToAssociation, type StoredSupportIntake } from './type.ts';
@@ -124,11 +123,7 @@ export async function recordSupportAdvice(deps: CaseDeps, ctx: ServiceContext, c
     );
     await auditCase(tx, ctx, row, 'support.advice_recorded', { items: advice.length });
     if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
+      await notifyAboutCase(deps, tx, effects, [row.requesterId], 'case_update', caseId);
     }
     return { id: row.id, status: row.status as 'advised' };
   });
