@@ -32,7 +32,7 @@ describe('first-response reminders and escalations (virtual clock)', () => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
-    t = await buildCaseApp(testDatabase.database, Keyring.generate(), { cases: { now: () => clock } });
+    t = await buildCaseApp(testDatabase.database, Keyring.generate(), { now: () => clock });
     requester = await createActor(t, ['officeholder'], { office: 'burgemeester' });
     confidant = await createActor(t, ['confidant'], { association: 'ngb' });
     coordinator = await createActor(t, ['ot_coordinator']);

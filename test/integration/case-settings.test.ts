@@ -106,7 +106,8 @@ describe('the limit on new requests per person', () => {
   beforeAll(async () => {
     const testDatabase = await createTestDatabase();
     t = await buildCaseApp(testDatabase.database, Keyring.generate(), {
-      cases: { now: () => clock, settings: { support: { maxRequestsPerDay: 3 } } },
+      now: () => clock,
+      cases: { settings: { support: { maxRequestsPerDay: 3 } } },
     });
     requester = await createActor(t, ['officeholder'], { office: 'burgemeester' });
     other = await createActor(t, ['officeholder'], { office: 'burgemeester' });

@@ -11,4 +11,6 @@ export * from '../modules/notifications/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
+export * from '../modules/sipa/db.ts';
+export * from '../modules/support/db.ts';
 export * from '../modules/zelfscan/db.ts';

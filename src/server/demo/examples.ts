@@ -7,14 +7,18 @@ import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import type { UpdateActionBody } from '../../shared/zelfscan-api.ts';
 import type { Tx } from '../db/index.ts';
 import { type ServiceContext, systemContext } from '../lib/context.ts';
+import { assignCase } from '../modules/cases/assignment.ts';
+import { postMessage } from '../modules/cases/conversation.ts';
 import { cases } from '../modules/cases/db.ts';
-import { assignCase, changeStatus, postMessage } from '../modules/cases/service.ts';
+import { changeStatus } from '../modules/cases/lifecycle.ts';
 import { type HandoverDeps, recordHandedOver, registerHandover } from '../modules/handover/service.ts';
 import { invitations } from '../modules/people/db.ts';
 import { consumeInvitation, pendingInvitationIds } from '../modules/people/invitations.ts';
 import { findPersonById } from '../modules/people/repository.ts';
 import { submitSipaRequest } from '../modules/sipa/service.ts';
+import { sipaCaseType } from '../modules/sipa/type.ts';
 import { submitSupportRequest } from '../modules/support/service.ts';
+import { supportCaseType } from '../modules/support/type.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResult, updateAction, type ZelfscanDeps } from '../modules/zelfscan/service.ts';
@@ -245,21 +249,22 @@ async function seedSupportRequest(
     .where(eq(zelfscanResults.personId, requester.personId))
     .orderBy(desc(zelfscanResults.createdAt))
     .limit(1);
-  const deps = app.cases;
+  const core = app.cases;
   const request = supportRequestSchema.parse({
     ...SUPPORT_REQUEST,
     ...(latest ? { zelfscanResultId: latest.id } : {}),
   });
-  const { caseId } = await submitSupportRequest(deps, requester.ctx, request, zelfscanResultProvider(app));
-  await assignCase(deps, coordinator.ctx, caseId, confidant.personId);
-  await changeStatus(deps, confidant.ctx, caseId, 'in_progress');
-  await postMessage(deps, confidant.ctx, caseId, CONFIDANT_MESSAGE);
-  await postMessage(deps, requester.ctx, caseId, REQUESTER_MESSAGE);
+  const support = core.of(supportCaseType);
+  const { caseId } = await submitSupportRequest(support, requester.ctx, request, zelfscanResultProvider(app));
+  await assignCase(core, coordinator.ctx, caseId, confidant.personId);
+  await changeStatus(core, confidant.ctx, caseId, 'in_progress');
+  await postMessage(core, confidant.ctx, caseId, CONFIDANT_MESSAGE);
+  await postMessage(core, requester.ctx, caseId, REQUESTER_MESSAGE);
   return true;
 }
 
 async function seedSipaRequest(app: FastifyInstance, requester: Person): Promise<boolean> {
   if (await hasCase(app, requester.personId, 'sipa')) return false;
-  await submitSipaRequest(app.cases, requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
+  await submitSipaRequest(app.cases.of(sipaCaseType), requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
   return true;
 }

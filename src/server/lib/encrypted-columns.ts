@@ -4,6 +4,8 @@ import type { DbOrTx } from '../db/index.ts';
 import { totpCredentials } from '../modules/auth/db.ts';
 import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/encrypted-columns.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
+import { SIPA_ENCRYPTED_COLUMNS } from '../modules/sipa/encrypted-columns.ts';
+import { SUPPORT_ENCRYPTED_COLUMNS } from '../modules/support/encrypted-columns.ts';
 import { ZELFSCAN_ENCRYPTED_COLUMNS } from '../modules/zelfscan/encrypted-columns.ts';
 import type { Keyring, SerializedEnvelope } from './crypto/index.ts';
 
@@ -36,8 +38,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: mailOutbox.bodyEnvelope,
     primaryKey: mailOutbox.id,
   },
-  // Cases, support requests and SIPA requests (owned by the case modules).
+  // Cases, and the own tables of the support and SIPA case types (owned by those modules).
   ...CASE_ENCRYPTED_COLUMNS,
+  ...SUPPORT_ENCRYPTED_COLUMNS,
+  ...SIPA_ENCRYPTED_COLUMNS,
   // Saved zelfscan results.
   ...ZELFSCAN_ENCRYPTED_COLUMNS,
 ];
