@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { ATTACHMENT_MAX_BYTES, type CaseAttachment } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { people } from '../people/db.ts';
 import { requireCaseAccess } from './access.ts';
+import { attachmentBytes, attachmentOf, attachmentsOf, insertAttachment } from './content-repository.ts';
 import { caseAad } from './crypto.ts';
-import { caseAttachments } from './db.ts';
 import type { CaseCore } from './facade.ts';
 import { type AttachmentType, inspectUpload } from './files.ts';
 import { displayNameOf, loadCase } from './repository.ts';
@@ -46,16 +44,12 @@ export async function addAttachment(
     const { definition } = c.state;
     const keepOriginal = upload.evidence && definition.attachments.evidence;
     const file = await inspectUpload(upload.bytes, upload.fileName, { keepOriginal });
-    const [total] = await c.tx
-      .select({ bytes: sql<number>`coalesce(sum(${caseAttachments.size}), 0)::int` })
-      .from(caseAttachments)
-      .where(eq(caseAttachments.caseId, caseId));
-    if ((total?.bytes ?? 0) + file.bytes.length > definition.settings.attachmentsMaxTotalBytes) {
+    if ((await attachmentBytes(c.tx, caseId)) + file.bytes.length > definition.settings.attachmentsMaxTotalBytes) {
       throw caseQuotaExceeded(definition.settings.attachmentsMaxTotalBytes);
     }
     const id = randomUUID();
     const fromRequester = c.relations.has('owner');
-    await c.tx.insert(caseAttachments).values({
+    await insertAttachment(c.tx, {
       id,
       caseId,
       uploadedBy: actor.personId,
@@ -94,22 +88,7 @@ export async function addAttachment(
 
 export function listAttachments(core: CaseCore, ctx: ServiceContext, caseId: string) {
   return core.readCase(ctx, caseId, 'read_attachments', async (c) => {
-    const rows = await c.tx
-      .select({
-        id: caseAttachments.id,
-        nameEnvelope: caseAttachments.nameEnvelope,
-        contentType: caseAttachments.contentType,
-        size: caseAttachments.size,
-        createdAt: caseAttachments.createdAt,
-        fromRequester: caseAttachments.fromRequester,
-        evidenceOriginal: caseAttachments.evidenceOriginal,
-        metadataRemoved: caseAttachments.metadataRemoved,
-        uploadedByName: people.displayName,
-      })
-      .from(caseAttachments)
-      .leftJoin(people, eq(people.id, caseAttachments.uploadedBy))
-      .where(eq(caseAttachments.caseId, caseId))
-      .orderBy(asc(caseAttachments.createdAt));
+    const rows = await attachmentsOf(c.tx, caseId);
     await c.auditRead('case.attachments_listed', { count: rows.length });
     const attachments: CaseAttachment[] = rows.map((row) => ({
       id: row.id,
@@ -133,10 +112,7 @@ export function listAttachments(core: CaseCore, ctx: ServiceContext, caseId: str
 /** The decrypted file for a download; audited for everyone but the requester. */
 export function readAttachment(core: CaseCore, ctx: ServiceContext, caseId: string, attachmentId: string) {
   return core.readCase(ctx, caseId, 'read_attachments', async (c) => {
-    const [row] = await c.tx
-      .select()
-      .from(caseAttachments)
-      .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
+    const row = await attachmentOf(c.tx, caseId, attachmentId);
     if (!row) throw notFound();
     await c.auditRead('case.attachment_downloaded', { attachment: attachmentId });
     return {

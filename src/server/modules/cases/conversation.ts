@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context.ts';
-import { people } from '../people/db.ts';
+import { insertMessage, insertNote, messagesOf, notesOf } from './content-repository.ts';
 import { caseAad } from './crypto.ts';
-import { caseMessages, caseNotes } from './db.ts';
 import type { CaseCore } from './facade.ts';
 import { markCaseRead } from './repository.ts';
 
@@ -11,12 +9,7 @@ import { markCaseRead } from './repository.ts';
 
 export function listMessages(core: CaseCore, ctx: ServiceContext, caseId: string) {
   return core.readCase(ctx, caseId, 'read_messages', async (c) => {
-    const rows = await c.tx
-      .select({ message: caseMessages, authorName: people.displayName })
-      .from(caseMessages)
-      .leftJoin(people, eq(people.id, caseMessages.authorId))
-      .where(eq(caseMessages.caseId, caseId))
-      .orderBy(asc(caseMessages.createdAt));
+    const rows = await messagesOf(c.tx, caseId);
     if (c.actor) await markCaseRead(c.tx, caseId, c.actor.personId, c.now);
     await c.auditRead('case.messages_read', { count: rows.length });
     return rows.map(({ message, authorName }) => ({
@@ -39,7 +32,7 @@ export function postMessage(core: CaseCore, ctx: ServiceContext, caseId: string,
     const authorId = c.actor?.personId ?? null;
     const fromRequester = c.relations.has('owner');
     const id = randomUUID();
-    await c.tx.insert(caseMessages).values({
+    await insertMessage(c.tx, {
       id,
       caseId,
       authorId,
@@ -76,12 +69,7 @@ export function postMessage(core: CaseCore, ctx: ServiceContext, caseId: string,
 
 export function listNotes(core: CaseCore, ctx: ServiceContext, caseId: string) {
   return core.readCase(ctx, caseId, 'read_notes', async (c) => {
-    const rows = await c.tx
-      .select({ note: caseNotes, authorName: people.displayName })
-      .from(caseNotes)
-      .leftJoin(people, eq(people.id, caseNotes.authorId))
-      .where(eq(caseNotes.caseId, caseId))
-      .orderBy(asc(caseNotes.createdAt));
+    const rows = await notesOf(c.tx, caseId);
     await c.auditRead('case.notes_read', { count: rows.length });
     return rows.map(({ note, authorName }) => ({
       id: note.id,
@@ -97,7 +85,7 @@ export function listNotes(core: CaseCore, ctx: ServiceContext, caseId: string) {
 export function postNote(core: CaseCore, ctx: ServiceContext, caseId: string, body: string) {
   return core.withCase(ctx, caseId, 'post_note', async (c) => {
     const id = randomUUID();
-    await c.tx.insert(caseNotes).values({
+    await insertNote(c.tx, {
       id,
       caseId,
       authorId: c.actor?.personId ?? null,

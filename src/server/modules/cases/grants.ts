@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { GrantScope } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
-import { caseGrants } from './db.ts';
+import { insertGrant, updateGrant } from './content-repository.ts';
+import type { caseGrants } from './db.ts';
 import type { CaseCore } from './facade.ts';
 import type { CaseTypeDefinition } from './registry.ts';
 import { holdsRole } from './repository.ts';
@@ -32,14 +32,18 @@ export function proposeGrant(
     const open = c.state.grants.find((g) => g.personId === input.personId && !g.revokedAt && !g.declinedAt);
     if (open) throw conflict('grant_exists', 'This person has already been proposed or let in.');
     const scopes = normaliseScopes(definition, input.scopes);
-    const [grant] = await c.tx
-      .insert(caseGrants)
-      .values({ caseId, personId: input.personId, kind, scopes, proposedBy: c.actor?.personId, proposedAt: c.now })
-      .returning({ id: caseGrants.id });
+    const grantId = await insertGrant(c.tx, {
+      caseId,
+      personId: input.personId,
+      kind,
+      scopes,
+      proposedBy: c.actor?.personId,
+      proposedAt: c.now,
+    });
     await c.event('grant_proposed', 'requester', { details: { kind, scopes: scopes.join(',') } });
     await c.audit('case.grant_proposed', { grantee: input.personId, scopes: scopes.join(',') });
     await c.notifyRequester('grant_proposed');
-    return { id: grant?.id ?? '', status: row.status };
+    return { id: grantId, status: row.status };
   });
 }
 
@@ -86,7 +90,7 @@ export function decideGrant(
     } else {
       patch = { revokedAt: c.now, revokedBy: c.actor?.personId };
     }
-    await c.tx.update(caseGrants).set(patch).where(eq(caseGrants.id, grantId));
+    await updateGrant(c.tx, grantId, patch);
     await c.event(DECIDED[decision].event, 'requester');
     await c.audit(DECIDED[decision].audit, { grantee: grant.personId });
     await c.notify([grant.personId, ...c.state.assignees.map((a) => a.personId)], 'grant_changed');

@@ -1,10 +1,19 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { people, personRoles } from '../people/db.ts';
-import { caseAssignments, caseEvents, caseGrants, caseMessages, caseReadMarkers, cases } from './db.ts';
+import {
+  caseAssignments,
+  caseAttachments,
+  caseEvents,
+  caseGrants,
+  caseMessages,
+  caseNotes,
+  caseReadMarkers,
+  cases,
+} from './db.ts';
 import type { CaseTypeRegistry } from './registry.ts';
 import type { Assignee, CaseRow, CaseState, StaffProfile } from './types.ts';
 
@@ -257,4 +266,74 @@ export async function myCaseIds(db: DbOrTx, requesterId: string): Promise<string
 export async function countCases(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cases);
   return row?.n ?? 0;
+}
+
+/** Closed cases whose retention period has passed (not yet erased). */
+export async function casesPastRetention(db: DbOrTx, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(isNull(cases.erasedAt), isNotNull(cases.closedAt), lte(cases.retainUntil, now)));
+  return rows.map((row) => row.id);
+}
+
+/** Open cases without a first response whose reminder or escalation falls before `until`. */
+export async function casesDueForCheck(db: DbOrTx, until: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        isNull(cases.firstResponseAt),
+        isNull(cases.erasedAt),
+        isNull(cases.escalatedAt),
+        isNotNull(cases.firstResponseDueAt),
+        lte(cases.firstResponseDueAt, until),
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/** Everything hanging off a case: messages, notes, files, grants, assignments, timeline, read markers. */
+export async function deleteCaseChildren(tx: Tx, caseId: string): Promise<void> {
+  for (const table of [
+    caseMessages,
+    caseNotes,
+    caseAttachments,
+    caseGrants,
+    caseAssignments,
+    caseEvents,
+    caseReadMarkers,
+  ] as const) {
+    await tx.delete(table).where(eq(table.caseId, caseId));
+  }
+}
+
+/** What stays of a case: type, dates, office type, region, outcome (and urgency if the type keeps it). */
+export async function writeTombstone(
+  tx: Tx,
+  caseId: string,
+  tombstone: { urgency: string | null; reason: 'retention' | 'requester'; at: Date },
+): Promise<void> {
+  await tx
+    .update(cases)
+    .set({
+      reference: null,
+      requesterId: null,
+      urgency: tombstone.urgency,
+      intakeEnvelope: null,
+      personConcernedEnvelope: null,
+      firstResponseDueAt: null,
+      slaRunningSince: null,
+      pausedSince: null,
+      reopenUntil: null,
+      retainUntil: null,
+      feedbackRating: null,
+      feedbackEnvelope: null,
+      feedbackAt: null,
+      erasedAt: tombstone.at,
+      erasedReason: tombstone.reason,
+      updatedAt: tombstone.at,
+    })
+    .where(eq(cases.id, caseId));
 }

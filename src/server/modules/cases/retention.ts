@@ -1,20 +1,9 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { type ServiceContext, systemContext } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
 import type { CaseDeps } from './context.ts';
-import {
-  caseAssignments,
-  caseAttachments,
-  caseEvents,
-  caseGrants,
-  caseMessages,
-  caseNotes,
-  caseReadMarkers,
-  cases,
-} from './db.ts';
 import type { CaseCore } from './facade.ts';
 import { CASE_SUBJECT } from './notification-subject.ts';
-import { loadCase } from './repository.ts';
+import { casesPastRetention, deleteCaseChildren, loadCase, writeTombstone } from './repository.ts';
 import type { CaseWork } from './work.ts';
 
 /**
@@ -32,52 +21,18 @@ export async function eraseCaseContent(deps: CaseDeps, c: CaseWork, reason: 'ret
   const { row, definition } = c.state;
   const caseId = row.id;
   await c.audit('case.erased', { reason });
-  for (const table of [
-    caseMessages,
-    caseNotes,
-    caseAttachments,
-    caseGrants,
-    caseAssignments,
-    caseEvents,
-    caseReadMarkers,
-  ] as const) {
-    await c.tx.delete(table).where(eq(table.caseId, caseId));
-  }
+  await deleteCaseChildren(c.tx, caseId);
   await deps.notifications.forget(c.tx, { type: CASE_SUBJECT, id: caseId });
   await definition.hooks?.onErase?.({ ...c.hookInput(), reason });
   const keeps = new Set(definition.tombstoneKeeps);
-  await c.tx
-    .update(cases)
-    .set({
-      reference: null,
-      requesterId: null,
-      urgency: keeps.has('urgency') ? row.urgency : null,
-      intakeEnvelope: null,
-      personConcernedEnvelope: null,
-      firstResponseDueAt: null,
-      slaRunningSince: null,
-      pausedSince: null,
-      reopenUntil: null,
-      retainUntil: null,
-      feedbackRating: null,
-      feedbackEnvelope: null,
-      feedbackAt: null,
-      erasedAt: c.now,
-      erasedReason: reason,
-      updatedAt: c.now,
-    })
-    .where(eq(cases.id, caseId));
+  await writeTombstone(c.tx, caseId, { urgency: keeps.has('urgency') ? row.urgency : null, reason, at: c.now });
 }
 
 /** The retention job: every closed case past its type's retention period becomes a tombstone. */
 export async function runRetention(core: CaseCore): Promise<number> {
   const { uow, registry } = core.deps;
-  const due = await uow.db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(isNull(cases.erasedAt), isNotNull(cases.closedAt), lte(cases.retainUntil, uow.now())));
   let erased = 0;
-  for (const { id } of due) {
+  for (const id of await casesPastRetention(uow.db, uow.now())) {
     await uow.run(systemContext(), async (w) => {
       const state = await loadCase(w.tx, registry, id, { forUpdate: true });
       // Reopened or erased meanwhile (or of a type no module registers any more): leave it.

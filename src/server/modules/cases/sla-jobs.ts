@@ -1,9 +1,7 @@
-import { and, isNotNull, isNull, lte } from 'drizzle-orm';
 import { systemContext } from '../../lib/context.ts';
 import { reminderLeadOf } from './clock.ts';
-import { cases } from './db.ts';
 import type { CaseCore } from './facade.ts';
-import { loadCase, staffHolding, updateCase } from './repository.ts';
+import { casesDueForCheck, loadCase, staffHolding, updateCase } from './repository.ts';
 
 export type SlaCheckResult = { reminded: boolean; escalated: boolean };
 
@@ -57,20 +55,9 @@ export async function sweepSla(core: CaseCore): Promise<number> {
     0,
     ...core.registry.all().flatMap((definition) => Object.values(definition.settings.reminderLeadMs)),
   );
-  const candidates = await uow.db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(
-      and(
-        isNull(cases.firstResponseAt),
-        isNull(cases.erasedAt),
-        isNull(cases.escalatedAt),
-        isNotNull(cases.firstResponseDueAt),
-        lte(cases.firstResponseDueAt, new Date(now.getTime() + maxLead)),
-      ),
-    );
+  const candidates = await casesDueForCheck(uow.db, new Date(now.getTime() + maxLead));
   let acted = 0;
-  for (const { id } of candidates) {
+  for (const id of candidates) {
     const result = await runSlaCheck(core, id);
     if (result.reminded || result.escalated) acted++;
   }
