@@ -11,10 +11,11 @@ import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
-import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
+import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
+import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -51,8 +52,13 @@ export interface BuildAppOptions {
   webDistDir?: string;
   /** Overrides the logger (tests pass `false` or a stream). */
   logger?: FastifyServerOptions['logger'];
-  /** Case settings (first-response targets, reopen window, retention, calendar, clock); defaults per type. */
+  /** Case settings (first-response targets, reopen window, retention, calendar); defaults per type. */
   cases?: CasesModuleOptions;
+  /**
+   * More case types, registered after the built-in ones (support, SIPA): each a Fastify plugin that
+   * registers its definition with `app.cases.registerType` and its own routes (docs/case-types.md).
+   */
+  caseTypes?: readonly CaseTypeModule[];
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
   startJobs?: boolean;
   /** The clock of the unit of work (tests move it); the real time by default. */
@@ -108,9 +114,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
+  await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);
+  for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
   await app.register(handoverModule);
 

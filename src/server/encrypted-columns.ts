@@ -2,6 +2,8 @@ import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
 import { MAIL_ENCRYPTED_COLUMNS } from './modules/mail/encrypted-columns.ts';
+import { SIPA_ENCRYPTED_COLUMNS } from './modules/sipa/encrypted-columns.ts';
+import { SUPPORT_ENCRYPTED_COLUMNS } from './modules/support/encrypted-columns.ts';
 import { ZELFSCAN_ENCRYPTED_COLUMNS } from './modules/zelfscan/encrypted-columns.ts';
 
 /**
@@ -15,8 +17,10 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
     new EncryptedColumnRegistry()
       .register('auth', AUTH_ENCRYPTED_COLUMNS)
       .register('mail', MAIL_ENCRYPTED_COLUMNS)
-      // Cases, support requests and SIPA requests (the case modules).
+      // The case core, and the own tables of the support and SIPA case types.
       .register('cases', CASE_ENCRYPTED_COLUMNS)
+      .register('support', SUPPORT_ENCRYPTED_COLUMNS)
+      .register('sipa', SIPA_ENCRYPTED_COLUMNS)
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
   );
 }

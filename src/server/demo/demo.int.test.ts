@@ -8,8 +8,9 @@ import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDe
 import { systemContext } from '../lib/context.ts';
 import { auditLog } from '../modules/audit/db.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
+import { takeCase } from '../modules/cases/assignment.ts';
 import { caseEvents, caseMessages, cases } from '../modules/cases/db.ts';
-import { closeCase, takeCase } from '../modules/cases/service.ts';
+import { closeCase } from '../modules/cases/lifecycle.ts';
 import { handoverEvents, handovers } from '../modules/handover/db.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
 import { people } from '../modules/people/db.ts';
@@ -138,10 +139,10 @@ describe('demo mode', () => {
     });
     const caseId: string = mine[0].id;
     const detail = await get(sanne, `/api/cases/${caseId}`);
-    expect(detail.body).toMatchObject({
+    expect(detail.body.typeDetail).toMatchObject({
       association: 'wethoudersvereniging',
       intake: { situation: ['online_harassment', 'intimidation'], acuteDanger: false },
-      support: { zelfscan: { resultId: result.id } },
+      zelfscan: { resultId: result.id },
     });
     const messages = (await get(sanne, `/api/cases/${caseId}/messages`)).body.messages;
     expect(

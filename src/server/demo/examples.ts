@@ -8,8 +8,10 @@ import type { UpdateActionBody } from '../../shared/zelfscan-api.ts';
 import type { Actor } from '../lib/actor.ts';
 import { type ServiceContext, systemContext } from '../lib/context.ts';
 import type { Work } from '../lib/unit-of-work.ts';
+import { assignCase } from '../modules/cases/assignment.ts';
+import { postMessage } from '../modules/cases/conversation.ts';
 import { cases } from '../modules/cases/db.ts';
-import { assignCase, changeStatus, postMessage } from '../modules/cases/service.ts';
+import { changeStatus } from '../modules/cases/lifecycle.ts';
 import type { HandoverDeps } from '../modules/handover/deps.ts';
 import { recordHandedOverIn } from '../modules/handover/handed-over.ts';
 import { registerHandover } from '../modules/handover/register.ts';
@@ -17,7 +19,9 @@ import { invitations } from '../modules/people/db.ts';
 import { consumeInvitation, pendingInvitationIds } from '../modules/people/invitations.ts';
 import { findPersonById } from '../modules/people/repository.ts';
 import { submitSipaRequest } from '../modules/sipa/service.ts';
+import { sipaCaseType } from '../modules/sipa/type.ts';
 import { submitSupportRequest } from '../modules/support/service.ts';
+import { supportCaseType } from '../modules/support/type.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
@@ -254,21 +258,22 @@ async function seedSupportRequest(
     .where(eq(zelfscanResults.personId, requester.personId))
     .orderBy(desc(zelfscanResults.createdAt))
     .limit(1);
-  const deps = app.cases;
+  const core = app.cases;
   const request = supportRequestSchema.parse({
     ...SUPPORT_REQUEST,
     ...(latest ? { zelfscanResultId: latest.id } : {}),
   });
-  const { caseId } = await submitSupportRequest(deps, requester.ctx, request, zelfscanResultProvider(app));
-  await assignCase(deps, coordinator.ctx, caseId, confidant.personId);
-  await changeStatus(deps, confidant.ctx, caseId, 'in_progress');
-  await postMessage(deps, confidant.ctx, caseId, CONFIDANT_MESSAGE);
-  await postMessage(deps, requester.ctx, caseId, REQUESTER_MESSAGE);
+  const support = core.of(supportCaseType);
+  const { caseId } = await submitSupportRequest(support, requester.ctx, request, zelfscanResultProvider(app));
+  await assignCase(core, coordinator.ctx, caseId, confidant.personId);
+  await changeStatus(core, confidant.ctx, caseId, 'in_progress');
+  await postMessage(core, confidant.ctx, caseId, CONFIDANT_MESSAGE);
+  await postMessage(core, requester.ctx, caseId, REQUESTER_MESSAGE);
   return true;
 }
 
 async function seedSipaRequest(app: FastifyInstance, requester: Person): Promise<boolean> {
   if (await hasCase(app, requester.personId, 'sipa')) return false;
-  await submitSipaRequest(app.cases, requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
+  await submitSipaRequest(app.cases.of(sipaCaseType), requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
   return true;
 }

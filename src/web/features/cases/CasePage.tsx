@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { sipaDetailOf } from '../../../shared/sipa.ts';
+import { supportDetailOf } from '../../../shared/support.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Heading1, Paragraph } from '../../ui/index.ts';
@@ -52,6 +54,8 @@ function RequesterCase({ caseId }: { caseId: string }) {
   }
 
   const actions = new Set(detail.viewer.actions);
+  const supportIntake = supportDetailOf(detail)?.intake;
+  const sipaIntake = sipaDetailOf(detail)?.intake;
   return (
     <>
       <Paragraph>
@@ -77,8 +81,8 @@ function RequesterCase({ caseId }: { caseId: string }) {
       {detail.type === 'support' && <SharedZelfscan detail={detail} />}
       <CaseClosure detail={detail} />
       <CaseTimeline caseId={detail.id} type={detail.type} staff={false} />
-      {detail.intake?.type === 'support' && <SupportIntakeView intake={detail.intake} />}
-      {detail.intake?.type === 'sipa' && <SipaIntakeView intake={detail.intake} />}
+      {supportIntake && <SupportIntakeView intake={supportIntake} />}
+      {sipaIntake && <SipaIntakeView intake={sipaIntake} />}
     </>
   );
 }

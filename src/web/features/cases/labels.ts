@@ -25,6 +25,6 @@ export function useCaseLabels() {
       t(`cases.outcome.${type}.${outcome}`, {
         defaultValue: t(`cases.outcome.any.${outcome}`, { defaultValue: outcome }),
       }),
-    type: (type: CaseType) => t(`cases.type.${type}`),
+    type: (type: string) => t(`cases.type.${type}`),
   };
 }

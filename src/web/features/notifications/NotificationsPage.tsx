@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotification } from '../../../shared/cases.ts';
+import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { CASE_PROBLEMS, problemMessage } from '../../api/problems.ts';
@@ -18,10 +18,11 @@ import './notifications.css';
  * that is new in the queue the queue itself (nobody may open a case before taking it).
  */
 function linkOf(notification: AppNotification): { to: string; queue: boolean } | null {
-  if (!notification.caseId) return null;
-  if (notification.view === 'requester') return { to: myCasePath(notification.caseId), queue: false };
+  const subject = notification.subject;
+  if (subject?.type !== 'case') return null;
+  if (subject.view === 'requester') return { to: myCasePath(subject.id), queue: false };
   if (notification.kind === 'case_new_in_queue') return { to: WEB_PATHS.workQueue, queue: true };
-  return { to: staffCasePath(notification.caseId), queue: false };
+  return { to: staffCasePath(subject.id), queue: false };
 }
 
 function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
@@ -29,9 +30,10 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
   const labels = useCaseLabels();
   const unread = notification.readAt === null;
   const link = linkOf(notification);
+  const subject = notification.subject;
   const caseName =
-    notification.caseReference && notification.caseType
-      ? t('cases.mine.caseTitle', { type: labels.type(notification.caseType), reference: notification.caseReference })
+    subject?.reference && subject.subtype
+      ? t('cases.mine.caseTitle', { type: labels.type(subject.subtype), reference: subject.reference })
       : null;
   return (
     <li className={`weerbaar-notification${unread ? ' weerbaar-notification--unread' : ''}`}>

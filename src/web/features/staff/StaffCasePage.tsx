@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { sipaDetailOf } from '../../../shared/sipa.ts';
+import { supportDetailOf } from '../../../shared/support.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from '../../ui/index.ts';
@@ -57,7 +59,9 @@ function StaffCase({ caseId }: { caseId: string }) {
     );
   }
   const actions = new Set(detail.viewer.actions);
-  const conflictPending = detail.type === 'sipa' && detail.sipa?.conflictCheck === 'pending';
+  const conflictPending = sipaDetailOf(detail)?.conflictCheck === 'pending';
+  const supportIntake = supportDetailOf(detail)?.intake;
+  const sipaIntake = sipaDetailOf(detail)?.intake;
   return (
     <>
       {back}
@@ -77,9 +81,9 @@ function StaffCase({ caseId }: { caseId: string }) {
       <SipaConflictCheck detail={detail} />
       {!conflictPending && (
         <>
-          {detail.intake?.type === 'support' && <SupportIntakeView intake={detail.intake} />}
+          {supportIntake && <SupportIntakeView intake={supportIntake} />}
           {detail.type === 'support' && <SharedZelfscanResult detail={detail} />}
-          {detail.intake?.type === 'sipa' && <SipaIntakeView intake={detail.intake} />}
+          {sipaIntake && <SipaIntakeView intake={sipaIntake} />}
           {actions.has('read_messages') && (
             <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="staff" />
           )}

@@ -89,7 +89,9 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
                 {item.urgency === 'urgent' && (
                   <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>
                 )}
-                {item.concernForColleague && <span className="weerbaar-note">{t('staff.queue.colleague')}</span>}
+                {item.typeSummary.concernForColleague === true && (
+                  <span className="weerbaar-note">{t('staff.queue.colleague')}</span>
+                )}
                 {item.unread > 0 && (
                   <span className="weerbaar-unread">{t('cases.mine.unread', { count: item.unread })}</span>
                 )}
@@ -109,8 +111,10 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
                     ? t(`support.options.office.${item.officeType}`, { defaultValue: item.officeType })
                     : null,
                   item.region,
-                  item.association
-                    ? t(`support.association.${item.association}`, { defaultValue: item.association })
+                  typeof item.typeSummary.association === 'string'
+                    ? t(`support.association.${item.typeSummary.association}`, {
+                        defaultValue: item.typeSummary.association,
+                      })
                     : null,
                 ]
                   .filter(Boolean)
@@ -253,7 +257,9 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
 export function WorkQueuePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const types = (Object.keys(QUEUE_ROLES) as CaseType[]).filter((type) => session.hasRole(...QUEUE_ROLES[type]));
+  const types = (Object.keys(QUEUE_ROLES) as (keyof typeof QUEUE_ROLES)[]).filter((type) =>
+    session.hasRole(...QUEUE_ROLES[type]),
+  );
   const grantee = session.hasRole('peer', 'expert');
   const handler = session.hasRole('confidant', 'ot_coordinator', 'sipa_advisor');
   const views: View[] = [
