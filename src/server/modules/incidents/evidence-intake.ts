@@ -245,3 +245,22 @@ export async function receiveEvidence(
     keyEnvelope,
   };
 }
+
+/**
+ * What goes wrong inside a multipart body (cut off, malformed headers, too many parts) is the client's
+ * upload, not the server: a 400 (or 413 for size), never a 500. System errors (a full disk) stay errors.
+ */
+export function uploadProblem(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (/^E[A-Z]+$/.test(code)) return error;
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
+    return new AppError(
+      413,
+      'evidence_too_large',
+      'Content Too Large',
+      'The upload is too large or has too many parts.',
+    );
+  }
+  return new AppError(400, 'evidence_unreadable', 'Bad Request', 'The upload could not be read.');
+}

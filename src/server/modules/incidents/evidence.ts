@@ -19,7 +19,7 @@ import { recordAudit } from '../audit/service.ts';
 import { people } from '../people/db.ts';
 import { type IncidentDeps, loadIncident, requireActor } from './access.ts';
 import { incidentEvidence } from './db.ts';
-import { evidenceAad, receiveEvidence } from './evidence-intake.ts';
+import { evidenceAad, receiveEvidence, uploadProblem } from './evidence-intake.ts';
 
 export const tooManyFiles = () =>
   new AppError(
@@ -109,7 +109,9 @@ export async function addEvidence(
       upload.stream,
       upload.fileName,
       upload.truncated,
-    );
+    ).catch((error: unknown) => {
+      throw uploadProblem(error);
+    });
     const label: Label = {
       fileName: received.fileName,
       caption: upload.fields.caption || null,

@@ -31,6 +31,7 @@ import type { IncidentDeps } from './access.ts';
 import { exportDossier, listExports, SIGNING_PURPOSE } from './dossier.ts';
 import { deleteDraft, draftKey, getDraft, saveDraft } from './drafts.ts';
 import { addEvidence, deleteEvidence, type EvidenceFile, readOriginal, readView } from './evidence.ts';
+import { uploadProblem } from './evidence-intake.ts';
 import { addFollowUp, createIncident, deleteIncident, getIncident, listIncidents, updateIncident } from './service.ts';
 
 /** Office holders and relatives record incidents; every other route is the owner's, decided per record. */
@@ -271,7 +272,7 @@ export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
         try {
           part = await request.file();
         } catch (error) {
-          throw multipartProblem(error);
+          throw uploadProblem(error);
         }
         if (part?.fieldname !== 'file') {
           part?.file.resume();
@@ -301,8 +302,6 @@ export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
           fileName: upload.filename ?? '',
           fields: fields.data,
           truncated: () => upload.file.truncated,
-        }).catch((error: unknown) => {
-          throw multipartProblem(error);
         });
         return reply.status(201).send({ evidence });
       },
@@ -358,26 +357,4 @@ export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-/**
- * What goes wrong inside a multipart body (cut off, malformed headers, too many parts) is the client's
- * upload, not the server: a 400 (or 413 for size), never a 500. System errors (a full disk) stay errors.
- */
-function multipartProblem(error: unknown): unknown {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: string }).code ?? '';
-  if (/^E[A-Z]+$/.test(code)) return error;
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
-    return new AppError(
-      413,
-      'evidence_too_large',
-      'Content Too Large',
-      'The upload is too large or has too many parts.',
-    );
-  }
-  if (code === 'FST_PROTO_VIOLATION' || code.startsWith('FST_') || error instanceof Error) {
-    return badRequest('evidence_unreadable', 'The upload could not be read.');
-  }
-  return error;
 }
