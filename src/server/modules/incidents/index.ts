@@ -1,10 +1,18 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { IncidentDeps } from './access.ts';
 import { removeStaleDrafts } from './drafts.ts';
 import { EvidenceStore } from './evidence-store.ts';
 import { incidentRoutes } from './routes.ts';
 import { sweepEvidenceStore } from './sweep.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The incidents module's services' dependencies (for the demo seed and, later, a consented share). */
+    incidents: IncidentDeps;
+  }
+}
 
 export const INCIDENT_SWEEP_JOB = 'incidents.sweep';
 
@@ -16,7 +24,7 @@ export interface IncidentsModuleOptions {
 }
 
 /** Incidents: the person's own log, evidence, dossier export and escalation signal (/api/me/incidents). */
-export async function incidentsModule(app: FastifyInstance, options: IncidentsModuleOptions = {}) {
+async function incidents(app: FastifyInstance, options: IncidentsModuleOptions) {
   const root = path.resolve(
     options.evidenceDir ?? app.config.EVIDENCE_DIR ?? path.join(app.config.DATA_DIR, 'evidence'),
   );
@@ -26,6 +34,8 @@ export async function incidentsModule(app: FastifyInstance, options: IncidentsMo
     store: new EvidenceStore(root),
     ...(options.intakeFault ? { intakeFault: options.intakeFault } : {}),
   };
+
+  app.decorate('incidents', deps);
 
   const sweep = async () => {
     const now = app.unitOfWork.now();
@@ -49,3 +59,9 @@ export async function incidentsModule(app: FastifyInstance, options: IncidentsMo
 
   await app.register(incidentRoutes(deps));
 }
+
+/** A named plugin, so `app.incidents` is visible to the demo seed (and later to a consented share). */
+export const incidentsModule = fp(incidents, {
+  name: 'incidents',
+  dependencies: ['database', 'keyring', 'jobs', 'unit-of-work', 'sessions'],
+});
