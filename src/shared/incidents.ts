@@ -345,9 +345,5 @@ export const INCIDENT_AUDIT_ACTIONS = {
     en: 'Original evidence file downloaded',
   },
   'incident.dossier_exported': { nl: 'Politiedossier gemaakt', en: 'Police dossier exported' },
-  'incident.orphan_file_removed': {
-    nl: 'Onvolledige upload opgeruimd',
-    en: 'Incomplete upload cleaned up',
-  },
 } as const satisfies Record<string, { nl: string; en: string }>;
 export type IncidentAuditAction = keyof typeof INCIDENT_AUDIT_ACTIONS;

@@ -106,6 +106,8 @@ function QuickEntry() {
     }
   }, [t]);
 
+  // Every change (form) restarts the wait; the draft is saved once typing pauses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `form` is the trigger on purpose
   useEffect(() => {
     if (!touched) return;
     window.clearTimeout(timer.current);
