@@ -59,8 +59,8 @@ describe('incidents journey at 320 px', () => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Incidenten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn incidenten' }).waitFor();
-    expect(await page.getByText('Alleen u ziet uw incidenten.').isVisible()).toBe(true);
-    expect(await page.getByText('U heeft nog geen incidenten vastgelegd.').isVisible()).toBe(true);
+    await page.getByText('Alleen u ziet uw incidenten.').waitFor();
+    await page.getByText('U heeft nog geen incidenten vastgelegd.').waitFor();
     await expectNoAxeViolations(page, 'incidents, empty');
   });
 
@@ -113,6 +113,7 @@ describe('incidents journey at 320 px', () => {
     await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
     await page.getByText('scherm.png is toegevoegd.').waitFor();
     await page.getByText(`Vingerafdruk (SHA-256): ${sha256(photo)}`).waitFor();
+    await page.getByText(`Vingerafdruk (SHA-256): ${sha256(screenshot)}`).waitFor();
     expect(await page.getByText(/Het origineel bevat locatie- of cameragegevens/).count()).toBe(2);
     // What the page shows is the photo without its metadata: fetched with this session, no GPS in it.
     const image = page.getByRole('img', { name: 'brief.jpg, zonder locatiegegevens' });
@@ -133,7 +134,7 @@ describe('incidents journey at 320 px', () => {
 
   it('adds a follow-up to the timeline', async () => {
     await page.getByLabel('Soort').selectOption('internal_report');
-    await page.getByLabel('Wat er gebeurde', { exact: true }).fill('Gemeld bij de griffier.');
+    await page.getByRole('textbox', { name: 'Wat er gebeurde', exact: true }).fill('Gemeld bij de griffier.');
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.getByText('Het vervolg is toegevoegd.').waitFor();
     await page.getByRole('heading', { name: 'Wat er daarna gebeurde' }).waitFor();
