@@ -14,6 +14,7 @@ import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
+import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
@@ -63,6 +64,8 @@ export interface BuildAppOptions {
   startJobs?: boolean;
   /** The clock of the unit of work (tests move it); the real time by default. */
   now?: () => Date;
+  /** Incidents: the evidence directory, and a fault seam for the intake tests. */
+  incidents?: IncidentsModuleOptions;
 }
 
 /**
@@ -121,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
   await app.register(handoverModule);
+  await app.register(incidentsModule, options.incidents ?? {});
 
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),

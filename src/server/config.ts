@@ -34,6 +34,8 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl,
+  /** Where incident evidence files are kept (encrypted); default DATA_DIR/evidence. Shared storage with several instances. */
+  EVIDENCE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* headers from a reverse proxy (TLS is usually terminated there). */
   TRUST_PROXY: booleanFromEnv.default(false),

@@ -1,6 +1,7 @@
 import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
+import { INCIDENT_ENCRYPTED_COLUMNS } from './modules/incidents/encrypted-columns.ts';
 import { MAIL_ENCRYPTED_COLUMNS } from './modules/mail/encrypted-columns.ts';
 import { SIPA_ENCRYPTED_COLUMNS } from './modules/sipa/encrypted-columns.ts';
 import { SUPPORT_ENCRYPTED_COLUMNS } from './modules/support/encrypted-columns.ts';
@@ -22,5 +23,6 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('support', SUPPORT_ENCRYPTED_COLUMNS)
       .register('sipa', SIPA_ENCRYPTED_COLUMNS)
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
+      .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
   );
 }

@@ -37,6 +37,9 @@ export const WEB_PATHS = {
   adminContent: '/beheer/inhoud',
   adminContentPart: '/beheer/inhoud/:slug',
   myPackage: '/mijn-pakket',
+  incidents: '/incidenten',
+  incidentNew: '/incidenten/nieuw',
+  incident: '/incidenten/:incidentId',
   activateByCode: '/activeren/code',
 } as const;
 
@@ -63,6 +66,10 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
   }
   return null;
 }
+
+/** One of my incidents. */
+export const incidentPath = (incidentId: string) =>
+  WEB_PATHS.incident.replace(':incidentId', encodeURIComponent(incidentId));
 
 /** A requester's own case, and the same case in the staff work queue. */
 export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));

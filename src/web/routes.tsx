@@ -6,6 +6,7 @@ import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { PageError } from './features/errors/PageError.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { incidentRoutes } from './features/incidents/routes.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packageRoutes } from './features/package/routes.tsx';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           ...caseRoutes,
           ...notificationRoutes,
           ...handoverRoutes,
+          ...incidentRoutes,
           ...contentAdminRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -12,6 +12,7 @@ import { takeCase } from '../modules/cases/assignment.ts';
 import { caseEvents, caseMessages, cases } from '../modules/cases/db.ts';
 import { closeCase } from '../modules/cases/lifecycle.ts';
 import { handoverEvents, handovers } from '../modules/handover/db.ts';
+import { incidentEvidence, incidents } from '../modules/incidents/db.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
 import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
@@ -127,6 +128,12 @@ describe('demo mode', () => {
     expect(results.body.results).toHaveLength(1);
     const [result] = results.body.results;
     expect(result).toMatchObject({ questionnaireVersion: SHIPPED_QUESTIONNAIRE.version, doneCount: 1 });
+    // Her incident: a threatening e-mail and a screenshot as evidence, a follow-up, only hers to see.
+    const incidentList = (await get(sanne, '/api/me/incidents')).body.incidents;
+    expect(incidentList).toMatchObject([{ channel: 'mail', severity: 'serious', evidenceCount: 2, followUpCount: 1 }]);
+    const incident = (await get(sanne, `/api/me/incidents/${incidentList[0].id}`)).body.incident;
+    expect(incident.evidence.map((item: { kind: string }) => item.kind)).toEqual(['email', 'image']);
+    expect((await get(await signIn(idOf('admin')), `/api/me/incidents/${incident.id}`)).status).toBe(404);
     const plan = (await get(sanne, `/api/me/zelfscan/results/${result.id}`)).body.result.actions;
     expect(plan).toContainEqual({ tipId: 'home-nameplate', done: true, plannedFor: null });
     expect(plan).toContainEqual({ tipId: 'family-plan', done: false, plannedFor: expect.any(String) });
@@ -221,6 +228,8 @@ describe('demo mode', () => {
       caseMessages,
       caseEvents,
       zelfscanResults,
+      incidents,
+      incidentEvidence,
       handovers,
       handoverEvents,
       auditLog,

@@ -25,6 +25,7 @@ import { supportCaseType } from '../modules/support/type.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
+import { seedIncident } from './incident-example.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
 
 /**
@@ -36,6 +37,8 @@ import type { DemoAccount, SeededAccount } from './seed.ts';
  * - Sanne de Vries (wethouder): a saved zelfscan result, one tip done and one planned; a support request
  *   that shares that result, assigned by the OT coordinator to Ahmed El Idrissi (Wethoudersvereniging),
  *   in progress, with one message from him and one from her.
+ * - Sanne de Vries also has an incident: a threatening e-mail kept as evidence, with a screenshot and a
+ *   follow-up (incident-example.ts).
  * - Jan Bosman (burgemeester): made through the package handover (registered by the demo admin, handed
  *   over, invitation accepted: registerDemoAppointment, called by seedDemoAccounts), and an advice request
  *   waiting unassigned in SIPA's queue.
@@ -198,6 +201,7 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
       () => seedSupportRequest(app, as('officeholder'), as('ot-coordinator'), as('confidant-wethouders')),
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
+    ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],
   ];
   const added: string[] = [];
   for (const [name, seed] of examples) {

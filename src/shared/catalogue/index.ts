@@ -1,6 +1,7 @@
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
 import { HANDOVER_AUDIT_ACTIONS } from './audit-handover.ts';
+import { INCIDENTS_AUDIT_ACTIONS } from './audit-incidents.ts';
 import { PACKAGE_AUDIT_ACTIONS } from './audit-package.ts';
 import { PEOPLE_AUDIT_ACTIONS } from './audit-people.ts';
 import { SESSIONS_AUDIT_ACTIONS } from './audit-sessions.ts';
@@ -10,6 +11,7 @@ import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
 import { HANDOVER_PROBLEMS } from './problems-handover.ts';
+import { INCIDENTS_PROBLEMS } from './problems-incidents.ts';
 import { PACKAGE_PROBLEMS } from './problems-package.ts';
 import { PEOPLE_PROBLEMS } from './problems-people.ts';
 import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
@@ -36,6 +38,7 @@ export const AUDIT_CATALOGUES = {
   cases: CASES_AUDIT_ACTIONS,
   sipa: SIPA_AUDIT_ACTIONS,
   support: SUPPORT_AUDIT_ACTIONS,
+  incidents: INCIDENTS_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -49,6 +52,7 @@ export const PROBLEM_CATALOGUES = {
   cases: CASES_PROBLEMS,
   sipa: SIPA_PROBLEMS,
   support: SUPPORT_PROBLEMS,
+  incidents: INCIDENTS_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];

@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
+import { IncidentNavItem } from '../features/incidents/routes.tsx';
 import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
 import { IdleWarning } from '../session/IdleWarning.tsx';
@@ -71,6 +72,7 @@ export function AppShell() {
                   <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
                 </li>
                 <CaseNavItems />
+                <IncidentNavItem />
                 <NotificationsNavItem />
                 <SessionNavItems />
                 <HandoverNavItems />

@@ -35,6 +35,14 @@
  * and resume at will. A kid may be retired once no envelope uses it. The index secret never rotates
  * with the KEKs, so keyed hashes stay stable.
  *
+ * Streams (stream.ts). Files too large to hold in memory (evidence videos) are encrypted as chunked
+ * AES-256-GCM (the STREAM construction): a fresh DEK per file, kept as an ordinary envelope in the
+ * file's database row (so rotation rewraps it there), chunks that cannot be reordered, dropped, cut
+ * short or extended unnoticed. sealStream() / openStream() are Node Transforms; memory stays one chunk.
+ *
+ * Signatures. keyring.signer(purpose) gives an Ed25519 key derived from the index secret per purpose
+ * (stable across restarts and rotations), for documents others must be able to check (dossier manifests).
+ *
  * Hygiene. Keys are held as KeyObjects (never in JSON or logs); DEKs and decoded key bytes are zeroed
  * after use where Node allows (OpenSSL's own copies are beyond reach). Error messages never contain keys,
  * plaintext or associated data.
@@ -49,8 +57,9 @@ export {
 } from './envelope.ts';
 export { DecryptionError, type DecryptionErrorCode, KeyringError, type KeyringErrorCode } from './errors.ts';
 export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION } from './key-file.ts';
-export { Keyring, type KeyringSource } from './keyring.ts';
+export { Keyring, type KeyringSource, type Signer } from './keyring.ts';
 export { isValidKid } from './kid.ts';
 export { type LoadedKeyring, type LoadKeyringOptions, loadKeyring } from './load.ts';
 export { BARE_KEY_KID, generateMasterKeyEntry, parseMasterKey } from './master-key.ts';
 export type { KeyEntry, KeyMaterial } from './material.ts';
+export { DEFAULT_CHUNK_BYTES, openStream, type SealedStream, STREAM_VERSION, sealStream } from './stream.ts';
