@@ -6,15 +6,20 @@ import type { FieldError } from '../../shared/problem.ts';
  * client: no stack, no SQL, no internal message.
  */
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly fieldErrors?: FieldError[],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldError[] | undefined;
+
+  constructor(status: number, code: string, title: string, detail?: string, fieldErrors?: FieldError[]) {
     super(detail ?? title);
     this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
   }
 }
 

@@ -132,7 +132,11 @@ export type CaseTypeSettingsOverrides = Partial<Record<CaseType, Partial<CaseTyp
 export class CaseTypeRegistry {
   readonly #types = new Map<CaseType, CaseTypeDefinition>();
 
-  constructor(private readonly overrides: CaseTypeSettingsOverrides = {}) {}
+  private readonly overrides: CaseTypeSettingsOverrides;
+
+  constructor(overrides: CaseTypeSettingsOverrides = {}) {
+    this.overrides = overrides;
+  }
 
   register(definition: CaseTypeDefinition): CaseTypeDefinition {
     if (this.#types.has(definition.type)) throw new Error(`Case type ${definition.type} is registered twice`);
