@@ -221,7 +221,8 @@ export async function runCli(
     }
     // In this order, as the server does: the data-dir lock refuses before anything else is touched.
     database = await openConfiguredDatabase(config);
-    const { keyring, location, generated } = loadConfiguredKeyring(config);
+    const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
+    if (warning) io.err(`Warning: ${warning}`);
     if (generated) io.err(`Generated a new master key in ${location} (mode 0600). Back it up apart from the database.`);
     const env: CliEnv = { db: database.db, config, keyring, io };
     switch (command) {

@@ -22,7 +22,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
   );
 }
 
-/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in DATA_DIR (made on first start). */
+/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file beside DATA_DIR (made on first start). */
 export function loadConfiguredKeyring(config: Config): LoadedKeyring {
   return loadKeyring({
     masterKey: config.MASTER_KEY,
@@ -45,8 +45,9 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   const config = options.config ?? loadConfig();
   await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
   const database = await openConfiguredDatabase(config);
-  const { keyring, location, generated } = loadConfiguredKeyring(config);
+  const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
   const app = await buildApp({ config, database, keyring });
+  if (warning) app.log.warn(warning);
   if (generated) {
     app.log.warn(
       `Generated a new master key in ${location} (mode 0600). Back it up apart from the database: without it the encrypted data cannot be read.`,
