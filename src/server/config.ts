@@ -47,6 +47,16 @@ export const configSchema = z.object({
   MASTER_KEY: z.string().min(1).optional(),
   /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
   KEY_FILE: z.string().min(1).optional(),
+  /** Folder of pg_dump and pg_restore for `npm run cli -- backup/restore` on PostgreSQL; default: the PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
+  /**
+   * Prometheus metrics. With METRICS_TOKEN, GET /metrics on the app's port answers to
+   * `Authorization: Bearer <token>` only; with METRICS_PORT, a second listener on METRICS_HOST serves
+   * /metrics (and asks for the token too when one is set). Without either there are no metrics.
+   */
+  METRICS_TOKEN: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }).optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
@@ -78,8 +88,21 @@ export const configSchema = z.object({
   SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
 });
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Retention shorter than the reopen period would destroy a case the requester may still reopen. */
 const checkedConfigSchema = configSchema.superRefine((config, context) => {
+  // Metrics are never public: a listener beyond this machine needs the token.
+  if (config.METRICS_PORT !== undefined && !config.METRICS_TOKEN && !LOOPBACK_HOSTS.has(config.METRICS_HOST)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['METRICS_TOKEN'],
+      message: `must be set when METRICS_HOST (${config.METRICS_HOST}) is not a loopback address`,
+    });
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
+  }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
       context.addIssue({

@@ -134,7 +134,7 @@ async function openPglite(
     const dataDir = path.resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     lock = lockDataDir(dataDir);
-    client = new PGlite(path.join(dataDir, 'pglite'));
+    client = new PGlite(pgliteDirectory(dataDir));
   } else {
     client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
@@ -166,26 +166,35 @@ async function openPglite(
   } satisfies Database;
 }
 
+/** Where PGlite keeps its files inside DATA_DIR (beside the lock file and the control socket). */
+export function pgliteDirectory(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'pglite');
+}
+
 /**
  * A dump of the embedded database while the app runs. PGlite runs one statement at a time, but an app
  * transaction spans several: holding PGlite's transaction lock keeps every other transaction out while
  * the files are read, and the CHECKPOINT first leaves little WAL to replay after a restore.
  */
-async function dumpConsistently(client: PGlite): Promise<Blob> {
+export async function dumpConsistently(client: PGlite): Promise<Blob> {
   await client.query('CHECKPOINT');
   return client.transaction(async () => client.dumpDataDir('gzip'));
 }
 
 async function isReady(db: Db): Promise<boolean> {
   try {
-    const rows = await db.execute<{ latest: string | null }>(
-      sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
-    );
-    const latest = Number(rowsOf<{ latest: string | null }>(rows)[0]?.latest ?? 0);
-    return latest >= latestMigrationMillis();
+    return (await appliedMigrationMillis(db)) >= latestMigrationMillis();
   } catch {
     return false;
   }
+}
+
+/** When the newest migration applied to this database was made (its journal time; 0 when none). */
+export async function appliedMigrationMillis(db: Db): Promise<number> {
+  const rows = await db.execute<{ latest: string | null }>(
+    sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
+  );
+  return Number(rowsOf<{ latest: string | null }>(rows)[0]?.latest ?? 0);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface LoadKeyringOptions {
   keyFile?: string | undefined;
   /** The data directory; `<dataDir>-keys/master.json` beside it is used, and created on first start. */
   dataDir?: string | undefined;
+  /** False: never make a new key file (a restore needs the keys of the backup's time, not new ones). */
+  create?: boolean;
 }
 
 export interface LoadedKeyring {
@@ -63,6 +65,9 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
     const legacyMaterial = readKeyFile(legacy);
     if (legacyMaterial) return fromLegacyPlace({ file, legacy, material, legacyMaterial });
     let generated = false;
+    if (!material && options.create === false) {
+      throw new KeyringError('key_file_missing', `There is no key file at ${file} (and MASTER_KEY is not set)`);
+    }
     if (!material) {
       const fresh = freshMaterial();
       // Of two processes starting at once, only one creates the file; the other reads the winner's.
