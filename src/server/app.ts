@@ -15,6 +15,7 @@ import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
+import metricsPlugin from './modules/metrics/index.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -90,6 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  // Before the routes, so its hook sees them all; a listener of its own only with METRICS_PORT.
+  await app.register(metricsPlugin, { config });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
   await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
 

@@ -50,12 +50,12 @@ export const configSchema = z.object({
   /** Folder of pg_dump and pg_restore for `npm run cli -- backup/restore` on PostgreSQL; default: the PATH. */
   PG_BIN_DIR: z.string().min(1).optional(),
   /**
-   * Prometheus metrics. With METRICS_TOKEN, GET /metrics on the app's port answers to
-   * `Authorization: Bearer <token>` only; with METRICS_PORT, a second listener on METRICS_HOST serves
-   * /metrics (and asks for the token too when one is set). Without either there are no metrics.
+   * Prometheus metrics: with METRICS_PORT, a listener of their own on METRICS_HOST serves GET /metrics,
+   * only to `Authorization: Bearer <METRICS_TOKEN>` when a token is set (required beyond loopback).
+   * Without METRICS_PORT there are no metrics. 0 picks a free port (tests).
    */
   METRICS_TOKEN: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }).optional(),
-  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
@@ -100,8 +100,11 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
       message: `must be set when METRICS_HOST (${config.METRICS_HOST}) is not a loopback address`,
     });
   }
-  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
     context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
+  }
+  if (config.METRICS_TOKEN && config.METRICS_PORT === undefined) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must be set with METRICS_TOKEN' });
   }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
