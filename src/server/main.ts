@@ -84,7 +84,10 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   await options.beforeListen?.(app, { config, keyring });
   await app.listen({ host: config.HOST, port: config.PORT });
   // `npm run cli -- backup` while this process holds the embedded database asks it for the dump.
-  controlSocket = await serveEmbeddedBackups(database, config.DATA_DIR, app.log);
+  controlSocket = await serveEmbeddedBackups(database, config.DATA_DIR, app.log).catch((error: unknown) => {
+    app.log.error({ err: error }, 'no backups while running: the control socket could not be opened');
+    return null;
+  });
   app.log.info(
     { node: process.version },
     `Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description}; Node ${process.version})`,
