@@ -16,6 +16,7 @@ import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
+import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
@@ -99,6 +100,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  // Before the routes, so its hook sees them all; a listener of its own only with METRICS_PORT.
+  await app.register(metricsPlugin, { config });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
   await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
 

@@ -267,6 +267,7 @@ describe('the command line', () => {
       } finally {
         await server.close();
         rmSync(dataDir, { recursive: true, force: true });
+        rmSync(`${dataDir}-keys`, { recursive: true, force: true });
       }
     }, 60_000);
 
@@ -281,6 +282,7 @@ describe('the command line', () => {
         expect(await runCli(['audit:verify'], { io, environment })).toBe(0);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
+        rmSync(`${dataDir}-keys`, { recursive: true, force: true });
       }
     });
   });

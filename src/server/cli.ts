@@ -1,4 +1,6 @@
 import { emailSchema } from '../shared/admin.ts';
+import { backupCommand, restoreCommand } from './backup/commands.ts';
+import { BackupError } from './backup/manifest.ts';
 import { type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import type { Database, Db } from './db/index.ts';
@@ -43,6 +45,10 @@ export const HELP = `Weerbaar command line — npm run cli -- <command>
   keys:rewrap            Re-wrap every encrypted value still under an older key (resume a rotation, or
                          after a new current key was added to MASTER_KEY).
   keys:generate          Print a new MASTER_KEY entry (<kid>:<key>) for rotating keys kept in MASTER_KEY.
+  backup <folder>        Write a consistent backup of the database (no keys) into a new or empty folder.
+                         The embedded database may stay in use: the running server makes the dump.
+  restore <folder>       Restore a backup into an empty DATA_DIR (or the empty database in DATABASE_URL),
+                         migrate it forward, and check the audit trail and that the keys open every value.
   help                   This text.
 
 Configuration comes from the environment and .env, as for npm start (DATA_DIR, DATABASE_URL, MASTER_KEY, …).`;
@@ -201,7 +207,16 @@ async function rewrapAndReport(env: CliEnv, options: RewrapCommandOptions): Prom
 // Running
 // ---------------------------------------------------------------------------------------------------
 
-const COMMANDS = ['create-admin', 'audit:verify', 'keys:rotate', 'keys:rewrap', 'keys:generate', 'help'] as const;
+const COMMANDS = [
+  'create-admin',
+  'audit:verify',
+  'keys:rotate',
+  'keys:rewrap',
+  'keys:generate',
+  'backup',
+  'restore',
+  'help',
+] as const;
 
 const consoleIo: CliIo = {
   out: (line) => console.log(line),
@@ -234,9 +249,17 @@ export async function runCli(
       io.out(generateMasterKeyEntry(config.MASTER_KEY ? loadConfiguredKeyring(config).keyring.kids : []));
       return 0;
     }
+    if (command === 'backup' || command === 'restore') {
+      // They open the database their own way (a running server, an empty target); and never make a key.
+      const { keyring, location, warning } = loadConfiguredKeyring(config, { create: false });
+      if (warning) io.err(`Warning: ${warning}`);
+      const env = { config, keyring, keyLocation: location, io };
+      return command === 'backup' ? await backupCommand(env, args[0]) : await restoreCommand(env, args[0]);
+    }
     // In this order, as the server does: the data-dir lock refuses before anything else is touched.
     database = await openConfiguredDatabase(config);
-    const { keyring, location, generated } = loadConfiguredKeyring(config);
+    const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
+    if (warning) io.err(`Warning: ${warning}`);
     if (generated) io.err(`Generated a new master key in ${location} (mode 0600). Back it up apart from the database.`);
     const env: CliEnv = { db: database.db, config, keyring, io };
     switch (command) {
@@ -256,7 +279,7 @@ export async function runCli(
       io.err(`The command cannot open the database. ${error.message}`);
       return 1;
     }
-    if (error instanceof ConfigError || error instanceof KeyringError) {
+    if (error instanceof ConfigError || error instanceof KeyringError || error instanceof BackupError) {
       io.err(`The command cannot run. ${error.message}`);
       return 1;
     }

@@ -49,6 +49,16 @@ export const configSchema = z.object({
   MASTER_KEY: z.string().min(1).optional(),
   /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
   KEY_FILE: z.string().min(1).optional(),
+  /** Folder of pg_dump and pg_restore for `npm run cli -- backup/restore` on PostgreSQL; default: the PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
+  /**
+   * Prometheus metrics: with METRICS_PORT, a listener of their own on METRICS_HOST serves GET /metrics,
+   * only to `Authorization: Bearer <METRICS_TOKEN>` when a token is set (required beyond loopback).
+   * Without METRICS_PORT there are no metrics. 0 picks a free port (tests).
+   */
+  METRICS_TOKEN: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
@@ -80,8 +90,24 @@ export const configSchema = z.object({
   SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
 });
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Retention shorter than the reopen period would destroy a case the requester may still reopen. */
 const checkedConfigSchema = configSchema.superRefine((config, context) => {
+  // Metrics are never public: a listener beyond this machine needs the token.
+  if (config.METRICS_PORT !== undefined && !config.METRICS_TOKEN && !LOOPBACK_HOSTS.has(config.METRICS_HOST)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['METRICS_TOKEN'],
+      message: `must be set when METRICS_HOST (${config.METRICS_HOST}) is not a loopback address`,
+    });
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
+  }
+  if (config.METRICS_TOKEN && config.METRICS_PORT === undefined) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must be set with METRICS_TOKEN' });
+  }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
       context.addIssue({
@@ -96,9 +122,12 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
+import { type ControlSocket, serveEmbeddedBackups } from './backup/control-socket.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/index.ts';
@@ -22,12 +23,13 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
   );
 }
 
-/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in DATA_DIR (made on first start). */
-export function loadConfiguredKeyring(config: Config): LoadedKeyring {
+/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file beside DATA_DIR (made on first start). */
+export function loadConfiguredKeyring(config: Config, options: { create?: boolean } = {}): LoadedKeyring {
   return loadKeyring({
     masterKey: config.MASTER_KEY,
     keyFile: config.KEY_FILE,
     dataDir: path.resolve(config.DATA_DIR),
+    ...options,
   });
 }
 
@@ -45,8 +47,9 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   const config = options.config ?? loadConfig();
   await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
   const database = await openConfiguredDatabase(config);
-  const { keyring, location, generated } = loadConfiguredKeyring(config);
+  const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
   const app = await buildApp({ config, database, keyring });
+  if (warning) app.log.warn(warning);
   if (generated) {
     app.log.warn(
       `Generated a new master key in ${location} (mode 0600). Back it up apart from the database: without it the encrypted data cannot be read.`,
@@ -54,6 +57,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   }
 
   let closing = false;
+  let controlSocket: ControlSocket | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -65,6 +69,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
+      await controlSocket?.close();
       await app.close(); // stops listening, waits for in-flight requests, then closes the database
       process.exit(0);
     } catch (error) {
@@ -78,7 +83,15 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   await app.ready();
   await options.beforeListen?.(app, { config, keyring });
   await app.listen({ host: config.HOST, port: config.PORT });
-  app.log.info(`Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description})`);
+  // `npm run cli -- backup` while this process holds the embedded database asks it for the dump.
+  controlSocket = await serveEmbeddedBackups(database, config.DATA_DIR, app.log).catch((error: unknown) => {
+    app.log.error({ err: error }, 'no backups while running: the control socket could not be opened');
+    return null;
+  });
+  app.log.info(
+    { node: process.version },
+    `Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description}; Node ${process.version})`,
+  );
 
   // No active admin yet: print a one-time setup link (on the console only; never through the logger).
   const setup = await ensureSetupInvitation({ uow: app.unitOfWork, config, keyring });

@@ -125,6 +125,7 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-keys`, { recursive: true, force: true });
     await rm(serverLog, { force: true });
     throw error;
   }
@@ -135,6 +136,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-keys`, { recursive: true, force: true });
     await rm(serverLog, { force: true });
   };
 }

@@ -8,18 +8,22 @@ import type { FieldError } from '../../shared/problem.ts';
  * Nothing else reaches a client: no stack, no SQL, no internal message.
  */
 export class AppError extends Error {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldError[] | undefined;
   /** Response headers that belong to the problem (e.g. Retry-After on a 429); the errors plugin sets them. */
   readonly headers: Record<string, string> = {};
 
-  constructor(
-    readonly status: number,
-    readonly code: ProblemCode,
-    readonly title: string,
-    readonly detail?: string,
-    readonly fieldErrors?: FieldError[],
-  ) {
+  constructor(status: number, code: ProblemCode, title: string, detail?: string, fieldErrors?: FieldError[]) {
     super(detail ?? title);
     this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
   }
 
   withHeader(name: string, value: string): this {

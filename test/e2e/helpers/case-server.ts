@@ -101,6 +101,7 @@ export class CaseServer {
       clearTimeout(timer);
     }
     await rm(this.dataDir, { recursive: true, force: true });
+    await rm(`${this.dataDir}-keys`, { recursive: true, force: true });
   }
 
   setupToken(): string {

@@ -25,8 +25,9 @@
  * IP addresses and blind indexes. Loaded by loadKeyring() from, in order of precedence:
  * - MASTER_KEY (master-key.ts): `<key>` or `k1:<key>,*k2:<key>,index:<key>`, keys as hex or base64;
  * - an explicit key file, which must exist;
- * - `<dataDir>/keys/master.json` (key-file.ts), generated with mode 0600 on first start (`generated`
- *   tells the caller to log it); a key file that other users can read is refused.
+ * - `<dataDir>-keys/master.json` beside the data directory (key-file.ts), generated with mode 0600 on
+ *   first start (`generated` tells the caller to log it); a key file that other users can read is
+ *   refused. One at the old place inside the data directory still works, with a warning to move it.
  *
  * Rotation. keyring.addKey() creates a KEK, makes it current and saves it to the key file (with
  * MASTER_KEY, add an entry instead). Old envelopes keep decrypting under their own kid. keyring.rewrap()
@@ -56,7 +57,7 @@ export {
   type SerializedEnvelope,
 } from './envelope.ts';
 export { DecryptionError, type DecryptionErrorCode, KeyringError, type KeyringErrorCode } from './errors.ts';
-export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION } from './key-file.ts';
+export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION, legacyKeyFilePath } from './key-file.ts';
 export { Keyring, type KeyringSource, type Signer } from './keyring.ts';
 export { isValidKid } from './kid.ts';
 export { type LoadedKeyring, type LoadKeyringOptions, loadKeyring } from './load.ts';

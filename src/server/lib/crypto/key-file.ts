@@ -19,7 +19,7 @@ import { isValidKid } from './kid.ts';
 import type { KeyEntry, KeyMaterial } from './material.ts';
 
 /**
- * The key file keeps the keys of a local installation, next to (but apart from) the database:
+ * The key file keeps the keys of a local installation, beside (but apart from) the database:
  *
  *     {
  *       "format": "weerbaar-keyring",
@@ -38,8 +38,23 @@ import type { KeyEntry, KeyMaterial } from './material.ts';
 export const KEY_FILE_FORMAT = 'weerbaar-keyring';
 export const KEY_FILE_VERSION = 1;
 
+/**
+ * Local mode keeps the key file beside the data directory, never inside it: `./data` → `./data-keys/
+ * master.json`. A copy or backup of the data directory then holds no key that opens it.
+ */
 export function defaultKeyFilePath(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-keys`, 'master.json');
+}
+
+/** Where local mode kept the key file until it moved out: inside the data directory. Still read. */
+export function legacyKeyFilePath(dataDir: string): string {
   return path.join(path.resolve(dataDir), 'keys', 'master.json');
+}
+
+/** True when two key files hold the same keys (the same file copied, or moved and left behind). */
+export function sameKeys(a: KeyMaterial, b: KeyMaterial): boolean {
+  return serialize(a) === serialize(b);
 }
 
 interface KeyFileJson {

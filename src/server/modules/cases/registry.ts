@@ -175,8 +175,12 @@ function inRoleOrder(roles: Iterable<Role>): Role[] {
 export class CaseTypeRegistry {
   readonly #types = new Map<string, CaseTypeDefinition>();
 
+  readonly #overrides: CaseTypeSettingsOverrides;
+
   /** @param overrides per type, settings over the type's and the environment's (tests, buildApp options). */
-  constructor(private readonly overrides: CaseTypeSettingsOverrides = {}) {}
+  constructor(overrides: CaseTypeSettingsOverrides = {}) {
+    this.#overrides = overrides;
+  }
 
   /**
    * Registers a type. `settings` are the deployment's (the type module reads them from the environment);
@@ -190,7 +194,7 @@ export class CaseTypeRegistry {
     const settings = fitReminderLeads({
       ...definition.settings,
       ...options.settings,
-      ...this.overrides[definition.type],
+      ...this.#overrides[definition.type],
     });
     const merged = { ...definition, settings };
     validateDefinition(merged);
