@@ -1,21 +1,27 @@
-import '@utrecht/component-library-css/dist/index.css';
+// Before anything that could load zod.
+import './zod-settings.ts';
+// Styles in cascade order: the house form and page styles used everywhere (src/web/ui), the NL Design
+// System tokens (only those in use: vite.config.ts), the Utrecht components of the first load, then the
+// house theme and layout. Components of other pages bring their CSS with their code (src/web/ui/utrecht).
+import './ui/forms.css';
 import '@utrecht/design-tokens/dist/index.css';
+import './theme/utrecht.ts';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setupI18n } from './i18n/index.ts';
+import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
+import { trackRouterReady } from './shell/page-ready.ts';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
-});
-
-void setupI18n().then(() => {
-  const root = document.getElementById('root');
-  if (!root) return;
+// The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n).
+setupI18n();
+trackRouterReady(router);
+const root = document.getElementById('root');
+if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -23,4 +29,4 @@ void setupI18n().then(() => {
       </QueryClientProvider>
     </StrictMode>,
   );
-});
+}

@@ -6,10 +6,11 @@ import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { PageError } from './features/errors/PageError.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
-import { StatementPage } from './features/legal/StatementPage.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
+import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
+import { queryClient } from './query-client.ts';
 import { identityRoutes } from './session/identity-routes.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 
@@ -17,16 +18,26 @@ import { AppShell } from './shell/AppShell.tsx';
 export const router = createBrowserRouter([
   {
     element: <AppShell />,
-    // Most pages load on demand (lazy): opened directly, nothing shows for the moment their chunk takes.
-    HydrateFallback: Nothing,
     children: [
       {
         // A page that fails (or whose code went away with a new release) shows a calm message in the shell.
         errorElement: <PageError />,
+        // Most pages load on demand (lazy): opened directly, the shell shows with an empty page for the
+        // moment their chunk takes (src/web/shell/router-ready.ts).
+        HydrateFallback: Nothing,
         children: [
-          { path: WEB_PATHS.home, element: <HomePage /> },
-          { path: WEB_PATHS.privacy, element: <StatementPage messages="privacy" /> },
-          { path: WEB_PATHS.accessibility, element: <StatementPage messages="accessibility" /> },
+          // The home page is where most visits start: it comes with the first load; the others do not.
+          // Its list of parts loads alongside the texts, so the page shows complete (a failure it shows itself).
+          {
+            path: WEB_PATHS.home,
+            element: <HomePage />,
+            loader: async () => {
+              await queryClient.prefetchQuery(packagePartsQuery);
+              return null;
+            },
+          },
+          { path: WEB_PATHS.privacy, lazy: statementPage('privacy') },
+          { path: WEB_PATHS.accessibility, lazy: statementPage('accessibility') },
           ...packageRoutes,
           ...zelfscanRoutes,
           ...identityRoutes,
@@ -43,4 +54,11 @@ export const router = createBrowserRouter([
 
 function Nothing() {
   return null;
+}
+
+function statementPage(messages: 'privacy' | 'accessibility') {
+  return async () => {
+    const { StatementPage } = await import('./features/legal/StatementPage.tsx');
+    return { element: <StatementPage messages={messages} /> };
+  };
 }

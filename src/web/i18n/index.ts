@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { useSyncExternalStore } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
 
@@ -8,7 +9,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
  * and that every key exists in both languages).
  *
  * Only the shell's texts of both languages come with the first load (the language switch names each
- * language in its own words); the rest of a language arrives on demand, so nobody downloads both.
+ * language in its own words, the header shows who is signed in); the rest of a language arrives on
+ * demand, so nobody downloads both. The shell shows at once; pages wait for their texts (useCatalogue).
  */
 type Catalogue = Record<string, unknown>;
 const shellFiles = import.meta.glob<{ default: Catalogue }>('./locales/*/shell.json', { eager: true });
@@ -85,19 +87,49 @@ export function currentLocale(): Locale {
   return LOCALES.includes(i18n.language as Locale) ? (i18n.language as Locale) : DEFAULT_LOCALE;
 }
 
-export async function setupI18n() {
+/** Whether the first language's page texts are there: `failed` when they could not be fetched. */
+export type CatalogueState = 'loading' | 'ready' | 'failed';
+
+let catalogueState: CatalogueState = 'loading';
+const catalogueListeners = new Set<() => void>();
+
+function settleCatalogue(state: CatalogueState) {
+  catalogueState = state;
+  for (const listener of catalogueListeners) listener();
+}
+
+function subscribeCatalogue(listener: () => void) {
+  catalogueListeners.add(listener);
+  return () => catalogueListeners.delete(listener);
+}
+
+/** For the shell: pages render once their language's texts arrived (or could not be fetched). */
+export function useCatalogue(): CatalogueState {
+  return useSyncExternalStore(subscribeCatalogue, () => catalogueState);
+}
+
+/**
+ * Ready at once with the shell's texts (they are in the first load), so the shell with 112 and the
+ * support number renders without waiting; the page texts of the remembered language start loading.
+ */
+export function setupI18n() {
   i18n.on('languageChanged', applyLocale);
   const locale = rememberedLocale();
-  await i18n.use(initReactI18next).init({
+  void i18n.use(initReactI18next).init({
     resources: { nl: { translation: shellCatalogue('nl') }, en: { translation: shellCatalogue('en') } },
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
+    // Everything is in memory: finish now instead of on a later tick, so the first render has its texts.
+    initAsync: false,
   });
-  // Should the texts fail to arrive, the shell (with 112 and the support number) still shows.
-  await loadLocale(locale).catch(() => undefined);
   applyLocale(i18n.language);
+  // Should the texts fail to arrive, pages still show (with their keys), and so does the shell.
+  loadLocale(locale).then(
+    () => settleCatalogue('ready'),
+    () => settleCatalogue('failed'),
+  );
   return i18n;
 }

@@ -1,18 +1,28 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { Role } from '../../shared/roles.ts';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { onUnauthorized } from '../api/client.ts';
 import { type SignInState, signInPath } from '../features/auth/navigation.ts';
-import { StepUpProvider } from '../features/auth/StepUp.tsx';
+import { usePagePending } from '../shell/page-ready.ts';
 import { usePageTitle } from '../shell/usePageTitle.ts';
 import { Heading1, Paragraph } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { farewellNotice, isSigningOut, useSession } from './session.ts';
 
+/** The "confirm it is you" dialog (passkeys, forms) is for signed-in pages only: not in the first load. */
+const loadStepUp = () => import('../features/auth/StepUp.tsx');
+const StepUpProvider = lazy(async () => ({ default: (await loadStepUp()).StepUpProvider }));
+
+/** Once someone is signed in, fetch what every signed-in page needs ahead of their first such page. */
+export function preloadSignedInParts() {
+  void loadStepUp().catch(() => undefined);
+}
+
 function Loading() {
   const { t } = useTranslation();
+  usePagePending();
   return <Paragraph role="status">{t('session.loading')}</Paragraph>;
 }
 
@@ -38,9 +48,11 @@ export function RequireSignIn() {
     );
   }
   return (
-    <StepUpProvider>
-      <Outlet />
-    </StepUpProvider>
+    <Suspense fallback={<Loading />}>
+      <StepUpProvider>
+        <Outlet />
+      </StepUpProvider>
+    </Suspense>
   );
 }
 

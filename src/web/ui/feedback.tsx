@@ -1,5 +1,6 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { Button } from './utrecht/button.ts';
+import { ButtonGroup } from './utrecht/button-group.ts';
 import './forms.css';
 
 /**

@@ -1,0 +1,3 @@
+import '@utrecht/checkbox-css/dist/index.css';
+
+export { Checkbox } from '@utrecht/component-library-react';

@@ -1,0 +1,3 @@
+import '@utrecht/link-css/dist/index.css';
+
+export { Link } from '@utrecht/component-library-react';

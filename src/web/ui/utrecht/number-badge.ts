@@ -1,0 +1,3 @@
+import '@utrecht/number-badge-css/dist/index.css';
+
+export { NumberBadge } from '@utrecht/component-library-react';

@@ -1,0 +1,3 @@
+import '@utrecht/paragraph-css/dist/index.css';
+
+export { Paragraph } from '@utrecht/component-library-react';

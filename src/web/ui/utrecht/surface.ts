@@ -1,0 +1,3 @@
+import '@utrecht/surface-css/dist/index.css';
+
+export { Surface } from '@utrecht/component-library-react';

@@ -1,0 +1,3 @@
+import '@utrecht/textbox-css/dist/index.css';
+
+export { Textbox } from '@utrecht/component-library-react';
