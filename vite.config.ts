@@ -17,7 +17,8 @@ const require = createRequire(import.meta.url);
  * The Utrecht React packages set `Component.displayName = '…'` at module level for every component. Such
  * an assignment counts as a side effect, so every component stayed in the bundle whether used or not
  * (the whole library, 250 kB). The names only serve React's developer tools; without them the bundler
- * drops the components nobody imports (vite.config.ts also declares these packages free of side effects).
+ * drops the components nobody imports (the treeshake options below also declare these packages free of
+ * side effects).
  */
 function utrechtWithoutDisplayNames(): Plugin {
   return {
@@ -69,13 +70,14 @@ function sharedModulesTreeShakable(sharedRoot: string): Plugin {
 }
 
 const TOKENS_FILE = /node_modules\/@utrecht\/design-tokens\/dist\/index\.css$/;
-const TOKEN_REFERENCE = /var\(\s*(--utrecht-[\w-]+)/g;
+const TOKEN_REFERENCE = /var\(\s*(--[\w-]+)/g;
 const UTRECHT_CSS_IMPORT = /@utrecht\/[a-z0-9-]+-css\/[\w./-]+\.css/g;
 const UTRECHT_CLASS = /utrecht-[\w-]+/g;
 
 /**
  * The Utrecht design tokens file (@utrecht/design-tokens, 188 kB) declares some 1,300 custom properties
- * on `.utrecht-theme`, plus dark-mode and viewport variants behind classes the app never sets. At build
+ * on `.utrecht-theme` (for Utrecht's components and for other NL Design System libraries: `--nl-…`,
+ * `--denhaag-…`), plus dark-mode and viewport variants behind classes the app never sets. At build
  * time this keeps the rules whose classes the app uses, and in them the tokens that a style of the app
  * refers to: the Utrecht component CSS it imports, its own CSS, or (transitively) another kept token.
  * Everything it reads comes from the sources, so the asset's content hash still follows the content.
@@ -139,7 +141,7 @@ function pruneTokens(code: string, filename: string, classes: Set<string>, roots
   return run(code, filename, {
     Rule: { style: (rule) => (ruleInUse(rule.value.selectors) ? undefined : []) },
     Declaration: {
-      custom: (property) => (property.name.startsWith('--utrecht-') && !needed.has(property.name) ? [] : undefined),
+      custom: (property) => (needed.has(property.name) ? undefined : []),
     },
   });
 }
@@ -213,14 +215,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     rolldownOptions: {
+      // Writing the brotli and gzip copies at their highest levels takes seconds, on purpose: no timing report.
+      checks: { bundlerTimings: false },
       treeshake: {
         moduleSideEffects: [
-          // The Utrecht React packages declare no `sideEffects`; they have none (see vite-plugins.ts).
+          // The Utrecht React packages declare no `sideEffects`; they have none (utrechtWithoutDisplayNames above).
           { test: /node_modules\/@utrecht\/[a-z0-9-]+-react\//, sideEffects: false },
-          // The app's components (src/web/ui), each Utrecht component through a module that also imports its
-          // CSS (src/web/ui/utrecht): unused, a module is dropped with its CSS, so styles travel with the
-          // chunk of the page that shows them. Their only side effects are those CSS imports.
-          { test: /src\/web\/ui\/.+\.tsx?$/, sideEffects: false },
         ],
         // Schemas in src/shared are built at module level (`z.object(…)`); the web app often imports only
         // constants and types from those modules. Declaring zod's builders pure drops unused schemas, and

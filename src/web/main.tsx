@@ -1,11 +1,11 @@
 // Before anything that could load zod.
 import './zod-settings.ts';
-// Styles in cascade order: the house form and page styles used everywhere (src/web/ui), the NL Design
-// System tokens (only those in use: vite.config.ts), the Utrecht components of the first load, then the
-// house theme and layout. Components of other pages bring their CSS with their code (src/web/ui/utrecht).
+// Styles in cascade order: the house form and page styles used everywhere (src/web/ui), the Utrecht
+// components in use, the NL Design System tokens (only those in use: vite.config.ts), the house theme and
+// layout; each page's own CSS comes with its code, after these.
 import './ui/forms.css';
-import '@utrecht/design-tokens/dist/index.css';
 import './theme/utrecht.ts';
+import '@utrecht/design-tokens/dist/index.css';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
 import { QueryClientProvider } from '@tanstack/react-query';

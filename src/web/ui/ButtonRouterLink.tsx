@@ -1,6 +1,5 @@
 import type { ComponentProps } from 'react';
 import { Link } from 'react-router';
-import '@utrecht/button-link-css/dist/index.css';
 
 /** An in-app link that looks like an NL Design System button: for a page that starts a task. */
 export function ButtonRouterLink({

@@ -1,6 +1,5 @@
 import type { ComponentProps } from 'react';
 import { NavLink } from 'react-router';
-import '@utrecht/link-css/dist/index.css';
 
 /** An in-app link that looks like an NL Design System link and marks the current page for screen readers. */
 export function RouterLink({ className, ...props }: ComponentProps<typeof NavLink>) {

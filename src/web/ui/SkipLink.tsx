@@ -1,5 +1,4 @@
 import type { AnchorHTMLAttributes } from 'react';
-import '@utrecht/skip-link-css/dist/index.css';
 
 /** The NL Design System skip link: off screen until it receives keyboard focus. */
 export function SkipLink({ className, ...props }: AnchorHTMLAttributes<HTMLAnchorElement>) {

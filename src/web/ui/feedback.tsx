@@ -1,7 +1,5 @@
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { Button } from './utrecht/button.ts';
-import { ButtonGroup } from './utrecht/button-group.ts';
-import './forms.css';
 
 /**
  * A polite live region that is always in the page, so a message put into it is announced by screen

@@ -1,5 +1,5 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef } from 'react';
-import { Heading2 } from '../utrecht/heading.ts';
 
 /** One problem with a form field, as the error summary lists it. */
 export interface FieldProblem {

@@ -1,8 +1,13 @@
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  RadioButton,
+} from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
-import { Checkbox } from '../utrecht/checkbox.ts';
-import { Fieldset, FieldsetLegend } from '../utrecht/fieldset.ts';
-import { FormField, FormFieldDescription, FormLabel } from '../utrecht/form-field.ts';
-import { RadioButton } from '../utrecht/radio-button.ts';
 import { describedBy, type FieldFrame, FieldMessages } from './fields.tsx';
 
 /** One option of a radio or checkbox group. Its input gets the id `<group id>-<value>`. */

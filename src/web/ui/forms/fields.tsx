@@ -1,9 +1,14 @@
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '../utrecht/form-field.ts';
-import { Select, SelectOption } from '../utrecht/select.ts';
-import { Textarea } from '../utrecht/textarea.ts';
-import { Textbox } from '../utrecht/textbox.ts';
-import '../forms.css';
 
 /**
  * Form fields with the NL Design System markup and the accessibility wiring every form needs: a label,

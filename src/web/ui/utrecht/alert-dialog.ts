@@ -1,3 +1,0 @@
-import '@utrecht/alert-dialog-css/dist/index.css';
-
-export { AlertDialog } from '@utrecht/component-library-react';

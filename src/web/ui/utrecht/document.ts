@@ -1,3 +1,0 @@
-import '@utrecht/document-css/dist/index.css';
-
-export { Document } from '@utrecht/component-library-react';

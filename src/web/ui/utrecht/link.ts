@@ -1,3 +1,0 @@
-import '@utrecht/link-css/dist/index.css';
-
-export { Link } from '@utrecht/component-library-react';

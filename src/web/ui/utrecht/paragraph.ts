@@ -1,3 +1,0 @@
-import '@utrecht/paragraph-css/dist/index.css';
-
-export { Paragraph } from '@utrecht/component-library-react';

@@ -1,3 +1,0 @@
-import '@utrecht/status-badge-css/dist/index.css';
-
-export { StatusBadge } from '@utrecht/component-library-react';

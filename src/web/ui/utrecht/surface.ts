@@ -1,3 +1,0 @@
-import '@utrecht/surface-css/dist/index.css';
-
-export { Surface } from '@utrecht/component-library-react';

@@ -1,3 +1,0 @@
-import '@utrecht/textbox-css/dist/index.css';
-
-export { Textbox } from '@utrecht/component-library-react';
