@@ -8,6 +8,7 @@ import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { transform } from 'lightningcss';
 import { defineConfig, type Plugin, parseAst } from 'vite';
+import { PUBLIC_TEXT_FILES } from './src/web/i18n/text-groups.ts';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -228,14 +229,17 @@ export default defineConfig({
         manualPureFunctions: ['z', 'sensitive'],
       },
       output: {
+        // Only the catalogues are called i18n-<locale>…: a chunk named after the src/web/i18n code is not one.
+        chunkFileNames: (chunk) => (chunk.name === 'i18n' ? 'assets/texts-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
-          // One file per language for the message catalogues that load on demand (src/web/i18n), rather
-          // than one small request per feature file.
+          // Two files per language for the message catalogues that load on demand (src/web/i18n): the
+          // public pages' texts and the others, rather than one small request per feature file.
           groups: [
             {
               name: (id) => {
-                const locale = /\/i18n\/locales\/(nl|en)\/(?!shell\.json)/.exec(id)?.[1];
-                return locale ? `i18n-${locale}` : null;
+                const [, locale, file = ''] = /\/i18n\/locales\/(nl|en)\/([\w-]+)\.json$/.exec(id) ?? [];
+                if (!locale || file === 'shell') return null;
+                return PUBLIC_TEXT_FILES.includes(file) ? `i18n-${locale}-public` : `i18n-${locale}`;
               },
             },
           ],

@@ -10,6 +10,7 @@ import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
+import { loadTexts } from './i18n/index.ts';
 import { queryClient } from './query-client.ts';
 import { identityRoutes } from './session/identity-routes.tsx';
 import { AppShell } from './shell/AppShell.tsx';
@@ -40,11 +41,21 @@ export const router = createBrowserRouter([
           { path: WEB_PATHS.accessibility, lazy: statementPage('accessibility') },
           ...packageRoutes,
           ...zelfscanRoutes,
-          ...identityRoutes,
-          ...caseRoutes,
-          ...notificationRoutes,
-          ...handoverRoutes,
-          ...contentAdminRoutes,
+          {
+            // The other pages need more than the public pages' texts: they load with the page's code, and a
+            // link from a public page opens the page once they are there (src/web/i18n).
+            loader: async () => {
+              await loadTexts('all').catch(() => undefined);
+              return null;
+            },
+            children: [
+              ...identityRoutes,
+              ...caseRoutes,
+              ...notificationRoutes,
+              ...handoverRoutes,
+              ...contentAdminRoutes,
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

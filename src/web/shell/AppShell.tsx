@@ -6,6 +6,7 @@ import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
 import { useCatalogue } from '../i18n/index.ts';
+import { textScopeOf } from '../i18n/text-groups.ts';
 import { preloadSignedInParts, useSessionEndedRedirect } from '../session/guards.tsx';
 import { IdleWarning } from '../session/IdleWarning.tsx';
 import { AccountArea, DemoBanner, SessionNavItems } from '../session/ShellParts.tsx';
@@ -39,7 +40,7 @@ export function AppShell() {
   const session = useSessionQuery();
   const sessionKnown = !session.isPending || session.failureCount > 0;
   const [stoppedWaiting, setStoppedWaiting] = useState(false);
-  const textsReady = useCatalogue() !== 'loading';
+  const textsReady = useCatalogue(textScopeOf(location.pathname, Boolean(session.data?.person))) !== 'loading';
   const pageComplete = useFirstPageSettled(textsReady);
   const signedIn = Boolean(session.data?.person);
   useSessionEndedRedirect();
