@@ -16,11 +16,13 @@ import { setupI18n } from './i18n/index.ts';
 import { textScopeOf } from './i18n/text-groups.ts';
 import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
+import { prefetchSession } from './session/session.ts';
 import { trackRouterReady } from './shell/page-ready.ts';
 
 // The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n): those
 // of the public pages, or all of them for another page (a signed-in visitor's menu asks for the rest).
 setupI18n(textScopeOf(window.location.pathname, false));
+prefetchSession(queryClient);
 trackRouterReady(router);
 const root = document.getElementById('root');
 if (root) {
