@@ -28,6 +28,7 @@ import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
+import compressionPlugin from './plugins/compression.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import keyringPlugin from './plugins/keyring.ts';
@@ -93,6 +94,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { https: config.PUBLIC_URL.startsWith('https://') });
+  // Before any route: it attaches itself to each route as it is added.
+  await app.register(compressionPlugin);
   await app.register(databasePlugin, { database: options.database, closeOnAppClose: options.ownsDatabase ?? true });
   await app.register(keyringPlugin, { keyring: options.keyring });
   // Sessions before access: its onRequest hook resolves request.actor, which the access check reads.

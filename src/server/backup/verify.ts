@@ -1,7 +1,8 @@
 import { and, asc, gt, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { encryptedColumnRegistry } from '../encrypted-columns.ts';
 import { describeEnvelope, type Keyring, type SerializedEnvelope } from '../lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn } from '../lib/encrypted-columns.ts';
+import type { EncryptedColumn } from '../lib/encrypted-columns.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
 
 /** What a restore checks before it calls the database usable. */
@@ -14,7 +15,7 @@ export interface RestoreCheck {
 export async function checkRestoredDatabase(
   db: Db,
   keyring: Keyring,
-  columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS,
+  columns: readonly EncryptedColumn[] = encryptedColumnRegistry().all(),
 ): Promise<RestoreCheck> {
   const audit = await verifyAuditChain(db);
   const known = new Set(keyring.kids);

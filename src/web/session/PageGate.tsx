@@ -1,14 +1,23 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, lazy, type ReactNode, Suspense, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../../shared/roles.ts';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { type SignInState, signInPath } from '../features/auth/navigation.ts';
-import { StepUpProvider } from '../features/auth/StepUp.tsx';
+import { usePagePending } from '../shell/page-ready.ts';
 import { usePageTitle } from '../shell/usePageTitle.ts';
 import { Heading1, Paragraph } from '../ui/index.ts';
 import { RouterLink } from '../ui/RouterLink.tsx';
 import { farewellNotice, useSession } from './session.ts';
+
+/** The "confirm it is you" dialog (passkeys, forms) is for signed-in pages only: not in the first load. */
+const loadStepUp = () => import('../features/auth/StepUp.tsx');
+const StepUpProvider = lazy(async () => ({ default: (await loadStepUp()).StepUpProvider }));
+
+/** Once someone is signed in, fetch what every signed-in page needs ahead of their first such page. */
+export function preloadSignedInParts() {
+  void loadStepUp().catch(() => undefined);
+}
 
 /** True below a gate: someone is signed in there, and the "confirm it is you" dialog is in place. */
 const InsideGate = createContext(false);
@@ -56,7 +65,9 @@ export function PageGate({ roles, title, children }: PageGateProps) {
   if (inside) return page;
   return (
     <InsideGate.Provider value={true}>
-      <StepUpProvider>{page}</StepUpProvider>
+      <Suspense fallback={<Loading />}>
+        <StepUpProvider>{page}</StepUpProvider>
+      </Suspense>
     </InsideGate.Provider>
   );
 }
@@ -69,6 +80,7 @@ function PageTitle({ text }: { text: string }) {
 
 function Loading() {
   const { t } = useTranslation();
+  usePagePending();
   return <Paragraph role="status">{t('session.loading')}</Paragraph>;
 }
 

@@ -1,6 +1,5 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { PageGate } from './PageGate.tsx';
 
 /**
@@ -16,7 +15,10 @@ export const identityRoutes: RouteObject[] = [
       </div>
     ),
     children: [
-      { path: WEB_PATHS.signIn, element: <SignInPage /> },
+      {
+        path: WEB_PATHS.signIn,
+        lazy: async () => ({ Component: (await import('../features/auth/SignInPage.tsx')).SignInPage }),
+      },
       {
         path: WEB_PATHS.activate,
         lazy: async () => ({ Component: (await import('../features/auth/ActivationPage.tsx')).ActivationPage }),

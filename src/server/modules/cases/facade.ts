@@ -21,7 +21,11 @@ import { CaseWork } from './work.ts';
  * target checks) after the commit. Types never touch the core's tables or internals.
  */
 export class CaseCore {
-  constructor(readonly deps: CaseDeps) {}
+  readonly deps: CaseDeps;
+
+  constructor(deps: CaseDeps) {
+    this.deps = deps;
+  }
 
   get registry(): CaseTypeRegistry {
     return this.deps.registry;
@@ -101,10 +105,13 @@ export class CaseCore {
 
 /** The façade bound to one case type: only its cases, its data typed. */
 export class CaseTypeHandle<TData> {
-  constructor(
-    private readonly core: CaseCore,
-    readonly definition: CaseTypeDefinition<TData>,
-  ) {}
+  private readonly core: CaseCore;
+  readonly definition: CaseTypeDefinition<TData>;
+
+  constructor(core: CaseCore, definition: CaseTypeDefinition<TData>) {
+    this.core = core;
+    this.definition = definition;
+  }
 
   get keyring(): Keyring {
     return this.core.keyring;

@@ -178,8 +178,11 @@ class Fingerprint extends Transform {
   crc = 0;
   readonly #sha = createHash('sha256');
 
-  constructor(private readonly inspector: Inspector) {
+  private readonly inspector: Inspector;
+
+  constructor(inspector: Inspector) {
     super();
+    this.inspector = inspector;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

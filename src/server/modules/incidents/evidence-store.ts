@@ -19,7 +19,10 @@ const PART_SUFFIX = '.part';
 export class EvidenceStore {
   readonly incoming: string;
 
-  constructor(readonly root: string) {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
     this.incoming = path.join(root, 'incoming');
     mkdirSync(this.incoming, { recursive: true, mode: 0o700 });
   }

@@ -53,7 +53,11 @@ const LIST_LIMIT = 100;
 export class NotificationService {
   readonly #describers = new Map<string, SubjectDescriber>();
 
-  constructor(private readonly deps: NotificationDeps) {}
+  private readonly deps: NotificationDeps;
+
+  constructor(deps: NotificationDeps) {
+    this.deps = deps;
+  }
 
   /** Registers how a module's records are described in the list (once per subject type). */
   describeSubjects(type: string, describer: SubjectDescriber): void {

@@ -95,7 +95,7 @@ function Incidents() {
 /** Make a dossier of the chosen incidents, and see the ones made before. */
 export function Dossier({ selected }: { selected: readonly string[] }) {
   const { t } = useTranslation();
-  const session = useSession();
+  const _session = useSession();
   const exports = useExports();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');

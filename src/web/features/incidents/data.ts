@@ -14,7 +14,6 @@ import type {
 } from '../../../shared/incidents.ts';
 import { ApiError, apiDelete, apiGet, apiPatch, apiPost, apiPut } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
-import { useSession } from '../../session/session.ts';
 import { uploadEvidence } from './transport.ts';
 
 /** Typed calls and queries of the incident pages (the shared JSON client; files go through transport.ts). */
