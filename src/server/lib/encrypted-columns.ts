@@ -36,6 +36,12 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     column: mailOutbox.bodyEnvelope,
     primaryKey: mailOutbox.id,
   },
+  {
+    name: 'mail_outbox.attachments_envelope',
+    table: mailOutbox,
+    column: mailOutbox.attachmentsEnvelope,
+    primaryKey: mailOutbox.id,
+  },
   // Cases, support requests and SIPA requests (owned by the case modules).
   ...CASE_ENCRYPTED_COLUMNS,
   // Saved zelfscan results.
