@@ -11,4 +11,5 @@ export * from '../modules/notifications/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
+export * from '../modules/training/db.ts';
 export * from '../modules/zelfscan/db.ts';
