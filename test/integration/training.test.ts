@@ -193,7 +193,9 @@ describe('training: offerings, sessions, enrolment, waiting list, calendar, atte
     expect(pastAnswer.statusCode).toBe(400);
     expect(pastAnswer.json().errors.map((e: { code: string }) => e.code)).toContain('in_past');
     const backwards = sessionBody(offeringId, clock);
-    backwards.parts[0] = { ...backwards.parts[0]!, start: '17:00', end: '09:00' };
+    backwards.parts = backwards.parts.map((part, index) =>
+      index === 0 ? { ...part, start: '17:00', end: '09:00' } : part,
+    );
     const backwardsAnswer = await send(t, coordinator, 'POST', '/api/training/coordination/sessions', backwards);
     expect(backwardsAnswer.statusCode).toBe(400);
     expect(backwardsAnswer.json().errors).toContainEqual(
@@ -208,7 +210,7 @@ describe('training: offerings, sessions, enrolment, waiting list, calendar, atte
       code: 'no_such_time',
     });
     const lateDeadline = sessionBody(offeringId, clock);
-    lateDeadline.enrolmentDeadline = { date: lateDeadline.parts[1]!.date, time: '08:00' };
+    lateDeadline.enrolmentDeadline = { date: lateDeadline.parts[1]?.date ?? '', time: '08:00' };
     expect(
       (await send(t, coordinator, 'POST', '/api/training/coordination/sessions', lateDeadline)).json().errors[0].code,
     ).toBe('deadline_after_start');
@@ -301,7 +303,8 @@ describe('training: offerings, sessions, enrolment, waiting list, calendar, atte
   it('audits every look at the participant list per person, exports a safe CSV, records attendance after the session', async () => {
     const offeringId = (await createOffering(t, coordinator)).id;
     const session = await createSession(t, coordinator, offeringId, clock, { days: 80 });
-    const seats = [await enrolIn(t, wethouder2, session.id), await enrolIn(t, wethouder, session.id)];
+    const first = await enrolIn(t, wethouder2, session.id);
+    const second = await enrolIn(t, wethouder, session.id);
     const before = (await t.app.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]?.n ?? 0;
     const list = await send(t, coordinator, 'GET', `/api/training/coordination/sessions/${session.id}/participants`);
     expect(list.statusCode).toBe(200);
@@ -325,8 +328,8 @@ describe('training: offerings, sessions, enrolment, waiting list, calendar, atte
 
     const attendance = {
       attendance: [
-        { enrolmentId: seats[0]!.id, attended: true },
-        { enrolmentId: seats[1]!.id, attended: false },
+        { enrolmentId: first.id, attended: true },
+        { enrolmentId: second.id, attended: false },
       ],
     };
     const early = await send(
@@ -360,16 +363,11 @@ describe('training: offerings, sessions, enrolment, waiting list, calendar, atte
         attendance,
       );
       expect(marked.statusCode).toBe(200);
-      const pdf = await send(
-        t,
-        wethouder2,
-        'GET',
-        `/api/me/training/enrolments/${seats[0]!.id}/certificate.pdf?lang=en`,
-      );
+      const pdf = await send(t, wethouder2, 'GET', `/api/me/training/enrolments/${first.id}/certificate.pdf?lang=en`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      const absent = await send(t, wethouder, 'GET', `/api/me/training/enrolments/${seats[1]!.id}/certificate.pdf`);
+      const absent = await send(t, wethouder, 'GET', `/api/me/training/enrolments/${second.id}/certificate.pdf`);
       expect(absent.json().code).toBe('not_attended');
       const counts = (await send(t, coordinator, 'GET', `/api/training/coordination/sessions/${session.id}`)).json();
       expect(counts.session).toMatchObject({ ended: true, counts: { confirmed: 2, attended: 1 } });

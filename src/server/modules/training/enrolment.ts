@@ -63,7 +63,9 @@ export async function enrol(deps: TrainingDeps, ctx: ServiceContext, sessionId: 
         );
       if (active) throw alreadyEnrolled();
 
-      const seat = session.confirmedCount < session.capacity;
+      // A freed seat belongs to the first person waiting (the promotion job gives it), not to whoever
+      // comes in before the job runs.
+      const seat = session.confirmedCount < session.capacity && bundle.counts.waiting === 0;
       const [updated] = await w.tx
         .update(trainingSessions)
         .set(
