@@ -9,6 +9,7 @@ import { HomePage } from './features/home/HomePage.tsx';
 import { StatementPage } from './features/legal/StatementPage.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packageRoutes } from './features/package/routes.tsx';
+import { trainingRoutes } from './features/training/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { identityRoutes } from './session/identity-routes.tsx';
 import { AppShell } from './shell/AppShell.tsx';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           ...notificationRoutes,
           ...handoverRoutes,
           ...contentAdminRoutes,
+          ...trainingRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,6 +5,7 @@ import { WEB_PATHS } from '../../shared/web-paths.ts';
 import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
+import { TrainingNavItems } from '../features/training/routes.tsx';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
 import { IdleWarning } from '../session/IdleWarning.tsx';
 import { AccountArea, DemoBanner, SessionNavItems } from '../session/ShellParts.tsx';
@@ -74,6 +75,7 @@ export function AppShell() {
                 <NotificationsNavItem />
                 <SessionNavItems />
                 <HandoverNavItems />
+                <TrainingNavItems />
               </ul>
             </div>
           </nav>
