@@ -21,6 +21,7 @@ import { parseConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/index.ts';
 import { Keyring } from '../src/server/lib/crypto/index.ts';
 import { type PreparedScenario, startBareServer } from './baseline.ts';
+import { type BurstScenario, bursts, formatBursts, runBursts } from './bursts.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { compare, formatTable, type ScenarioResult, summarise } from './report.ts';
 import { type Scenario, scenarios } from './scenarios.ts';
@@ -34,6 +35,7 @@ interface Settings {
   rounds: number;
   secondsPerRun: number;
   selected: Scenario[];
+  selectedBursts: BurstScenario[];
 }
 
 class UsageError extends Error {}
@@ -54,11 +56,10 @@ function readSettings(): Settings {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+  const known = [...scenarios, ...bursts].map((scenario) => scenario.name);
+  const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`,
-    );
+    throw new UsageError(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${known.join(', ')}`);
   }
   return {
     durationSeconds,
@@ -67,6 +68,7 @@ function readSettings(): Settings {
     rounds,
     secondsPerRun: Math.max(1, Math.round(durationSeconds / rounds)),
     selected: names.length > 0 ? scenarios.filter((scenario) => names.includes(scenario.name)) : scenarios,
+    selectedBursts: names.length > 0 ? bursts.filter((burst) => names.includes(burst.name)) : bursts,
   };
 }
 
@@ -216,6 +218,7 @@ async function main(): Promise<void> {
     );
 
     const results = await measure(settings, prepared, appUrl, bareUrl);
+    const burstResults = await runBursts(settings.selectedBursts, { appUrl, db: database.db, app }, log);
     environment.loadAverageAfter = loadavg()[0]?.toFixed(2) ?? '';
 
     console.log('');
@@ -229,17 +232,25 @@ async function main(): Promise<void> {
       `autocannon: ${settings.connections} connections, ${settings.rounds} × ${settings.secondsPerRun} s per target ` +
         `after ${settings.warmupSeconds} s warm-up; load generator in a child process on the same machine`,
     );
-    console.log('');
-    console.log(formatTable(results));
-    console.log('');
-    console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    if (results.length > 0) {
+      console.log('');
+      console.log(formatTable(results));
+      console.log('');
+      console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    }
+    if (burstResults.length > 0) {
+      console.log('');
+      console.log(formatBursts(burstResults));
+      console.log('');
+      console.log('Bursts: every request at the same moment; overbooked and waitlistGaps must be 0.');
+    }
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const { selected: _selected, ...settingsForFile } = settings;
+    const { selected: _selected, selectedBursts: _bursts, ...settingsForFile } = settings;
     writeFileSync(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, bursts: burstResults }, null, 2)}\n`,
     );
     console.log(`Results written to ${path.relative(process.cwd(), file)}`);
   } finally {

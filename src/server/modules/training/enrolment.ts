@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MyEnrolment } from '../../../shared/training.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -11,6 +11,7 @@ import {
   bundlesOf,
   type EnrolmentRow,
   lockSession,
+  selectSession,
   type TrainingDeps,
   waitlistPositions,
 } from './records.ts';
@@ -33,13 +34,18 @@ export async function enrol(deps: TrainingDeps, ctx: ServiceContext, sessionId: 
   const actor = requireActor(ctx.actor);
   try {
     return await deps.uow.run(ctx, async (w) => {
-      const session = await lockSession(w.tx, sessionId);
-      if (!session) throw notFound();
-      const bundle = await bundleOf(w.tx, session);
+      // What does not change while people enrol (the training, its day parts, the person's office) is
+      // read before the lock, so the time each enrolment holds the session's lock stays short.
+      const unlocked = await selectSession(w.tx, sessionId);
+      if (!unlocked) throw notFound();
+      const before = await bundleOf(w.tx, unlocked);
       const [person] = await w.tx.select({ office: people.office }).from(people).where(eq(people.id, actor.personId));
-      if (!person?.office || !bundle.offering.audience.includes(person.office)) {
+      if (!person?.office || !before.offering.audience.includes(person.office)) {
         throw refused(403, 'office_not_eligible', 'office', 'This training is not open to your office.');
       }
+
+      const session = await lockSession(w.tx, sessionId);
+      if (!session) throw notFound();
       if (session.cancelledAt) {
         throw refused(409, 'session_cancelled', 'params/sessionId', 'This session was cancelled.');
       }
@@ -62,10 +68,14 @@ export async function enrol(deps: TrainingDeps, ctx: ServiceContext, sessionId: 
           ),
         );
       if (active) throw alreadyEnrolled();
+      const [{ waiting } = { waiting: 0 }] = await w.tx
+        .select({ waiting: count() })
+        .from(trainingEnrolments)
+        .where(and(eq(trainingEnrolments.sessionId, sessionId), eq(trainingEnrolments.status, 'waiting')));
 
       // A freed seat belongs to the first person waiting (the promotion job gives it), not to whoever
       // comes in before the job runs.
-      const seat = session.confirmedCount < session.capacity && bundle.counts.waiting === 0;
+      const seat = session.confirmedCount < session.capacity && waiting === 0;
       const [updated] = await w.tx
         .update(trainingSessions)
         .set(
@@ -90,8 +100,10 @@ export async function enrol(deps: TrainingDeps, ctx: ServiceContext, sessionId: 
         })
         .returning();
       if (!enrolment) throw new Error('insert returned nothing');
-      const positions = await waitlistPositions(w.tx, [enrolment]);
-      return myEnrolmentView(enrolment, await bundleOf(w.tx, updated), w.now, positions.get(enrolment.id) ?? null);
+      // A new waiting-list place is the last one.
+      const counts = { ...before.counts, confirmed: updated.confirmedCount, waiting: waiting + (seat ? 0 : 1) };
+      const after = { ...before, session: updated, counts };
+      return myEnrolmentView(enrolment, after, w.now, seat ? null : waiting + 1);
     });
   } catch (error) {
     // The same person enrolling in two sessions of one training at the same moment: the index decides.
