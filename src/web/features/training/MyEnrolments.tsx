@@ -33,7 +33,16 @@ export function MyEnrolments() {
     onSettled: () => client.invalidateQueries({ queryKey: TRAINING_QUERY_KEY }),
   });
   const enrolments = mine.data ?? [];
-  const active = enrolments.filter((e) => e.status === 'confirmed' || e.status === 'waiting' || e.attended === true);
+  const now = Date.now();
+  // Ongoing ones, attended ones (for the certificate), and ended seats of sessions still to come (to take
+  // them out of the calendar).
+  const active = enrolments.filter(
+    (e) =>
+      e.status === 'confirmed' ||
+      e.status === 'waiting' ||
+      e.attended === true ||
+      (e.hasCalendar && new Date(e.session.parts[0]?.startsAt ?? 0).getTime() > now),
+  );
 
   return (
     <section aria-labelledby="training-mine">
@@ -83,6 +92,11 @@ export function MyEnrolments() {
                 {enrolment.hasCalendar && enrolment.status === 'confirmed' && (
                   <Link href={trainingFiles.calendar(enrolment.id)} download className="weerbaar-training__file">
                     {t('training.mine.calendar')}
+                  </Link>
+                )}
+                {enrolment.hasCalendar && enrolment.status !== 'confirmed' && enrolment.attended !== true && (
+                  <Link href={trainingFiles.calendar(enrolment.id)} download className="weerbaar-training__file">
+                    {t('training.mine.calendarCancel')}
                   </Link>
                 )}
                 {enrolment.hasCertificate && (
