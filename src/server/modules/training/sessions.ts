@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { FieldError } from '../../../shared/problem.ts';
 import type {
   CoordinatorSession,
   CreateSessionBody,
@@ -91,7 +92,7 @@ export async function updateSession(
     }
     const before = await bundleOf(w.tx, session);
     const active = before.counts.confirmed + before.counts.waiting;
-    const fieldProblems = [];
+    const fieldProblems: FieldError[] = [];
     if (body.capacity < session.confirmedCount) {
       fieldProblems.push({
         field: 'body/capacity',
@@ -106,9 +107,18 @@ export async function updateSession(
         message: 'People have enrolled: change the times of the day parts, not their number.',
       });
     }
-    const schedule = checkSchedule(body, { now: w.now, currentDeadline: session.enrolmentDeadline });
-    if (fieldProblems.length > 0)
+    let schedule: Schedule;
+    try {
+      schedule = checkSchedule(body, { now: w.now, currentDeadline: session.enrolmentDeadline });
+    } catch (error) {
+      // Every problem at once: the schedule's and the seats'.
+      if (!(error instanceof AppError)) throw error;
+      fieldProblems.push(...(error.fieldErrors ?? []));
       throw badRequest('invalid_session', 'This change does not fit the session.', fieldProblems);
+    }
+    if (fieldProblems.length > 0) {
+      throw badRequest('invalid_session', 'This change does not fit the session.', fieldProblems);
+    }
 
     const [updated] = await w.tx
       .update(trainingSessions)
