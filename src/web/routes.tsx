@@ -10,6 +10,7 @@ import { incidentRoutes } from './features/incidents/routes.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
+import { trainingRoutes } from './features/training/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { loadTexts } from './i18n/index.ts';
 import { queryClient } from './query-client.ts';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
               ...handoverRoutes,
               ...incidentRoutes,
               ...contentAdminRoutes,
+              ...trainingRoutes,
             ],
           },
           { path: '*', element: <NotFoundPage /> },
