@@ -17,6 +17,8 @@ export const WEB_PATHS = {
   search: '/zoeken',
   zelfscan: '/zelfscan',
   zelfscanResult: '/zelfscan/uitslag',
+  myZelfscans: '/zelfscan/mijn-uitslagen',
+  myZelfscan: '/zelfscan/mijn-uitslagen/:resultId',
   signIn: '/inloggen',
   activate: '/activeren',
   account: '/account',
@@ -76,6 +78,10 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
 /** One of my incidents. */
 export const incidentPath = (incidentId: string) =>
   WEB_PATHS.incident.replace(':incidentId', encodeURIComponent(incidentId));
+
+/** One of my saved zelfscan results, with its action plan. */
+export const myZelfscanPath = (resultId: string) =>
+  WEB_PATHS.myZelfscan.replace(':resultId', encodeURIComponent(resultId));
 
 /** A requester's own case, and the same case in the staff work queue. */
 export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));

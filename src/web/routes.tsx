@@ -11,7 +11,7 @@ import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
 import { trainingRoutes } from './features/training/routes.tsx';
-import { zelfscanRoutes } from './features/zelfscan/routes.ts';
+import { zelfscanRoutes } from './features/zelfscan/routes.tsx';
 import { loadTexts } from './i18n/index.ts';
 import { queryClient } from './query-client.ts';
 import { identityRoutes } from './session/identity-routes.tsx';

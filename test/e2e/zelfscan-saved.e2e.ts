@@ -102,6 +102,33 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     }
   });
 
+  it('keeps the saved result and its plan after a reload, without offering to save it again', async () => {
+    const firstTip = expected.tips[0];
+    if (!firstTip) throw new Error('no tips');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mijn actieplan' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).count()).toBe(0);
+    expect(await page.locator(`#action-${firstTip.id}-done`).isChecked()).toBe(true);
+    expect(await page.locator(`#action-${firstTip.id}-date`).inputValue()).toBe('2026-12-15');
+    await page.getByText(`1 van de ${expected.tips.length} acties gedaan.`).waitFor();
+    // The page no longer says the result lives only in this tab.
+    expect(await page.getByText('Deze uitslag staat in dit tabblad', { exact: false }).count()).toBe(0);
+    expect(await page.getByText('Deze uitslag staat bewaard in uw account.', { exact: false }).count()).toBe(1);
+    const { results } = await officeholder.request<{ results: unknown[] }>('GET', '/api/me/zelfscan/results');
+    expect(results).toHaveLength(1);
+
+    // Every checkbox and date field of the plan has a name of its own, not ten times "Gedaan".
+    const names = await page
+      .locator('.weerbaar-action-plan input')
+      .evaluateAll((inputs) =>
+        inputs.map((input) => ((input as HTMLInputElement).labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+    expect(names.length).toBe(expected.tips.length * 2);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[0]).toMatch(/^Gedaan: .+/);
+    await expectNoAxeViolations(page, 'saved result after a reload');
+  });
+
   it('shows the change since the previous time once there are two saved results', async () => {
     await takeScan(page);
     await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).click();
@@ -124,5 +151,60 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     expect(text).toContain('Wat is er veranderd sinds de vorige keer?');
     expect(text).toContain('Acuut gevaar? Bel 112.');
     expect(await page.getByText('Het downloaden is niet gelukt.', { exact: false }).count()).toBe(0);
+  });
+
+  it('lists my results in Mijn zelfscans (320 px, English): the chart, reopen, go on with the plan, delete', async () => {
+    const small = await personContext(browser, officeholder, { width: 320, height: 640 });
+    await small.addInitScript(() => window.localStorage.setItem('weerbaar.locale', 'en'));
+    const phone = await small.newPage();
+    try {
+      await phone.goto('/zelfscan/mijn-uitslagen');
+      await expect.poll(() => h1(phone)).toBe('My self-scans');
+      const chart = phone.getByRole('img', { name: /^Chart: score per topic over time/ });
+      await chart.waitFor();
+      expect(await phone.getByRole('table', { name: /Score per topic at each saved result/ }).count()).toBe(1);
+      const items = phone.getByRole('link', { name: /^Self-scan of / });
+      expect(await items.count()).toBe(2);
+      await expectNoAxeViolations(phone, 'my self-scans, 320 px, English');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+      // The older result is the one with the plan started; reopen it and go on.
+      await items.nth(1).click();
+      await phone.getByRole('heading', { name: 'My action plan' }).waitFor();
+      await phone.getByText(`1 of ${expected.tips.length} actions done.`).waitFor();
+      const secondTip = expected.tips[1];
+      if (!secondTip) throw new Error('fewer than two tips');
+      await phone
+        .getByRole('checkbox', { name: /^Done\b/ })
+        .nth(1)
+        .click();
+      await phone.getByText(`2 of ${expected.tips.length} actions done.`).waitFor();
+      await expectNoAxeViolations(phone, 'one saved result, 320 px, English');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const opened = phone.url().split('/').at(-1) ?? '';
+      const { result } = await officeholder.request<{ result: { actions: { tipId: string; done: boolean }[] } }>(
+        'GET',
+        `/api/me/zelfscan/results/${opened}`,
+      );
+      expect(result.actions.filter((action) => action.done).map((action) => action.tipId)).toEqual(
+        expected.tips.slice(0, 2).map((tip) => tip.id),
+      );
+
+      // Delete it, after a confirmation.
+      await phone.getByRole('button', { name: 'Delete this result' }).click();
+      const dialog = phone.getByRole('dialog', { name: 'Delete this result?' });
+      await dialog.waitFor();
+      await expectNoAxeViolations(phone, 'delete confirmation, 320 px');
+      await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+      await phone.waitForURL('**/zelfscan/mijn-uitslagen');
+      await phone.getByText('The result has been deleted.').waitFor();
+      await expect.poll(() => phone.getByRole('link', { name: /^Self-scan of / }).count()).toBe(1);
+      const { results } = await officeholder.request<{ results: { id: string }[] }>('GET', '/api/me/zelfscan/results');
+      expect(results.map((item) => item.id)).not.toContain(opened);
+      expect(results).toHaveLength(1);
+      await expectNoAxeViolations(phone, 'after deleting, 320 px');
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -116,6 +116,7 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/zelfscan/results/:id': 'signedIn',
   'GET /api/me/zelfscan/results/:id/pdf': 'signedIn',
   'PATCH /api/me/zelfscan/results/:id/actions/:tipId': 'signedIn',
+  'DELETE /api/me/zelfscan/results/:id': 'signedIn',
   // Incidents (src/server/modules/incidents): owner-only per record, see test/integration/incident-*.test.ts.
   'GET /api/me/incidents': 'signedIn',
   'POST /api/me/incidents': { roles: ['officeholder', 'relative'] },

@@ -7,6 +7,7 @@ import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { IncidentNavItem } from '../features/incidents/routes.tsx';
 import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
 import { TrainingNavItems } from '../features/training/routes.tsx';
+import { MyZelfscansNavItem } from '../features/zelfscan/routes.tsx';
 import { useCatalogue } from '../i18n/index.ts';
 import { textScopeOf } from '../i18n/text-groups.ts';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
@@ -122,6 +123,7 @@ function MainNavigation() {
           <li>
             <RouterLink to={WEB_PATHS.zelfscan}>{t('zelfscan.navLabel')}</RouterLink>
           </li>
+          <MyZelfscansNavItem />
           <li>
             <RouterLink to={WEB_PATHS.search}>{t('search.navLabel')}</RouterLink>
           </li>

@@ -26,12 +26,13 @@ export interface ZelfscanDeps extends ZelfscanContent {
   publicUrl: string;
 }
 
-type Action = 'read' | 'updateActions';
+type Action = 'read' | 'updateActions' | 'delete';
 
 /** Only the person who saved a result sees it or works on its plan: no staff, no admin, no relative. */
 export const ZELFSCAN_RESULT_RULES: AccessRules<Action> = {
   read: { relations: ['owner'] },
   updateActions: { relations: ['owner'] },
+  delete: { relations: ['owner'] },
 };
 
 export const zelfscanAad = {
@@ -157,6 +158,17 @@ export async function updateActionIn(
     })
     .where(eq(zelfscanResults.id, row.id));
   return { tipId, ...next };
+}
+
+/**
+ * Deletes one of my results with its action plan (the AVG's right to erasure), in one unit of work. A
+ * support request that pointed at it then shows nothing shared: the reference finds no result.
+ */
+export async function deleteResult(deps: ZelfscanDeps, ctx: ServiceContext, id: string): Promise<void> {
+  await deps.uow.run(ctx, async (w) => {
+    const row = await loadAuthorized(w.tx, w, id, 'delete', true);
+    await w.tx.delete(zelfscanResults).where(eq(zelfscanResults.id, row.id));
+  });
 }
 
 /**

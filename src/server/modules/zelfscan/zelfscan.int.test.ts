@@ -20,7 +20,7 @@ describe('saved zelfscan results', () => {
   let admin: TestActor;
   let confidant: TestActor;
 
-  const call = (actor: TestActor | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  const call = (actor: TestActor | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: actor?.headers ?? {}, ...(payload ? { payload } : {}) });
 
   async function save(actor: TestActor, answers = worst.answers): Promise<SavedResult> {
@@ -46,6 +46,7 @@ describe('saved zelfscan results', () => {
     expect((await call(null, 'GET', BASE)).statusCode).toBe(401);
     expect((await call(null, 'GET', `${BASE}/${id}`)).statusCode).toBe(401);
     expect((await call(null, 'PATCH', `${BASE}/${id}/actions/x`, { done: true })).statusCode).toBe(401);
+    expect((await call(null, 'DELETE', `${BASE}/${id}`)).statusCode).toBe(401);
   });
 
   it('saves a result for an officeholder and a relative, evaluated on the server', async () => {
@@ -178,5 +179,28 @@ describe('saved zelfscan results', () => {
     for (const question of Q.questions) expect(dump).not.toContain(question.id);
     expect(dump).not.toContain(tipId);
     expect(dump).not.toContain('2031-07-04');
+  });
+
+  it('deletes my result with its plan (the right to erasure); nobody else can, and it is gone', async () => {
+    const person = await createActor(t, ['officeholder']);
+    const kept = await save(person, best.answers);
+    const mine = await save(person);
+    await call(person, 'PATCH', `${BASE}/${mine.id}/actions/${mine.tips[0]?.id}`, { done: true });
+    expect((await call(person, 'DELETE', `${BASE}/not-a-uuid`)).statusCode).toBe(400);
+    for (const other of [relative, admin, confidant, officeholder]) {
+      expect((await call(other, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    }
+    expect((await call(person, 'GET', `${BASE}/${mine.id}`)).statusCode).toBe(200);
+
+    const deleted = await call(person, 'DELETE', `${BASE}/${mine.id}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect((await call(person, 'GET', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    expect((await call(person, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    const listed = (await call(person, 'GET', BASE)).json().results as SavedResultSummary[];
+    expect(listed.map((result) => result.id)).toEqual([kept.id]);
+    const rows = rowsOf<{ n: number }>(
+      await t.app.db.execute(sql`SELECT count(*)::int AS n FROM zelfscan_results WHERE id = ${mine.id}`),
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import {
   Paragraph,
   StatusMessage,
   TextField,
+  VisuallyHidden,
 } from '../../ui/index.ts';
 import { useContentText } from './content-text.ts';
 
@@ -18,7 +19,11 @@ interface Props {
   onChange: (change: { tipId: string; done?: boolean; plannedFor?: string | null }) => void;
 }
 
-/** The tips of a saved result as a checklist: tick one off, or plan it for a date in the coming weeks. */
+/**
+ * The tips of a saved result as a checklist: tick one off, or plan it for a date in the coming weeks.
+ * Each control's name carries its tip ("Gedaan: <tip>"), so a screen reader's list of form fields tells
+ * the ten apart; the tip's title is seen once, as the fieldset's legend.
+ */
 export function ActionPlan({ result, failed, onChange }: Props) {
   const { t } = useTranslation();
   const text = useContentText();
@@ -42,14 +47,24 @@ export function ActionPlan({ result, failed, onChange }: Props) {
                 <FieldsetLegend>{title}</FieldsetLegend>
                 <CheckboxField
                   id={`action-${action.tipId}-done`}
-                  label={t('zelfscanSaved.plan.done')}
+                  label={
+                    <>
+                      {t('zelfscanSaved.plan.done')}
+                      <VisuallyHidden>{`: ${title}`}</VisuallyHidden>
+                    </>
+                  }
                   checked={action.done}
                   onCheckedChange={(checked) => onChange({ tipId: action.tipId, done: checked })}
                 />
                 <TextField
                   id={`action-${action.tipId}-date`}
                   type="date"
-                  label={t('zelfscanSaved.plan.plannedFor')}
+                  label={
+                    <>
+                      {t('zelfscanSaved.plan.plannedFor')}
+                      <VisuallyHidden>{`: ${title}`}</VisuallyHidden>
+                    </>
+                  }
                   description={t('zelfscanSaved.plan.plannedForHint')}
                   value={action.plannedFor ?? ''}
                   onValueChange={(value) => onChange({ tipId: action.tipId, plannedFor: value === '' ? null : value })}

@@ -22,10 +22,12 @@ interface Props {
    * signed-in part plugs its "save to my action plan" in here.
    */
   actions?: (scan: ScanState, result: ZelfscanResult) => ReactNode;
+  /** Where the result lives, instead of "only in this tab" (for those who can save it). */
+  note?: (scan: ScanState) => ReactNode;
 }
 
 /** The result of a finished scan, worked out here in the browser from the answers in this tab. */
-export function ResultPage({ actions }: Props) {
+export function ResultPage({ actions, note }: Props) {
   const { t } = useTranslation();
   const text = useContentText();
   const navigate = useNavigate();
@@ -54,7 +56,7 @@ export function ResultPage({ actions }: Props) {
     <div className="weerbaar-result weerbaar-prose">
       <Heading1>{t('zelfscan.result.title')}</Heading1>
       <Paragraph lead>{t('zelfscan.result.lead')}</Paragraph>
-      <Paragraph className="weerbaar-no-print">{t('zelfscan.result.privacyNote')}</Paragraph>
+      {note ? note(scan) : <Paragraph className="weerbaar-no-print">{t('zelfscan.result.privacyNote')}</Paragraph>}
       <ButtonGroup className="weerbaar-no-print">
         <Button appearance="primary-action-button" onClick={() => window.print()}>
           {t('zelfscan.result.print')}

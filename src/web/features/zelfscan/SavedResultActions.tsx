@@ -1,67 +1,52 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedResult, SavedResultSummary } from '../../../shared/zelfscan-api.ts';
-import { apiGet, apiPatch, apiPost, apiSaveFile } from '../../api/client.ts';
+import { myZelfscanPath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import type { SavedResult } from '../../../shared/zelfscan-api.ts';
+import { apiSaveFile } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
+import { RouterLink } from '../../ui/RouterLink.tsx';
 import { ActionPlan } from './ActionPlan.tsx';
 import { ScoreChange } from './ScoreChange.tsx';
-import './zelfscan-saved.css';
+import { previousOf, SAVED_RESULTS_PATH, useSavedResults, useSavedScan, useUpdateAction } from './saved-results.ts';
 import type { ScanState } from './store.ts';
+import './zelfscan-saved.css';
 
-export const SAVED_RESULTS_PATH = '/api/me/zelfscan/results';
-export const SAVED_RESULTS_KEY = ['zelfscan', 'results'] as const;
+/**
+ * Where the result page says where this result lives: in this tab only until it is saved, then in
+ * "Mijn zelfscans". Replaces the anonymous page's note for those who can save.
+ */
+export function SavedResultNote({ scan }: { scan: ScanState }) {
+  const { t } = useTranslation();
+  const { savedId } = useSavedScan(scan);
+  if (!savedId) return <Paragraph className="weerbaar-no-print">{t('zelfscan.result.privacyNote')}</Paragraph>;
+  return (
+    <Paragraph className="weerbaar-no-print">
+      {t('zelfscanSaved.savedNote')} <RouterLink to={WEB_PATHS.myZelfscans}>{t('zelfscanSaved.mine.link')}</RouterLink>.
+    </Paragraph>
+  );
+}
 
-/** "Save my result", then the action plan of the saved result and the change since the previous one. */
+/**
+ * "Save my result", then the action plan of the saved result and the change since the previous one.
+ * After a reload the saved result comes back (the tab remembers which one it became), with its plan.
+ */
 export function SavedResultActions({ scan }: { scan: ScanState }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<SavedResult | null>(null);
-  const list = useQuery({
-    queryKey: SAVED_RESULTS_KEY,
-    queryFn: ({ signal }) => apiGet<{ results: SavedResultSummary[] }>(SAVED_RESULTS_PATH, signal),
-  });
-  const save = useMutation({
-    mutationFn: () =>
-      apiPost<{ result: SavedResult }>(SAVED_RESULTS_PATH, {
-        questionnaireVersion: scan.version,
-        answers: scan.answers,
-      }),
-    onSuccess: async ({ result }) => {
-      setSaved(result);
-      await queryClient.invalidateQueries({ queryKey: SAVED_RESULTS_KEY });
-    },
-  });
-  const update = useMutation({
-    mutationFn: (change: { tipId: string; done?: boolean; plannedFor?: string | null }) => {
-      const { tipId, ...body } = change;
-      return apiPatch<{ action: SavedResult['actions'][number] }>(
-        `${SAVED_RESULTS_PATH}/${saved?.id}/actions/${encodeURIComponent(tipId)}`,
-        body,
-      );
-    },
-    onSuccess: ({ action }) =>
-      setSaved((current) =>
-        current
-          ? { ...current, actions: current.actions.map((item) => (item.tipId === action.tipId ? action : item)) }
-          : current,
-      ),
-  });
+  const { savedId, result, save, checking } = useSavedScan(scan);
 
-  const results = list.data?.results ?? [];
-  const current = saved ? results.find((result) => result.id === saved.id) : undefined;
-  const previous = current
-    ? results.find((result) => result.id !== current.id && result.createdAt <= current.createdAt)
-    : undefined;
-
+  if (checking || (savedId && result.isPending)) return null;
   return (
     <section aria-labelledby="saved-result" className="weerbaar-no-print weerbaar-saved">
       <Heading2 id="saved-result">{t('zelfscanSaved.heading')}</Heading2>
-      {saved ? (
+      {savedId && result.data ? (
         <>
-          <StatusMessage>{t('zelfscanSaved.saved')}</StatusMessage>
-          <ResultPdfDownload resultId={saved.id} />
+          <StatusMessage>{save.isSuccess ? t('zelfscanSaved.saved') : null}</StatusMessage>
+          <Paragraph>
+            <RouterLink to={myZelfscanPath(savedId)}>{t('zelfscanSaved.mine.openThis')}</RouterLink>
+          </Paragraph>
+          <ResultPdfDownload resultId={savedId} />
+          <SavedResultWork result={result.data} />
         </>
       ) : (
         <>
@@ -71,14 +56,27 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
               {t('zelfscanSaved.save')}
             </Button>
           </ButtonGroup>
-          <StatusMessage type="warning">{save.isError ? t('zelfscanSaved.saveFailed') : null}</StatusMessage>
+          <StatusMessage type="warning">
+            {save.isError || result.isError ? t('zelfscanSaved.saveFailed') : null}
+          </StatusMessage>
         </>
       )}
-      {saved && current && previous ? <ScoreChange previous={previous} current={current} /> : null}
-      {saved ? (
-        <ActionPlan result={saved} failed={update.isError} onChange={(change) => update.mutate(change)} />
-      ) : null}
     </section>
+  );
+}
+
+/** The change since the result before this one (when there is one) and the action plan to work on. */
+export function SavedResultWork({ result }: { result: SavedResult }) {
+  const list = useSavedResults();
+  const update = useUpdateAction(result.id);
+  const results = list.data ?? [];
+  const current = results.find((item) => item.id === result.id);
+  const previous = previousOf(results, result.id);
+  return (
+    <>
+      {current && previous ? <ScoreChange previous={previous} current={current} /> : null}
+      <ActionPlan result={result} failed={update.isError} onChange={(change) => update.mutate(change)} />
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SHIPPED_QUESTIONNAIRE as questionnaire } from '../../../shared/zelfscan/shipped.ts';
 import type { SavedResultSummary } from '../../../shared/zelfscan-api.ts';
+import { formatDate } from '../../i18n/time.ts';
 import {
   Heading2,
   Paragraph,
@@ -22,9 +23,8 @@ const BAR = 14;
  * hidden from screen readers), with the same numbers in a table that the chart points at.
  */
 export function ScoreChange({ previous, current }: { previous: SavedResultSummary; current: SavedResultSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const text = useContentText();
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'long' });
   const rows = questionnaire.categories.map((category) => ({
     id: category.id,
     title: text(category.title),
@@ -35,7 +35,7 @@ export function ScoreChange({ previous, current }: { previous: SavedResultSummar
   return (
     <section aria-labelledby="score-change">
       <Heading2 id="score-change">{t('zelfscanSaved.change.heading')}</Heading2>
-      <Paragraph>{t('zelfscanSaved.change.intro', { date: date(previous.createdAt) })}</Paragraph>
+      <Paragraph>{t('zelfscanSaved.change.intro', { date: formatDate(previous.createdAt) })}</Paragraph>
       <ul className="weerbaar-score-change" aria-describedby="score-change-table">
         {rows.map((row) => (
           <li key={row.id}>
@@ -78,10 +78,10 @@ export function ScoreChange({ previous, current }: { previous: SavedResultSummar
           <TableRow>
             <TableHeaderCell scope="col">{t('zelfscanSaved.change.category')}</TableHeaderCell>
             <TableHeaderCell scope="col">
-              {t('zelfscanSaved.change.previous', { date: date(previous.createdAt) })}
+              {t('zelfscanSaved.change.previous', { date: formatDate(previous.createdAt) })}
             </TableHeaderCell>
             <TableHeaderCell scope="col">
-              {t('zelfscanSaved.change.current', { date: date(current.createdAt) })}
+              {t('zelfscanSaved.change.current', { date: formatDate(current.createdAt) })}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>

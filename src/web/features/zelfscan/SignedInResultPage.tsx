@@ -2,7 +2,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import type { SessionInfo } from '../../../shared/session.ts';
 import { SESSION_QUERY_KEY } from '../../session/session.ts';
 import { ResultPage } from './ResultPage.tsx';
-import { SavedResultActions } from './SavedResultActions.tsx';
+import { SavedResultActions, SavedResultNote } from './SavedResultActions.tsx';
 
 /**
  * The result page for everyone; a signed-in officeholder or relative also gets "save my result", the
@@ -13,9 +13,11 @@ export function SignedInResultPage() {
   const session = useQuery<SessionInfo>({ queryKey: SESSION_QUERY_KEY, queryFn: skipToken });
   const roles = session.data?.person?.roles ?? [];
   const canSave = roles.includes('officeholder') || roles.includes('relative');
+  if (!canSave) return <ResultPage />;
   return (
     <ResultPage
-      actions={canSave ? (scan) => <SavedResultActions key={JSON.stringify(scan.answers)} scan={scan} /> : undefined}
+      note={(scan) => <SavedResultNote scan={scan} />}
+      actions={(scan) => <SavedResultActions key={JSON.stringify(scan.answers)} scan={scan} />}
     />
   );
 }
