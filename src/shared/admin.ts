@@ -43,10 +43,19 @@ export const idParamsSchema = z.object({ id: z.uuid() });
 export const noBodySchema = z.strictObject({}).nullish();
 
 /** The latest invitation of a person, as far as a status display needs it. */
+/**
+ * How an invitation's link reached the person: by e-mail, or with the printed package (its QR code, or
+ * its short code exchanged at /activeren/code). Null: handed to no one yet.
+ */
+export const INVITATION_DELIVERIES = ['mail', 'package'] as const;
+export type InvitationDelivery = (typeof INVITATION_DELIVERIES)[number];
+
 export const invitationSummarySchema = z.object({
   id: z.uuid(),
   kind: invitationKindSchema,
   state: invitationStateSchema,
+  /** Given where the reader needs it (the handover pages); absent where a list does not read it. */
+  delivery: z.enum(INVITATION_DELIVERIES).nullable().optional(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });

@@ -206,8 +206,32 @@ export const handedOverBodySchema = z.strictObject({
 });
 export type HandedOverBody = z.infer<typeof handedOverBodySchema>;
 
-/** POST /api/admin/handovers/:id/package.pdf — the printable package; `lang` nl (default) or en. */
-export const printPackageBodySchema = z.strictObject({ lang: pdfLanguageSchema.default('nl') }).nullish();
+/**
+ * POST /api/admin/handovers/:id/package.pdf — the printable package; `lang` nl (default) or en.
+ *
+ * One handover has one way in at a time. While the activation link sent by e-mail is open, a print
+ * leaves it alone: the cover says the link was e-mailed, and carries no QR code or short code. Only
+ * `replaceMailedLink: true` puts a new QR code and code in the print, which ends the mailed link. With no
+ * open mailed link, every print carries a new QR code and code (ending the previous print's).
+ */
+export const printPackageBodySchema = z
+  .strictObject({ lang: pdfLanguageSchema.default('nl'), replaceMailedLink: z.boolean().optional() })
+  .nullish();
+
+/**
+ * The one way in of a handover whose person has not activated: the link in the e-mail, the QR code and
+ * short code of the printed package, or none (not sent or printed yet, expired, or ended).
+ */
+export const HANDOVER_WAYS_IN = ['mail', 'package', 'none'] as const;
+export type HandoverWayIn = (typeof HANDOVER_WAYS_IN)[number];
+export const handoverWayInSchema = z.object({
+  kind: z.enum(HANDOVER_WAYS_IN),
+  /** When it was sent or printed (null for none). */
+  since: z.iso.datetime().nullable(),
+  /** Until when the link works (for a package: the QR code; the short code may work longer). */
+  until: z.iso.datetime().nullable(),
+});
+export type HandoverWayInView = z.infer<typeof handoverWayInSchema>;
 
 /**
  * Where a handover stands, in order: registered → prepared (package printed) → handed over →
@@ -234,6 +258,8 @@ export const handoverSummarySchema = z.object({
   personStatus: personStatusSchema,
   activatedAt: z.iso.datetime().nullable(),
   invitation: invitationSummarySchema.nullable(),
+  /** The one way in while the person has not activated; null once active or deactivated. */
+  wayIn: handoverWayInSchema.nullable(),
   preparedAt: z.iso.datetime().nullable(),
   lastPrintedAt: z.iso.datetime().nullable(),
   printCount: z.number().int(),

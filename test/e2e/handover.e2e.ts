@@ -205,6 +205,20 @@ describe('the package for every new office holder', () => {
     await expectHeading(adminPage, 'Pakketoverdracht');
     await register(adminPage, BRAM, { office: 'burgemeester', region: 'Deventer', mail: true });
     await adminPage.getByText('De activeringslink is ook per e-mail verstuurd.', { exact: false }).waitFor();
+    await adminPage.getByText('de link in de e-mail van', { exact: false }).waitFor();
+
+    // Printing the package now leaves the mailed link alone: the cover says it was e-mailed (issue 12).
+    await adminPage.getByText('De activeringslink is per e-mail gestuurd en werkt nog.', { exact: false }).waitFor();
+    const [printed] = await Promise.all([
+      adminPage.waitForEvent('download'),
+      adminPage.getByRole('button', { name: 'Pakket downloaden (PDF)' }).click(),
+    ]);
+    const printedCover = flattenText(extractPdfText(await readFile((await printed.path()) ?? '')).pages[0] ?? '');
+    expect(printedCover).toContain('naar uw e-mailadres gestuurd');
+    expect(printedCover).not.toMatch(/\b[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}\b/);
+    await adminPage.getByText('De link in de e-mail blijft de weg naar binnen.', { exact: false }).waitFor();
+    await adminPage.getByText('de link in de e-mail van', { exact: false }).waitFor();
+    await expectNoAxeViolations(adminPage, '/beheer/overdracht/:id (mailed, printed)');
 
     const page = await anonymousPage();
     await addVirtualAuthenticator(page);
@@ -304,5 +318,51 @@ describe('the package for every new office holder', () => {
       await expectNoSidewaysScroll(page, 320);
       await expectNoAxeViolations(page, `${path} at 320 px`);
     }
+  });
+
+  it('replacing the mailed link is a choice the admin makes; the dead link then tells the mayor what to do', async () => {
+    const ELS = { name: 'Els Burgemeester', email: 'els@zwolle.example' };
+    await adminPage.goto('/beheer/overdracht');
+    await expectHeading(adminPage, 'Pakketoverdracht');
+    await register(adminPage, ELS, { office: 'burgemeester', region: 'Zwolle', mail: true });
+    const token = await server.invitationToken(ELS.email);
+    await adminPage
+      .getByRole('checkbox', { name: 'Zet toch een nieuwe QR-code en code in het pakket.', exact: false })
+      .check();
+    await adminPage.getByText('na het printen werkt de link in de e-mail niet meer', { exact: false }).waitFor();
+    await expectNoAxeViolations(adminPage, '/beheer/overdracht/:id (replace the mailed link)');
+    const [download] = await Promise.all([
+      adminPage.waitForEvent('download'),
+      adminPage.getByRole('button', { name: 'Pakket downloaden (PDF)' }).click(),
+    ]);
+    const cover = flattenText(extractPdfText(await readFile((await download.path()) ?? '')).pages[0] ?? '');
+    expect(cover).toMatch(/\b[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}\b/);
+    await adminPage.getByText('De link in de e-mail werkt niet meer.', { exact: false }).waitFor();
+    await adminPage.getByText('de QR-code en de code in het pakket, geprint op', { exact: false }).waitFor();
+
+    // The mayor opens the old mail on a phone, in English.
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'en-GB',
+      viewport: { width: 320, height: 640 },
+    });
+    contexts.push(context);
+    await context.addInitScript(() => window.localStorage.setItem('weerbaar.locale', 'en'));
+    const page = await context.newPage();
+    await page.goto(`/activeren#token=${token}`);
+    await expectHeading(page, 'This link does not work (any more)');
+    const main = (await page.getByRole('main').textContent()) ?? '';
+    expect(main).not.toMatch(/server/i);
+    expect(main).toContain('070 373 83 14');
+    await page.getByRole('link', { name: 'Activate your account with the code from the package' }).waitFor();
+    expect(
+      await page
+        .getByRole('link', { name: /Call the Ondersteuningsteam Weerbaar Bestuur: 070 373 83 14/ })
+        .getAttribute('href'),
+    ).toBe('tel:+31703738314');
+    await expectNoAxeViolations(page, 'dead activation link, 320 px, English');
+    await expectNoSidewaysScroll(page, 320);
+    await page.getByRole('link', { name: 'Activate your account with the code from the package' }).click();
+    await page.waitForURL((url) => url.pathname === '/activeren/code');
   });
 });

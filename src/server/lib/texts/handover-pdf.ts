@@ -30,6 +30,9 @@ export interface HandoverPdfTexts {
     codeValid: (until: string) => string;
     keepSafe: string;
     qrLabel: string;
+    /** The link was e-mailed (on, until): the paper carries no code. */
+    mailed: (sentOn: string, until: string) => string;
+    mailedHelp: (supportNumber: string) => string;
   };
   alreadyActive: (address: string) => string;
   contents: string;
@@ -87,6 +90,10 @@ export const HANDOVER_PDF_TEXTS: Record<Locale, HandoverPdfTexts> = {
       keepSafe:
         'Bewaar dit pakket op een veilige plek. Met de QR-code of de code kan iemand anders uw account activeren. Kwijt? Vraag dan een nieuw pakket aan. De oude code werkt dan niet meer.',
       qrLabel: 'QR-code met uw persoonlijke activeringslink',
+      mailed: (sentOn, until) =>
+        `De link om uw account te activeren is op ${sentOn} naar uw e-mailadres gestuurd. Open de link in die e-mail. Hij werkt tot en met ${until}.`,
+      mailedHelp: (supportNumber) =>
+        `Kunt u de e-mail niet vinden, of werkt de link niet meer? Bel dan het Ondersteuningsteam Weerbaar Bestuur: ${supportNumber}. Dan krijgt u een nieuwe.`,
     },
     alreadyActive: (address) => `U heeft uw account al geactiveerd. U logt in op ${address}.`,
     contents: 'Inhoud',
@@ -126,6 +133,10 @@ export const HANDOVER_PDF_TEXTS: Record<Locale, HandoverPdfTexts> = {
       keepSafe:
         'Keep this package in a safe place. With the QR code or the code, someone else could activate your account. Lost it? Ask for a new package. The old code then stops working.',
       qrLabel: 'QR code with your personal activation link',
+      mailed: (sentOn, until) =>
+        `The link to activate your account was sent to your e-mail address on ${sentOn}. Open the link in that e-mail. It works until ${until} inclusive.`,
+      mailedHelp: (supportNumber) =>
+        `Cannot find the e-mail, or does the link no longer work? Then call the Ondersteuningsteam Weerbaar Bestuur: ${supportNumber}. You will get a new one.`,
     },
     alreadyActive: (address) => `You have already activated your account. You sign in at ${address}.`,
     contents: 'Contents',

@@ -5,7 +5,7 @@ import { badRequest } from '../../lib/errors.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
-import { issueInvitation } from '../people/invitations.ts';
+import { issueInvitation, latestInvitation } from '../people/invitations.ts';
 import { lockPersonById } from '../people/repository.ts';
 import { activationCodes, handovers } from './db.ts';
 import type { HandoverDeps } from './deps.ts';
@@ -41,7 +41,8 @@ export async function exchangeCode(
 
 /**
  * Exchanges a printed code for a fresh activation token (which replaces any earlier link). The code
- * keeps working until it expires, a newer print replaces it, or the person has activated: someone who
+ * keeps working until it expires, a newer print replaces it, a link is e-mailed after it (one way in at a
+ * time: the mail is then the way in), or the person has activated: someone who
  * exchanges it and then stops halfway can start again with the same paper. Null for any code that
  * cannot be used, the same for all, so a guess learns nothing.
  */
@@ -68,7 +69,10 @@ export async function exchangeActivationCode(
   if (!row) return null;
   const person = await lockPersonById(w.tx, row.personId);
   if (person?.status !== 'invited') return null;
-  const issued = await issueInvitation(w, deps, { person, sendMail: false });
+  // One way in at a time: a link e-mailed after this print (a new invitation by mail) replaced the paper.
+  const latest = await latestInvitation(w.tx, person.id);
+  if (latest?.delivery === 'mail') return null;
+  const issued = await issueInvitation(w, deps, { person, sendMail: false, delivery: 'package' });
   await w.tx.update(activationCodes).set({ lastExchangedAt: now }).where(eq(activationCodes.id, row.id));
   await addEvent(w, row.handoverId, 'code_exchanged');
   await recordAudit(w.tx, w, {

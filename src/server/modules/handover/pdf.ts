@@ -33,6 +33,7 @@ export interface PackagePdfPerson {
 /** What the cover says about activating the account. */
 export type PackagePdfActivation =
   | { kind: 'invitation'; link: string; linkExpiresAt: Date; code: string; codeExpiresAt: Date }
+  | { kind: 'mailed'; sentAt: Date; linkExpiresAt: Date }
   | { kind: 'active' }
   | { kind: 'none' };
 
@@ -181,6 +182,13 @@ function coverNodes(input: PackagePdfInput, texts: HandoverPdfTexts, qr: string 
       columnGap: 16,
     });
     nodes.push({ text: texts.activation.keepSafe, style: 'note' });
+  } else if (activation.kind === 'mailed') {
+    nodes.push({ text: texts.activation.heading, style: 'h2', headlineLevel: 1 });
+    nodes.push({
+      text: texts.activation.mailed(longDate(lang, activation.sentAt), longDate(lang, activation.linkExpiresAt)),
+      style: 'p',
+    });
+    nodes.push({ text: texts.activation.mailedHelp(SUPPORT_TEAM_PHONE.display), style: 'p' });
   } else if (activation.kind === 'active') {
     nodes.push({ text: texts.alreadyActive(printedAddress(input.publicUrl, WEB_PATHS.signIn)), style: 'p' });
   }

@@ -15,8 +15,9 @@ import { notFound } from '../../lib/errors.ts';
 import { HANDOVER_PDF_TEXTS } from '../../lib/texts/index.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
-import { issueInvitation } from '../people/invitations.ts';
+import { issueInvitation, latestInvitation } from '../people/invitations.ts';
 import { findPersonById, lockPersonById } from '../people/repository.ts';
+import { invitationState } from '../people/views.ts';
 import { activationCodes, handovers } from './db.ts';
 import type { HandoverDeps } from './deps.ts';
 import { type EditionRow, findEdition, latestEdition, listEditions } from './editions.ts';
@@ -24,9 +25,11 @@ import { type PackagePdfActivation, type PackagePdfInput, renderPackagePdf } fro
 import { addEvent, type HandoverRow, requireHandover } from './records.ts';
 
 /**
- * The printable package. Printing it while the person has not activated issues a fresh activation link
- * (the previous link stops working, as always with issueInvitation) and a fresh short code (the previous
- * code is revoked); both go into the PDF only. The token and code exist in clear only in that PDF; the
+ * The printable package. One handover has one way in at a time: while the link sent by e-mail is open,
+ * a print leaves it working and says on the cover that it was e-mailed (no QR code, no short code),
+ * unless the admin asks to replace it. Otherwise printing while the person has not activated issues a
+ * fresh activation link (the previous link stops working, as always with issueInvitation) and a fresh
+ * short code (the previous code is revoked); both go into the PDF only. The token and code exist in clear only in that PDF; the
  * database keeps a SHA-256 of the token and a keyed hash of the code. Each print is in the handover
  * history and the audit trail. The PDF is made right after the unit of work commits, so the audit
  * chain's lock is not held while pdfmake works (should making it fail, the admin prints again and gets
@@ -50,6 +53,12 @@ export function activationCodeHash(keyring: Keyring, code: string): string {
   return keyring.keyedHash('handover-activation-code', code);
 }
 
+export interface PrintOptions {
+  lang: Locale;
+  /** Replace an open e-mailed link by the print's QR code and code (the mailed link stops working). */
+  replaceMailedLink?: boolean;
+}
+
 export interface PrintedPackage {
   pdf: Buffer;
   fileName: string;
@@ -69,9 +78,9 @@ export async function printPackage(
   deps: HandoverDeps,
   ctx: ServiceContext,
   id: string,
-  lang: Locale,
+  options: PrintOptions,
 ): Promise<PrintedPackage> {
-  const prepared = await deps.uow.run(ctx, (w) => preparePrint(w, deps, id, lang));
+  const prepared = await deps.uow.run(ctx, (w) => preparePrint(w, deps, id, options));
   return { ...prepared, pdf: await renderPackagePdf(prepared.input) };
 }
 
@@ -80,9 +89,10 @@ async function preparePrint(
   w: Work,
   deps: HandoverDeps,
   id: string,
-  lang: Locale,
+  options: PrintOptions,
 ): Promise<{ input: PackagePdfInput; fileName: string; linkIssued: boolean }> {
   const { tx } = w;
+  const { lang } = options;
   const handover = await requireHandover(tx, id, { lock: true });
   const person = await lockPersonById(tx, handover.personId);
   if (!person) throw notFound();
@@ -91,7 +101,12 @@ async function preparePrint(
   const now = new Date();
 
   let activation: PackagePdfActivation = { kind: 'none' };
-  if (person.status === 'invited') {
+  const latest = person.status === 'invited' ? await latestInvitation(tx, person.id) : null;
+  const mailedOpen = latest?.delivery === 'mail' && invitationState(latest, now) === 'pending' ? latest : null;
+  if (mailedOpen && !options.replaceMailedLink) {
+    // One way in at a time: the e-mailed link stays the way in; the paper says so, without a code.
+    activation = { kind: 'mailed', sentAt: mailedOpen.createdAt, linkExpiresAt: mailedOpen.expiresAt };
+  } else if (person.status === 'invited') {
     await tx
       .update(activationCodes)
       .set({ revokedAt: now })
@@ -104,7 +119,7 @@ async function preparePrint(
       createdAt: now,
       expiresAt: codeExpiresAt,
     });
-    const issued = await issueInvitation(w, deps, { person, sendMail: false });
+    const issued = await issueInvitation(w, deps, { person, sendMail: false, delivery: 'package' });
     activation = { kind: 'invitation', link: issued.link, linkExpiresAt: issued.expiresAt, code, codeExpiresAt };
   } else if (person.status === 'active') {
     activation = { kind: 'active' };
@@ -120,13 +135,19 @@ async function preparePrint(
     })
     .where(eq(handovers.id, id));
   const linkIssued = activation.kind === 'invitation';
-  await addEvent(w, id, 'package_printed', { lang, version: edition.version, linkIssued });
+  const details = {
+    lang,
+    version: edition.version,
+    linkIssued,
+    ...(linkIssued && mailedOpen ? { mailedLinkReplaced: true } : {}),
+  };
+  await addEvent(w, id, 'package_printed', details);
   await recordAudit(tx, w, {
     action: 'handover.package_printed',
     subjectPersonId: person.id,
     recordType: 'handover',
     recordId: id,
-    details: { lang, version: edition.version, linkIssued },
+    details,
   });
   const name = person.displayName ?? handover.registeredName;
   const input: PackagePdfInput = {

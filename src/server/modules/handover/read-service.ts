@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, eq, gt, ilike, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, gt, ilike, inArray, isNull, max, ne, or, type SQL } from 'drizzle-orm';
 import type {
   HandoverDetail,
   HandoverEventKind,
@@ -6,6 +6,7 @@ import type {
   HandoverListResponse,
   HandoverStage,
   HandoverSummary,
+  HandoverWayInView,
 } from '../../../shared/handover.ts';
 import type { Office } from '../../../shared/people.ts';
 import type { DbOrTx } from '../../db/index.ts';
@@ -17,7 +18,7 @@ import { recordAudit } from '../audit/service.ts';
 import { people } from '../people/db.ts';
 import { type InvitationStatusRow, latestInvitation, latestInvitationsOf } from '../people/invitations.ts';
 import { findPersonById, type PersonRow } from '../people/repository.ts';
-import { invitationSummary } from '../people/views.ts';
+import { invitationState, invitationSummary } from '../people/views.ts';
 import { activationCodes, handoverEvents, handovers } from './db.ts';
 import type { HandoverDeps } from './deps.ts';
 import { findEdition } from './editions.ts';
@@ -37,10 +38,56 @@ export function stageOf(handover: HandoverRow, person: PersonFacts): HandoverSta
   return 'registered';
 }
 
+/**
+ * The one way in while the person has not activated, from their latest invitation and the package's
+ * open short code: the e-mailed link while it is open; the printed package while its QR link or its
+ * code works (a link mailed after the print ends the code: see activation-code.ts); otherwise none.
+ */
+export function wayInOf(
+  person: Pick<PersonFacts, 'status'>,
+  invitation: InvitationStatusRow | null | undefined,
+  codeExpiresAt: Date | null | undefined,
+  now = new Date(),
+): HandoverWayInView | null {
+  if (person.status !== 'invited') return null;
+  const linkOpen = invitation ? invitationState(invitation, now) === 'pending' : false;
+  if (invitation?.delivery === 'mail' && linkOpen) {
+    return { kind: 'mail', since: invitation.createdAt.toISOString(), until: invitation.expiresAt.toISOString() };
+  }
+  // Invitations from before deliveries were recorded (null) count as the package's when its code is open.
+  const fromPackage = invitation?.delivery === 'package' || (invitation?.delivery === null && codeExpiresAt);
+  if (invitation && fromPackage && !invitation.usedAt && (linkOpen || codeExpiresAt)) {
+    const ends = [linkOpen ? invitation.expiresAt : null, codeExpiresAt ?? null].filter((d): d is Date => d !== null);
+    const until = new Date(Math.max(...ends.map((d) => d.getTime())));
+    return { kind: 'package', since: invitation.createdAt.toISOString(), until: until.toISOString() };
+  }
+  return { kind: 'none', since: null, until: null };
+}
+
+/** The open short code of each of these handovers (the latest print's), by handover id. */
+async function openCodesOf(db: DbOrTx, handoverIds: string[]): Promise<Map<string, Date>> {
+  const map = new Map<string, Date>();
+  if (handoverIds.length === 0) return map;
+  const rows = await db
+    .select({ handoverId: activationCodes.handoverId, expiresAt: max(activationCodes.expiresAt) })
+    .from(activationCodes)
+    .where(
+      and(
+        inArray(activationCodes.handoverId, handoverIds),
+        isNull(activationCodes.revokedAt),
+        gt(activationCodes.expiresAt, new Date()),
+      ),
+    )
+    .groupBy(activationCodes.handoverId);
+  for (const row of rows) if (row.expiresAt) map.set(row.handoverId, new Date(row.expiresAt));
+  return map;
+}
+
 function summaryOf(
   handover: HandoverRow,
   person: PersonFacts,
   invitation: InvitationStatusRow | null | undefined,
+  codeExpiresAt: Date | null | undefined,
 ): HandoverSummary {
   return {
     id: handover.id,
@@ -57,6 +104,7 @@ function summaryOf(
     personStatus: person.status,
     activatedAt: person.activatedAt?.toISOString() ?? null,
     invitation: invitationSummary(invitation),
+    wayIn: wayInOf(person, invitation, codeExpiresAt),
     preparedAt: handover.preparedAt?.toISOString() ?? null,
     lastPrintedAt: handover.lastPrintedAt?.toISOString() ?? null,
     printCount: handover.printCount,
@@ -119,8 +167,14 @@ export async function listHandovers(db: DbOrTx, query: HandoverListQuery): Promi
     db,
     rows.map((row) => row.person.id),
   );
+  const codes = await openCodesOf(
+    db,
+    rows.map((row) => row.handover.id),
+  );
   return {
-    handovers: rows.map((row) => summaryOf(row.handover, row.person, invitations.get(row.person.id))),
+    handovers: rows.map((row) =>
+      summaryOf(row.handover, row.person, invitations.get(row.person.id), codes.get(row.handover.id)),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -143,25 +197,17 @@ export async function detailOf(db: DbOrTx, handover: HandoverRow): Promise<Hando
     .where(eq(handoverEvents.handoverId, handover.id))
     .orderBy(asc(handoverEvents.at), asc(handoverEvents.id));
   const edition = handover.printedEditionId ? await findEdition(db, handover.printedEditionId) : null;
-  const [code] =
-    person.status === 'invited'
-      ? await db
-          .select({ expiresAt: activationCodes.expiresAt })
-          .from(activationCodes)
-          .where(
-            and(
-              eq(activationCodes.handoverId, handover.id),
-              isNull(activationCodes.revokedAt),
-              gt(activationCodes.expiresAt, new Date()),
-            ),
-          )
-      : [];
+  const codeExpiresAt = person.status === 'invited' ? (await openCodesOf(db, [handover.id])).get(handover.id) : null;
+  const invitation = await latestInvitation(db, person.id);
+  const summary = summaryOf(handover, person, invitation, codeExpiresAt);
+  // A code a later e-mailed link replaced is no way in any more (activation-code.ts refuses it).
+  const code = summary.wayIn?.kind === 'package' ? codeExpiresAt : null;
   return {
-    ...summaryOf(handover, person, await latestInvitation(db, person.id)),
+    ...summary,
     printedEdition: edition
       ? { id: edition.id, version: edition.version, publishedAt: edition.publishedAt.toISOString() }
       : null,
-    activationCodeExpiresAt: code?.expiresAt.toISOString() ?? null,
+    activationCodeExpiresAt: code?.toISOString() ?? null,
     history: events.map((event) => ({
       at: event.at.toISOString(),
       kind: event.kind as HandoverEventKind,

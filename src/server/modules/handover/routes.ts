@@ -114,14 +114,16 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
       schema: {
         tags,
         summary:
-          'The printable package (PDF). While the person has not activated, each print carries a new activation link (QR code) and short code; the previous ones stop working',
+          'The printable package (PDF). While the person has not activated, a print carries a new activation link (QR code) and short code, ending the previous ones; while a link sent by e-mail is open, only with replaceMailedLink (otherwise the cover says the link was e-mailed)',
         params: idParamsSchema,
         body: printPackageBodySchema,
       },
     },
     async (request, reply) => {
-      const lang = request.body?.lang ?? 'nl';
-      const printed = await printPackage(deps, contextOf(request), request.params.id, lang);
+      const printed = await printPackage(deps, contextOf(request), request.params.id, {
+        lang: request.body?.lang ?? 'nl',
+        replaceMailedLink: request.body?.replaceMailedLink ?? false,
+      });
       reply.header('X-Activation-Link-Issued', String(printed.linkIssued));
       return sendPdf(reply, printed.pdf, printed.fileName);
     },

@@ -52,6 +52,12 @@ export const invitations = pgTable(
       .notNull()
       .default('invite'),
     invitedBy: uuid('invited_by'),
+    /**
+     * How the link reached the person: `mail` (sent by e-mail), `package` (the QR code of a printed
+     * package, or the package's short code exchanged); null when it was handed to no one (registered
+     * without mail, the console's setup link). Lets every page say which one way in is open.
+     */
+    delivery: text('delivery', { enum: ['mail', 'package'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

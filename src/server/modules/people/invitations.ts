@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { InvitationDelivery } from '../../../shared/admin.ts';
 import type { Config } from '../../config.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
@@ -39,7 +40,13 @@ export interface InvitationDeps {
 export async function issueInvitation(
   w: Work,
   deps: InvitationDeps,
-  input: { person: { id: string; email: string }; kind?: 'invite' | 'setup'; sendMail?: boolean },
+  input: {
+    person: { id: string; email: string };
+    kind?: 'invite' | 'setup';
+    sendMail?: boolean;
+    /** How the link reaches the person when it is not mailed: `package` for the printed package. */
+    delivery?: InvitationDelivery;
+  },
 ): Promise<IssuedInvitation> {
   const now = new Date();
   await w.tx
@@ -55,6 +62,7 @@ export async function issueInvitation(
       tokenHash: hashSecretToken(token),
       kind: input.kind ?? 'invite',
       invitedBy: w.actor?.personId ?? null,
+      delivery: input.sendMail !== false ? 'mail' : (input.delivery ?? null),
       createdAt: now,
       expiresAt,
     })
@@ -163,6 +171,7 @@ const invitationStatusColumns = {
   expiresAt: invitations.expiresAt,
   usedAt: invitations.usedAt,
   revokedAt: invitations.revokedAt,
+  delivery: invitations.delivery,
 };
 
 export interface InvitationStatusRow {
@@ -173,6 +182,8 @@ export interface InvitationStatusRow {
   expiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;
+  /** Read where a page shows it (handover); lists that do not select it leave it out. */
+  delivery?: InvitationDelivery | null;
 }
 
 /** The most recent invitation of a person, for status displays (pending, expired, used). */

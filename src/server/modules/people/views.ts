@@ -27,6 +27,7 @@ export function invitationSummary(
     id: row.id,
     kind: row.kind,
     state: invitationState(row, now),
+    ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
   };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -7,6 +8,7 @@ import {
   FormLabel,
   Heading1,
   Heading2,
+  Link,
   Paragraph,
   RadioButton,
   UnorderedList,
@@ -14,7 +16,11 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 
-/** The activation link does not work (any more): who can send a new one, and the way to sign in. */
+/**
+ * The activation link does not work (any more): what a new office holder can do themselves (the short
+ * code on the printed package), who can send a new link, and the support team's number. Nothing here
+ * speaks to whoever runs the server.
+ */
 export function InvalidLink() {
   const { t } = useTranslation();
   usePageTitle(t('activation.invalid.title'));
@@ -22,12 +28,26 @@ export function InvalidLink() {
     <div className="weerbaar-narrow">
       <Heading1>{t('activation.invalid.title')}</Heading1>
       <Paragraph lead>{t('activation.invalid.lead')}</Paragraph>
+      <Heading2>{t('activation.invalid.codeHeading')}</Heading2>
+      <Paragraph>
+        {t('activation.invalid.code')}{' '}
+        <RouterLink to={WEB_PATHS.activateByCode}>{t('activation.invalid.codeLink')}</RouterLink>.
+      </Paragraph>
       <Heading2>{t('activation.invalid.whoHeading')}</Heading2>
       <UnorderedList>
         <UnorderedListItem>{t('activation.invalid.whoAdmin')}</UnorderedListItem>
         <UnorderedListItem>{t('activation.invalid.whoRelative')}</UnorderedListItem>
-        <UnorderedListItem>{t('activation.invalid.whoSetup')}</UnorderedListItem>
       </UnorderedList>
+      <Heading2>{t('activation.invalid.callHeading')}</Heading2>
+      <Paragraph>
+        {t('activation.invalid.call')}{' '}
+        <Link
+          href={`tel:${SUPPORT_TEAM_PHONE.tel}`}
+          aria-label={t('activation.invalid.callLabel', { number: SUPPORT_TEAM_PHONE.display })}
+        >
+          <span className="weerbaar-nowrap">{SUPPORT_TEAM_PHONE.display}</span>
+        </Link>
+      </Paragraph>
       <Paragraph>
         {t('activation.invalid.haveAccount')}{' '}
         <RouterLink to={WEB_PATHS.signIn}>{t('activation.invalid.signIn')}</RouterLink>

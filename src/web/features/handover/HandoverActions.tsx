@@ -10,6 +10,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  CheckboxField,
   ConfirmDialog,
   ErrorSummary,
   Fieldset,
@@ -28,7 +29,11 @@ import { useFormProblems } from '../auth/form.ts';
 import { handoverApi } from './api.ts';
 import { sizeText, todayIso } from './labels.ts';
 
-/** The package as a PDF to print, in either language: with a new activation code while the account is unused. */
+/**
+ * The package as a PDF to print, in either language. One way in at a time: while the link sent by e-mail
+ * is open, the print leaves it working (no QR code, no code in the package) unless the admin ticks that
+ * the print replaces it; otherwise a print while the account is unused carries a new QR code and code.
+ */
 export function PrintSection({
   handover,
   onPrinted,
@@ -38,19 +43,29 @@ export function PrintSection({
 }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState<Locale>(currentLocale());
+  const [replaceMailedLink, setReplaceMailedLink] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const unused = handover.personStatus === 'invited';
+  const mailed = handover.wayIn?.kind === 'mail';
 
   async function print() {
     if (busy) return;
     setBusy(true);
     setFailure(null);
     try {
-      const file = await handoverApi.printPackage(handover.id, lang);
+      const file = await handoverApi.printPackage(handover.id, lang, mailed && replaceMailedLink);
       saveFile(file.blob, file.fileName);
       const size = sizeText(t, file.size);
-      await onPrinted(unused ? t('handover.detail.printed', { size }) : t('handover.detail.printedNoLink', { size }));
+      const message = !unused
+        ? t('handover.detail.printedNoLink', { size })
+        : mailed && !replaceMailedLink
+          ? t('handover.detail.printedMailed', { size })
+          : mailed
+            ? t('handover.detail.printedReplaced', { size })
+            : t('handover.detail.printed', { size });
+      setReplaceMailedLink(false);
+      await onPrinted(message);
     } catch (error) {
       setFailure(problemMessage(t, error));
     } finally {
@@ -62,12 +77,27 @@ export function PrintSection({
     <section aria-labelledby="handover-print">
       <Heading2 id="handover-print">{t('handover.detail.printHeading')}</Heading2>
       <Paragraph>{t('handover.detail.printIntro')}</Paragraph>
-      {unused ? (
+      {!unused ? (
+        <Paragraph>{t('handover.detail.printNoLink')}</Paragraph>
+      ) : mailed ? (
+        <>
+          <Paragraph>{t('handover.detail.printMailed')}</Paragraph>
+          <CheckboxField
+            id="handover-replace-mailed-link"
+            label={t('handover.detail.replaceMailedLink')}
+            checked={replaceMailedLink}
+            onCheckedChange={setReplaceMailedLink}
+          />
+          {replaceMailedLink && (
+            <Alert type="warning">
+              <Paragraph>{t('handover.detail.replaceMailedLinkWarning')}</Paragraph>
+            </Alert>
+          )}
+        </>
+      ) : (
         <Alert type="warning">
           <Paragraph>{t('handover.detail.printLinkWarning')}</Paragraph>
         </Alert>
-      ) : (
-        <Paragraph>{t('handover.detail.printNoLink')}</Paragraph>
       )}
       {failure && (
         <Alert type="error">

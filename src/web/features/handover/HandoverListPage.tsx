@@ -23,6 +23,7 @@ import { Pagination } from '../admin/AdminNav.tsx';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 import { appointmentText, formatDay, formatMomentDay } from './labels.ts';
+import { WayIn } from './WayIn.tsx';
 import '../admin/admin.css';
 
 /** New office holders who have not yet received their package or activated their account, oldest first. */
@@ -145,6 +146,14 @@ function HandoverCard({ handover }: { handover: HandoverSummary }) {
             ? t('handover.list.yesOn', { date: formatDay(handover.handedOver.on) })
             : t('handover.list.notYet')}
         </dd>
+        {handover.wayIn && (
+          <>
+            <dt>{t('handover.wayIn.label')}</dt>
+            <dd>
+              <WayIn wayIn={handover.wayIn} />
+            </dd>
+          </>
+        )}
         <dt>{t('handover.list.activated')}</dt>
         <dd>
           {handover.activatedAt

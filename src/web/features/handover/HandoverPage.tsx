@@ -13,6 +13,7 @@ import { HandedOverSection, PrintSection } from './HandoverActions.tsx';
 import { HandoverNav } from './HandoverNav.tsx';
 import { formatDay, formatMoment, formatMomentDay, officeText, regionKindText } from './labels.ts';
 import type { HandoverPageState } from './RegisterPage.tsx';
+import { WayIn } from './WayIn.tsx';
 
 /** One new office holder's handover: where it stands, the printable package, the handover itself, its history. */
 export function HandoverPage() {
@@ -87,11 +88,9 @@ export function HandoverPage() {
         <dd>{handover.region}</dd>
         <dt>{t('handover.detail.installationDate')}</dt>
         <dd>{formatDay(handover.installationDate)}</dd>
-        <dt>{t('handover.detail.invitation')}</dt>
+        <dt>{t('handover.wayIn.label')}</dt>
         <dd>
-          {handover.invitation
-            ? t(`handover.invitationStates.${handover.invitation.state}`)
-            : t('handover.detail.noInvitation')}
+          <WayIn wayIn={handover.wayIn} />
         </dd>
         {handover.printedEdition && (
           <>
@@ -105,11 +104,6 @@ export function HandoverPage() {
           </>
         )}
       </dl>
-      {handover.activationCodeExpiresAt && (
-        <Paragraph>
-          {t('handover.detail.codeValidUntil', { date: formatMomentDay(handover.activationCodeExpiresAt) })}
-        </Paragraph>
-      )}
 
       <PrintSection
         handover={handover}
@@ -203,10 +197,14 @@ function eventText(t: ReturnType<typeof useTranslation>['t'], event: HandoverEve
       );
     case 'package_printed':
       return t(
-        details.linkIssued ? 'handover.detail.events.package_printed_link' : 'handover.detail.events.package_printed',
+        details.mailedLinkReplaced
+          ? 'handover.detail.events.package_printed_replaced'
+          : details.linkIssued
+            ? 'handover.detail.events.package_printed_link'
+            : 'handover.detail.events.package_printed',
         {
           version: details.version,
-          language: t(`handover.detail.languages.${details.lang === 'en' ? 'en' : 'nl'}`).toLowerCase(),
+          language: t(`handover.detail.languages.${details.lang === 'en' ? 'en' : 'nl'}`),
         },
       );
     case 'handed_over':

@@ -52,10 +52,10 @@ export const handoverApi = {
   exchangeCode: (activationCode: string) => apiPost<ActivationCodeResponse>('/api/activation/code', { activationCode }),
 
   /** The admin's printable package; a new activation link and code each time while unused. */
-  printPackage: (id: string, lang: Locale): Promise<DownloadedFile> =>
+  printPackage: (id: string, lang: Locale, replaceMailedLink = false): Promise<DownloadedFile> =>
     apiDownload(`/api/admin/handovers/${encodeURIComponent(id)}/package.pdf`, {
       method: 'POST',
-      body: { lang },
+      body: replaceMailedLink ? { lang, replaceMailedLink } : { lang },
       accept: PDF_OR_PROBLEM,
       fallbackName: PACKAGE_FILE_NAME,
     }),
