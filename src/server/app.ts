@@ -60,7 +60,7 @@ export interface BuildAppOptions {
   cases?: CasesModuleOptions;
   /**
    * More case types, registered after the built-in ones (support, SIPA): each a Fastify plugin that
-   * registers its definition with `app.cases.registerType` and its own routes (docs/case-types.md).
+   * registers its definition with `app.cases.registerType` and its own routes (ARCHITECTURE.md, "How a case type plugs in").
    */
   caseTypes?: readonly CaseTypeModule[];
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */

@@ -9,7 +9,7 @@ import type { SignedInPerson } from '../../session/session.ts';
  * (src/server/modules/cases/registry.ts). The case pages (this folder and ../staff) are the core: they
  * show what every case has and know no type. Each type registers a view from its own folder
  * (../support/case-type.ts, ../sipa/case-type.ts); src/web/case-types.ts, the one composition point,
- * registers them. docs/web-pages.md describes how.
+ * registers them. ARCHITECTURE.md ("How a page plugs in") describes how.
  *
  * A view is light (it comes with the first load, for the menu and the routes); the type's parts of the
  * case pages load with those pages (`requesterPage`, `staffPage`), like the pages themselves.
