@@ -125,7 +125,7 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
     /** Attaching one of the requester's incidents (by consent) while the request is open. */
     share_incident: { relations: ['owner'], when: (state) => state.row.status !== state.definition.closedStatus },
     /** Stopping that, at any time (also after closing: the consent is the requester's to end). */
-    withdraw_incident_share: { relations: ['owner'], when: (state) => state.data.incidentShares.length > 0 },
+    withdraw_incident_share: { relations: ['owner'] },
     /**
      * A shared incident and its consented files: as the zelfscan, the assigned confidant and the OT
      * coordinator (and the requester); no grant scope names it, so a peer or expert never sees it.
