@@ -18,6 +18,7 @@ import { useCaseLabels } from '../cases/labels.ts';
 import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
 import { SipaAdviceForm, SipaConflictCheck } from '../sipa/SipaStaffParts.tsx';
 import { ProposeGrant } from '../support/ProposeGrant.tsx';
+import { SharedIncidents } from '../support/SharedIncidents.tsx';
 import { SharedZelfscanResult } from '../support/SharedZelfscanResult.tsx';
 import { SupportAdviceForm } from '../support/SupportAdviceForm.tsx';
 import { SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
@@ -83,6 +84,7 @@ function StaffCase({ caseId }: { caseId: string }) {
         <>
           {supportIntake && <SupportIntakeView intake={supportIntake} />}
           {detail.type === 'support' && <SharedZelfscanResult detail={detail} />}
+          {detail.type === 'support' && <SharedIncidents detail={detail} />}
           {sipaIntake && <SipaIntakeView intake={sipaIntake} />}
           {actions.has('read_messages') && (
             <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="staff" />
