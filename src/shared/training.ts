@@ -261,24 +261,24 @@ export type TrainingNotificationKind = (typeof TRAINING_NOTIFICATION_KINDS)[numb
  */
 export const TRAINING_AUDIT_ACTIONS = {
   'training.participants_viewed': {
-    nl: 'Heeft de deelnemerslijst bekeken van een training waarvoor u bent ingeschreven',
-    en: 'Viewed the list of participants of a training you are enrolled in',
+    nl: 'bekeek de deelnemerslijst van een training waarvoor u bent ingeschreven',
+    en: 'viewed the list of participants of a training you are enrolled in',
   },
   'training.participants_exported': {
-    nl: 'Heeft de deelnemerslijst gedownload van een training waarvoor u bent ingeschreven',
-    en: 'Downloaded the list of participants of a training you are enrolled in',
+    nl: 'downloadde de deelnemerslijst van een training waarvoor u bent ingeschreven',
+    en: 'downloaded the list of participants of a training you are enrolled in',
   },
   'training.attendance_recorded': {
-    nl: 'Heeft vastgelegd of u bij een training aanwezig was',
-    en: 'Recorded whether you attended a training',
+    nl: 'legde vast of u bij een training aanwezig was',
+    en: 'recorded whether you attended a training',
   },
   'training.session_cancelled': {
-    nl: 'Heeft een training afgelast waarvoor u was ingeschreven',
-    en: 'Cancelled a training you were enrolled in',
+    nl: 'gelastte een training af waarvoor u was ingeschreven',
+    en: 'cancelled a training you were enrolled in',
   },
   'training.promoted': {
-    nl: 'U kreeg een plaats in een training: iemand anders meldde zich af',
-    en: 'You got a seat in a training: someone else cancelled',
+    nl: 'gaf u een plaats in een training, omdat iemand anders zich afmeldde',
+    en: 'gave you a seat in a training, because someone else cancelled',
   },
 } as const satisfies Record<string, { nl: string; en: string }>;
 export type TrainingAuditAction = keyof typeof TRAINING_AUDIT_ACTIONS;

@@ -42,6 +42,7 @@ export const WEB_PATHS = {
   incidents: '/incidenten',
   incidentNew: '/incidenten/nieuw',
   incident: '/incidenten/:incidentId',
+  incidentShare: '/incidenten/:incidentId/delen',
   activateByCode: '/activeren/code',
   training: '/training',
   trainingCoordination: '/training/beheer',
@@ -82,6 +83,10 @@ export const incidentPath = (incidentId: string) =>
 /** One of my saved zelfscan results, with its action plan. */
 export const myZelfscanPath = (resultId: string) =>
   WEB_PATHS.myZelfscan.replace(':resultId', encodeURIComponent(resultId));
+
+/** Sharing one of my incidents with the Ondersteuningsteam (the consent screen). */
+export const incidentSharePath = (incidentId: string) =>
+  WEB_PATHS.incidentShare.replace(':incidentId', encodeURIComponent(incidentId));
 
 /** A requester's own case, and the same case in the staff work queue. */
 export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));

@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
+// Registers the case types' views, which the case routes and the menu read.
+import './case-types.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
@@ -52,7 +54,7 @@ export const router = createBrowserRouter([
             },
             children: [
               ...identityRoutes,
-              ...caseRoutes,
+              ...caseRoutes(),
               ...notificationRoutes,
               ...handoverRoutes,
               ...incidentRoutes,
