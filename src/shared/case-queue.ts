@@ -45,6 +45,11 @@ export const queueItemSchema = z.object({
   typeSummary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   assignees: z.array(z.object({ personId: z.uuid(), displayName: z.string().nullable() })),
   assignedToMe: z.boolean(),
+  /**
+   * Whether the reader may open the case now (assigned, coordinator, or let in by the requester). An
+   * unassigned case that the reader may take opens only once taken: the queue then offers no link.
+   */
+  mayOpen: z.boolean(),
   unread: z.number().int().min(0),
 });
 export const queueResponseSchema = z.object({

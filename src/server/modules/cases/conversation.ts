@@ -12,11 +12,13 @@ export function listMessages(core: CaseCore, ctx: ServiceContext, caseId: string
     const rows = await messagesOf(c.tx, caseId);
     if (c.actor) await markCaseRead(c.tx, caseId, c.actor.personId, c.now);
     await c.auditRead('case.messages_read', { count: rows.length });
+    // A grantee reads the messages, not who the requester is: their messages say "the requester".
+    const grantee = !c.relations.has('owner') && !c.relations.has('assigned') && !c.relations.has('coordinator');
     return rows.map(({ message, authorName }) => ({
       id: message.id,
       at: message.createdAt.toISOString(),
-      authorId: message.authorId,
-      authorName,
+      authorId: grantee && message.fromRequester ? null : message.authorId,
+      authorName: grantee && message.fromRequester ? null : authorName,
       fromRequester: message.fromRequester,
       body: core.keyring.decryptString(message.bodyEnvelope, caseAad.message(message.id)),
     }));

@@ -147,7 +147,12 @@ export function presentMyCase(state: CaseState, now: Date, unread: number): MyCa
 }
 
 /** A queue row: no case content at all (no intake, no person concerned, no messages). */
-export function presentQueueItem(state: CaseState, now: Date, readerId: string, unread: number): QueueItem {
+export function presentQueueItem(
+  state: CaseState,
+  now: Date,
+  reader: { personId: string; mayOpen: boolean },
+  unread: number,
+): QueueItem {
   const { row, definition, assignees } = state;
   const sla = slaOf(definition, row, now);
   return {
@@ -167,7 +172,8 @@ export function presentQueueItem(state: CaseState, now: Date, readerId: string, 
     region: row.region,
     typeSummary: definition.queueSummary?.(state) ?? {},
     assignees,
-    assignedToMe: assignees.some((assignee) => assignee.personId === readerId),
+    assignedToMe: assignees.some((assignee) => assignee.personId === reader.personId),
+    mayOpen: reader.mayOpen,
     unread,
   };
 }

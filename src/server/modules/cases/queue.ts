@@ -75,6 +75,10 @@ export async function listQueue(core: CaseCore, ctx: ServiceContext, query: Queu
     actor.personId,
     page.map((s) => s.row.id),
   );
-  const items: QueueItem[] = page.map((s) => presentQueueItem(s, now, actor.personId, unread.get(s.row.id) ?? 0));
+  // Whether the reader has a relation that opens the case (an unassigned case opens once taken).
+  const mayOpen = (s: CaseState) => isCoordinator || mine(s) || sharedWithMe.has(s.row.id);
+  const items: QueueItem[] = page.map((s) =>
+    presentQueueItem(s, now, { personId: actor.personId, mayOpen: mayOpen(s) }, unread.get(s.row.id) ?? 0),
+  );
   return { items, counts, total: selected.length };
 }

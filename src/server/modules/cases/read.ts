@@ -1,7 +1,7 @@
-import type { CaseDetail, MyCase } from '../../../shared/cases.ts';
+import type { CaseDetail, GrantScope, MyCase } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { availableActions } from './access.ts';
+import { availableActions, grantedScopes } from './access.ts';
 import { caseAad } from './crypto.ts';
 import type { CaseCore } from './facade.ts';
 import { presentDetail, presentMyCase } from './presenter.ts';
@@ -61,17 +61,43 @@ export async function listMyCases(core: CaseCore, ctx: ServiceContext): Promise<
   return result;
 }
 
+/**
+ * The scope a grantee needs to see a timeline event (summary is part of every grant). Events not named
+ * here (advice, shared zelfscan or incidents, grants, feedback) are never shown to a grantee: the consent
+ * screen does not list them.
+ */
+const GRANTEE_EVENT_SCOPES: Record<string, GrantScope> = {
+  created: 'summary',
+  assigned: 'summary',
+  status_changed: 'summary',
+  closed: 'summary',
+  reopened: 'summary',
+  released: 'summary',
+  message: 'messages',
+  attachment_added: 'attachments',
+};
+
 /** GET /api/cases/:caseId/timeline: the requester sees the events meant for them, staff see all. */
 export function getTimeline(core: CaseCore, ctx: ServiceContext, caseId: string) {
   return core.readCase(ctx, caseId, 'read', async (c) => {
     const staff = c.relations.has('assigned') || c.relations.has('coordinator');
     const rows = await timelineOf(c.tx, caseId, staff);
     await c.auditRead('case.timeline_read');
-    return rows.map(({ event, actorName }) => ({
+    // A grantee (no owner, no staff) sees what the requester ticked, and nothing else: the events of the
+    // summary, plus message and file events only with those scopes, and never the requester's name.
+    const grantee = !staff && !c.relations.has('owner');
+    const scopes = new Set<string>(grantedScopes(c.actor, c.state));
+    const shown = grantee
+      ? rows.filter(({ event }) => {
+          const scope = GRANTEE_EVENT_SCOPES[event.kind];
+          return scope !== undefined && scopes.has(scope);
+        })
+      : rows;
+    return shown.map(({ event, actorName }) => ({
       id: event.id,
       at: event.at.toISOString(),
       kind: event.kind,
-      actorName,
+      actorName: grantee && event.actorId === c.state.row.requesterId ? null : actorName,
       fromStatus: event.fromStatus ?? null,
       toStatus: event.toStatus ?? null,
       visibility: event.visibility as 'requester' | 'staff',

@@ -161,8 +161,10 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
   present: ({ state, keyring, intake, personConcerned, relations }) => {
     const { row, data } = state;
     const stored = intake as StoredSupportIntake | null;
+    // The advice is for the requester and their staff: no grant scope names it, so a grantee never sees it.
+    const mayReadAdvice = INCIDENT_READERS.some((relation) => relations.has(relation));
     const advice =
-      stored && data.adviceEnvelope
+      stored && mayReadAdvice && data.adviceEnvelope
         ? (JSON.parse(keyring.decryptString(data.adviceEnvelope, supportAdviceAad(row.id))) as AdviceItem[])
         : [];
     const concerned = personConcerned as { name: string; office?: string; region?: string } | null;
@@ -179,7 +181,7 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
       association: data.association,
       concernForColleague: data.concernForColleague,
       advice,
-      adviceRecordedAt: stored && data.adviceRecordedAt ? data.adviceRecordedAt.toISOString() : null,
+      adviceRecordedAt: stored && mayReadAdvice && data.adviceRecordedAt ? data.adviceRecordedAt.toISOString() : null,
       zelfscan:
         stored && data.zelfscanResultId && data.zelfscanSharedAt
           ? { resultId: data.zelfscanResultId, sharedAt: data.zelfscanSharedAt.toISOString() }

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import { DataList, DataListItem, DataListKey, DataListValue } from '../../ui/index.ts';
 import { formatDate, formatDateTime } from './format.ts';
-import { useCaseLabels } from './labels.ts';
+import { type Audience, useCaseLabels } from './labels.ts';
 
 /** Who is helping, in words: "Anna de Vries (vertrouwenspersoon), Piet Jansen (ervaringsdeskundige)". */
-export function useHelpersText(helpers: CaseDetail['helpers']): string {
+export function useHelpersText(helpers: CaseDetail['helpers'], audience: Audience = 'requester'): string {
   const { t } = useTranslation();
-  if (helpers.length === 0) return t('cases.summary.noHelperYet');
+  if (helpers.length === 0)
+    return t(audience === 'staff' ? 'cases.summary.staff.noHelperYet' : 'cases.summary.noHelperYet');
   return helpers
     .map((helper) =>
       t('cases.summary.helper', {
@@ -18,28 +19,32 @@ export function useHelpersText(helpers: CaseDetail['helpers']): string {
     .join(', ');
 }
 
-/** The facts at the top of a case page: status, what happens next, who is helping, dates. */
-export function CaseSummary({ detail }: { detail: CaseDetail }) {
+/**
+ * The facts at the top of a case page: status, what happens next, who is helping, dates. In the words
+ * of who reads it: the requester is spoken to, staff and grantees read about the requester.
+ */
+export function CaseSummary({ detail, audience = 'requester' }: { detail: CaseDetail; audience?: Audience }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const helpers = useHelpersText(detail.helpers);
+  const helpers = useHelpersText(detail.helpers, audience);
+  const key = (name: string) => (audience === 'staff' ? `cases.summary.staff.${name}` : `cases.summary.${name}`);
   return (
     <DataList className="weerbaar-case-summary">
       <DataListItem>
         <DataListKey>{t('cases.summary.status')}</DataListKey>
         <DataListValue>
           <span className={`weerbaar-status-badge weerbaar-status-badge--${detail.status}`}>
-            {labels.status(detail.type, detail.status)}
+            {labels.status(detail.type, detail.status, audience)}
           </span>
           {detail.urgency === 'urgent' && <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>}
         </DataListValue>
       </DataListItem>
       <DataListItem>
         <DataListKey>{t('cases.summary.next')}</DataListKey>
-        <DataListValue>{labels.next(detail.type, detail.nextStep)}</DataListValue>
+        <DataListValue>{labels.next(detail.type, detail.nextStep, audience)}</DataListValue>
       </DataListItem>
       <DataListItem>
-        <DataListKey>{t('cases.summary.helpers')}</DataListKey>
+        <DataListKey>{t(key('helpers'))}</DataListKey>
         <DataListValue>{helpers}</DataListValue>
       </DataListItem>
       <DataListItem>

@@ -13,7 +13,7 @@ import type {
   queueResponseSchema,
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
-import { apiGet, apiUpload } from '../../api/client.ts';
+import { ApiError, apiGet, apiUpload } from '../../api/client.ts';
 import { useReadCaseNotifications } from '../notifications/data.ts';
 import { apiPost, apiPut } from './api.ts';
 
@@ -70,13 +70,18 @@ export function useCaseTypeInfo(type: CaseType) {
   return types.data?.types.find((info) => info.type === type);
 }
 
+/** A case the reader may not open (or that does not exist) stays closed: asking again changes nothing. */
+const isClosedToMe = (error: unknown) => error instanceof ApiError && error.status === 404;
+
 /** One case; once it is shown, its notifications count as read (the requester's page and the staff page). */
 export function useCase(caseId: string, enabled = true) {
   const query = useQuery({
     queryKey: ['case', caseId],
     queryFn: ({ signal }) => apiGet<CaseDetail>(caseApi.detail(caseId), signal),
     enabled,
-    ...LIVE,
+    retry: (failures, error) => !isClosedToMe(error) && failures < 1,
+    refetchInterval: (current) => (isClosedToMe(current.state.error) ? false : LIVE.refetchInterval),
+    refetchOnWindowFocus: (current) => !isClosedToMe(current.state.error),
   });
   useReadCaseNotifications(caseId, query.isSuccess);
   return query;

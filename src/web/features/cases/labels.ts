@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseType } from '../../../shared/cases.ts';
 import { caseTypeTexts } from './case-types.ts';
 
+/** Who reads: the requester (spoken to as "u"), or staff and grantees (who read about the requester). */
+export type Audience = 'requester' | 'staff';
+
 type Target = { amount: number; unit: 'minutes' | 'working_days' } | undefined;
 
 /** "within 60 minutes", "within 1 working day": the first-response target in words. */
@@ -20,13 +23,20 @@ export function useTargetText(target: Target): string | null {
  */
 export function useCaseLabels() {
   const { t } = useTranslation();
+  const requesterStatus = (type: CaseType, status: string) =>
+    t(`${caseTypeTexts(type).status}.${status}`, {
+      defaultValue: t(`cases.status.any.${status}`, { defaultValue: status }),
+    });
   return {
-    status: (type: CaseType, status: string) =>
-      t(`${caseTypeTexts(type).status}.${status}`, {
-        defaultValue: t(`cases.status.any.${status}`, { defaultValue: status }),
-      }),
-    next: (type: CaseType, nextStep: string) =>
-      t(`${caseTypeTexts(type).next}.${nextStep}`, { defaultValue: t('cases.next.unknown') }),
+    /** The requester reads "Wacht op uw antwoord"; staff read "Wacht op de aanvrager". */
+    status: (type: CaseType, status: string, audience: Audience = 'requester') =>
+      audience === 'staff'
+        ? t(`cases.statusStaff.${status}`, { defaultValue: requesterStatus(type, status) })
+        : requesterStatus(type, status),
+    next: (type: CaseType, nextStep: string, audience: Audience = 'requester') =>
+      audience === 'staff'
+        ? t(`cases.nextStaff.${nextStep}`, { defaultValue: t('cases.nextStaff.unknown') })
+        : t(`${caseTypeTexts(type).next}.${nextStep}`, { defaultValue: t('cases.next.unknown') }),
     outcome: (type: CaseType, outcome: string) =>
       t(`${caseTypeTexts(type).outcome}.${outcome}`, {
         defaultValue: t(`cases.outcome.any.${outcome}`, { defaultValue: outcome }),

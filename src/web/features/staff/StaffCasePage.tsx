@@ -1,8 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { type CaseDetail, GRANT_SCOPES } from '../../../shared/cases.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { isApiError } from '../../api/client.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from '../../ui/index.ts';
+import {
+  Alert,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading1,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { CaseAttachments } from '../cases/CaseAttachments.tsx';
 import { CaseConversation } from '../cases/CaseConversation.tsx';
@@ -16,6 +29,30 @@ import { useCaseLabels } from '../cases/labels.ts';
 import { CaseNotes } from './CaseNotes.tsx';
 import { SlaText } from './Sla.tsx';
 import { StaffActions } from './StaffActions.tsx';
+
+/**
+ * A peer or expert let in by the requester sees exactly what the requester ticked: this lists it in the
+ * consent screen's own words (cases.grants.scope), so both read the same thing.
+ */
+function GranteeScopes({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const relations = detail.viewer.relations;
+  if (!relations.includes('grantee') || relations.includes('assigned') || relations.includes('coordinator')) {
+    return null;
+  }
+  const scopes = GRANT_SCOPES.filter((scope) => scope === 'summary' || detail.viewer.scopes.includes(scope));
+  return (
+    <section aria-labelledby="grantee-scopes-heading">
+      <Heading2 id="grantee-scopes-heading">{t('staff.grantee.heading')}</Heading2>
+      <Paragraph>{t('staff.grantee.lead')}</Paragraph>
+      <UnorderedList>
+        {scopes.map((scope) => (
+          <UnorderedListItem key={scope}>{t(`cases.grants.scope.${scope}`)}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </section>
+  );
+}
 
 function StaffCase({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -45,7 +82,9 @@ function StaffCase({ caseId }: { caseId: string }) {
         {back}
         <Heading1>{title}</Heading1>
         <Alert type="error">
-          <Paragraph>{problemMessage(t, query.error)}</Paragraph>
+          <Paragraph>
+            {isApiError(query.error, 'not_found') ? t('staff.case.notOpen') : problemMessage(t, query.error)}
+          </Paragraph>
         </Alert>
       </>
     );
@@ -58,7 +97,7 @@ function StaffCase({ caseId }: { caseId: string }) {
     <>
       {back}
       <Heading1>{title}</Heading1>
-      <CaseSummary detail={detail} />
+      <CaseSummary detail={detail} audience="staff" />
       {detail.sla && (
         <DataList className="weerbaar-case-summary">
           <DataListItem>
@@ -69,6 +108,7 @@ function StaffCase({ caseId }: { caseId: string }) {
           </DataListItem>
         </DataList>
       )}
+      <GranteeScopes detail={detail} />
       <StaffActions detail={detail} />
       {type.checkpoint && <type.checkpoint.Panel detail={detail} />}
       {!held && (

@@ -88,7 +88,12 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
             return (
               <TableRow key={item.id}>
                 <TableHeaderCell scope="row">
-                  <RouterLink to={staffCasePath(item.id)}>{item.reference}</RouterLink>
+                  {/* An unassigned case opens once taken: until then its reference is text, next to "Oppakken". */}
+                  {item.mayOpen ? (
+                    <RouterLink to={staffCasePath(item.id)}>{item.reference}</RouterLink>
+                  ) : (
+                    <span>{item.reference}</span>
+                  )}
                   {item.urgency === 'urgent' && (
                     <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>
                   )}
@@ -101,7 +106,7 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
                     <span className="weerbaar-unread">{t('cases.mine.unread', { count: item.unread })}</span>
                   )}
                 </TableHeaderCell>
-                <TableCell>{labels.status(type, item.status)}</TableCell>
+                <TableCell>{labels.status(type, item.status, 'staff')}</TableCell>
                 <TableCell>
                   <SlaText sla={item} />
                 </TableCell>

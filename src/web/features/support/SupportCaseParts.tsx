@@ -41,14 +41,22 @@ function AdviceLink({ item }: { item: AdviceItem }) {
 }
 
 /** The confidant's advice: what to do next, each with where to act on it. */
-export function SupportAdviceView({ detail }: { detail: CaseDetail }) {
+export function SupportAdviceView({
+  detail,
+  audience = 'requester',
+}: {
+  detail: CaseDetail;
+  audience?: 'requester' | 'staff';
+}) {
   const { t } = useTranslation();
   const support = supportDetailOf(detail);
   const advice = support?.advice ?? [];
   if (advice.length === 0) return null;
   return (
     <section aria-labelledby="advice-heading">
-      <Heading2 id="advice-heading">{t('support.advice.heading')}</Heading2>
+      <Heading2 id="advice-heading">
+        {t(audience === 'staff' ? 'support.advice.staffHeading' : 'support.advice.heading')}
+      </Heading2>
       {support?.adviceRecordedAt && (
         <Paragraph>{t('support.advice.recordedAt', { date: formatDateTime(support.adviceRecordedAt) })}</Paragraph>
       )}

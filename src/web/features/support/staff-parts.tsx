@@ -26,7 +26,9 @@ function Work({ detail }: CasePartProps) {
   const actions = new Set(detail.viewer.actions);
   return (
     <>
-      {actions.has('record_advice') ? <SupportAdviceForm detail={detail} /> : <SupportAdviceView detail={detail} />}
+      {/* The advice as the requester reads it, also for the confidant who wrote it (after a reload too). */}
+      <SupportAdviceView detail={detail} audience="staff" />
+      {actions.has('record_advice') && <SupportAdviceForm detail={detail} />}
       {actions.has('propose_grant') && <ProposeGrant detail={detail} />}
     </>
   );

@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../src/shared/cases.ts';
+import { expectNoAxeViolations } from './helpers/axe.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
+
+/**
+ * Staff journeys as they were played in a browser (issue 12): the work queue's links, the confidant's
+ * own advice after a reload, and a peer who sees exactly what the requester ticked. On a 320 px screen,
+ * with axe on every page.
+ */
+describe('staff journeys (issue 12)', () => {
+  let server: CaseServer;
+  let browser: Browser;
+  let wethouder: ApiPerson;
+  let confidant: ApiPerson;
+  let peer: ApiPerson;
+  const contexts: BrowserContext[] = [];
+  let staff: Page;
+  let caseId = '';
+  let reference = '';
+  const PHONE = { width: 320, height: 640 };
+
+  const open = async (person: ApiPerson) => {
+    const context = await personContext(browser, person, PHONE);
+    contexts.push(context);
+    return context.newPage();
+  };
+  const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+  beforeAll(async () => {
+    server = await CaseServer.start();
+    browser = await launchBrowser();
+    const admin = await firstAdmin(server);
+    wethouder = await inviteAndActivate(admin, {
+      displayName: 'Wim Wethouder',
+      email: 'wim@example.org',
+      roles: ['officeholder'],
+      office: 'wethouder',
+      region: 'Zwolle',
+    });
+    confidant = await inviteAndActivate(admin, {
+      displayName: 'Vera Vertrouwenspersoon',
+      email: 'vera@example.org',
+      roles: ['confidant'],
+      association: 'wethoudersvereniging',
+    });
+    peer = await inviteAndActivate(admin, {
+      displayName: 'Piet Peer',
+      email: 'piet@example.org',
+      roles: ['peer'],
+      region: 'Zwolle',
+    });
+    ({ caseId, reference } = await wethouder.request<{ caseId: string; reference: string }>(
+      'POST',
+      '/api/support/requests',
+      {
+        concernFor: 'self',
+        situation: ['threat'],
+        since: 'this_week',
+        acuteDanger: false,
+        affected: ['me'],
+        contact: { channel: 'phone', phone: '+31 6 1234 5678', when: 'any_time' },
+        body: 'Er staan steeds mensen bij mijn huis.',
+      },
+    ));
+    staff = await open(confidant);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('does not link an unassigned case the confidant cannot open yet; a direct visit asks once and says what to do', async () => {
+    await staff.goto('/werkbak');
+    await expect.poll(() => h1(staff).textContent()).toBe('Werkbak');
+    const row = staff.getByRole('row', { name: new RegExp(reference) });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: reference }).count()).toBe(0);
+    await row.getByRole('button', { name: `Oppakken: ${reference}` }).waitFor();
+    await expectNoAxeViolations(staff, '/werkbak at 320 px');
+
+    const asked: string[] = [];
+    staff.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/cases/${caseId}`) asked.push(request.url());
+    });
+    await staff.goto(`/werkbak/${caseId}`);
+    await staff.getByText('Pak de zaak eerst op in de werkbak', { exact: false }).waitFor();
+    expect(await staff.getByText('Deze zaak bestaat niet').count()).toBe(0);
+    await staff.waitForTimeout(4000);
+    expect(asked.length).toBeLessThanOrEqual(1);
+    await expectNoAxeViolations(staff, '/werkbak/:caseId before taking it, 320 px');
+    await staff.getByRole('link', { name: 'Terug naar de werkbak' }).click();
+    const again = staff.getByRole('row', { name: new RegExp(reference) });
+    await again.getByRole('button', { name: `Oppakken: ${reference}` }).click();
+    await expect.poll(() => h1(staff).textContent()).toBe(`Hulpvraag ${reference}`);
+  });
+
+  it('shows the confidant the advice they recorded, also after a reload', async () => {
+    await staff.getByRole('checkbox', { name: 'Aangifte of melding doen' }).check();
+    await staff.locator('#advice-aangifte').fill('Doe aangifte bij de politie. U kunt uw werkadres opgeven.');
+    await staff.getByRole('button', { name: 'Advies opslaan' }).click();
+    await staff.getByRole('status').filter({ hasText: 'Het advies is opgeslagen.' }).waitFor();
+    await staff.reload();
+    const advice = staff.getByRole('region', { name: 'Het advies aan de aanvrager' });
+    await advice.getByText('Doe aangifte bij de politie.', { exact: false }).waitFor();
+    expect(await staff.getByText('Lees het advies hieronder', { exact: false }).count()).toBe(0);
+    await expectNoAxeViolations(staff, '/werkbak/:caseId with advice, 320 px');
+  });
+
+  it('shows a peer exactly what the requester ticked, in the words of the consent screen', async () => {
+    await staff.getByLabel('Kies een bestand').setInputFiles({
+      name: 'afspraken.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Afspraken: de wijkagent rijdt vaker langs.\n'),
+    });
+    await staff.getByRole('button', { name: 'Bestand toevoegen' }).click();
+    await staff.getByRole('button', { name: 'afspraken.txt downloaden' }).waitFor();
+    await confidant.request('POST', `/api/cases/${caseId}/grants`, { personId: peer.personId, scopes: ['summary'] });
+    const detail = await wethouder.request<CaseDetail>('GET', `/api/cases/${caseId}`);
+    const grant = detail.grants?.find((candidate) => candidate.personId === peer.personId);
+    await wethouder.request('POST', `/api/cases/${caseId}/grants/${grant?.id}/consent`, { scopes: ['summary'] });
+
+    const peerPage = await open(peer);
+    await peerPage.goto(`/werkbak/${caseId}`);
+    await expect.poll(() => h1(peerPage).textContent()).toBe(`Hulpvraag ${reference}`);
+    const sees = peerPage.getByRole('region', { name: 'Wat u mag zien' });
+    await sees.getByText('Het kenmerk, de stand van zaken en het soort situatie').waitFor();
+    await peerPage.getByRole('heading', { name: 'Wat is er gebeurd' }).waitFor();
+    await peerPage.getByText('De vraag is ontvangen.').waitFor();
+    const main = (await peerPage.getByRole('main').textContent()) ?? '';
+    expect(main).not.toContain('Doe aangifte bij de politie');
+    expect(main).not.toContain('bestand toegevoegd');
+    expect(main).not.toContain('advies gegeven');
+    expect(main).not.toContain('Wim Wethouder');
+    await expectNoAxeViolations(peerPage, '/werkbak/:caseId as a peer, 320 px');
+  });
+});
