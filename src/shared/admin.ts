@@ -273,7 +273,15 @@ export const outboxMessageResponseSchema = z.object({ message: outboxMessageSche
  * POST /api/me/relatives — invite a family member. They get the role `relative`, linked to me.
  * 409 `email_taken` when the address already has an account. Answers 201 with the relative.
  */
-export const inviteRelativeBodySchema = z.strictObject({ email: emailSchema });
+/** Who a relative is to the officeholder who invites them; staff read it on the relative's requests. */
+export const RELATIVE_RELATIONSHIPS = ['partner', 'child', 'other'] as const;
+export type RelativeRelationship = (typeof RELATIVE_RELATIONSHIPS)[number];
+export const relativeRelationshipSchema = z.enum(RELATIVE_RELATIONSHIPS);
+
+export const inviteRelativeBodySchema = z.strictObject({
+  email: emailSchema,
+  relationship: relativeRelationshipSchema,
+});
 export type InviteRelativeBody = z.infer<typeof inviteRelativeBodySchema>;
 
 export const relativeSchema = z.object({
@@ -282,6 +290,8 @@ export const relativeSchema = z.object({
   displayName: z.string().nullable(),
   email: z.string(),
   status: personStatusSchema,
+  /** Relatives invited before relationships were asked for read as `other`. */
+  relationship: relativeRelationshipSchema,
   invitation: invitationSummarySchema.nullable(),
 });
 export type Relative = z.infer<typeof relativeSchema>;

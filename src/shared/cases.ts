@@ -150,6 +150,20 @@ export const caseFeedbackSchema = z.object({
   at: isoDateTime,
 });
 
+/**
+ * Who asks (staff only): the name the requester chose to give, and whether they are the officeholder
+ * or a relative of one (with the relationship and which officeholder), so staff address the right person.
+ */
+export const caseRequesterSchema = z.object({
+  name: z.string().nullable(),
+  kind: z.enum(['officeholder', 'relative']),
+  relationship: z.enum(['partner', 'child', 'other']).nullable(),
+  officeholder: z
+    .object({ name: z.string().nullable(), office: z.string().nullable(), region: z.string().nullable() })
+    .nullable(),
+});
+export type CaseRequester = z.infer<typeof caseRequesterSchema>;
+
 /** The core fields of a case, the same for every type. The type's own part is `typeDetail` (caseDetailSchema). */
 export const caseCoreSchema = z.object({
   id: z.uuid(),
@@ -177,6 +191,8 @@ export const caseCoreSchema = z.object({
   }),
   /** Staff only (assigned, coordinator); null for the requester and grantees. */
   sla: caseSlaSchema.nullable(),
+  /** Who asks: staff only (assigned, coordinator); null for the requester and grantees. */
+  requester: caseRequesterSchema.nullable(),
   /** Requester and staff see the grants; a grantee does not. */
   grants: z.array(grantSchema).nullable(),
   feedback: caseFeedbackSchema.nullable(),

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/shared/cases.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
+import {
+  type ApiPerson,
+  activate,
+  CaseServer,
+  firstAdmin,
+  inviteAndActivate,
+  personContext,
+} from './helpers/case-server.ts';
 
 /**
  * Staff journeys as they were played in a browser (issue 12): the work queue's links, the confidant's
@@ -137,5 +144,38 @@ describe('staff journeys (issue 12)', () => {
     expect(main).not.toContain('advies gegeven');
     expect(main).not.toContain('Wim Wethouder');
     await expectNoAxeViolations(peerPage, '/werkbak/:caseId as a peer, 320 px');
+  });
+
+  it('tells the confidant that a partner asks, and of which office holder (the relationship asked at the invitation)', async () => {
+    const home = await open(wethouder);
+    await home.goto('/familie');
+    await expect.poll(() => h1(home).textContent()).toBe('Familie');
+    await home.getByLabel('E-mailadres van uw familielid').fill('petra@example.org');
+    await home.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await home.getByRole('link', { name: 'Kies wie het voor u is.' }).waitFor();
+    await home.getByRole('radio', { name: 'Mijn partner' }).check();
+    await expectNoAxeViolations(home, '/familie with the relationship, 320 px');
+    await home.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await home.getByText('De uitnodiging is verstuurd naar petra@example.org.').waitFor();
+    expect(await home.getByRole('main').textContent()).toContain('Mijn partner');
+
+    const partner = await activate(server, await server.invitationToken('petra@example.org'), {
+      displayName: 'Petra',
+      email: 'petra@example.org',
+    });
+    const asked = await partner.request<{ caseId: string; reference: string }>('POST', '/api/support/requests', {
+      concernFor: 'self',
+      situation: ['threat'],
+      since: 'this_week',
+      acuteDanger: false,
+      affected: ['me'],
+      contact: { channel: 'in_app', when: 'any_time' },
+    });
+    await staff.goto('/werkbak');
+    const row = staff.getByRole('row', { name: new RegExp(asked.reference) });
+    await row.getByRole('button', { name: `Oppakken: ${asked.reference}` }).click();
+    await expect.poll(() => h1(staff).textContent()).toBe(`Hulpvraag ${asked.reference}`);
+    await staff.getByText('Petra, partner van Wim Wethouder — Wethouder, Zwolle').waitFor();
+    await expectNoAxeViolations(staff, "/werkbak/:caseId of a partner's request, 320 px");
   });
 });

@@ -82,6 +82,8 @@ export interface DetailInput {
   feedback: CaseDetail['feedback'];
   unread: number;
   typeDetail: Record<string, unknown>;
+  /** Who asks, for staff; null for everyone else. */
+  requester: CaseDetail['requester'];
 }
 
 /** GET /api/cases/:caseId: the core fields as far as the caller may see them, and the type's part. */
@@ -120,6 +122,7 @@ export function presentDetail(input: DetailInput): CaseDetail {
       statusTargets: [...new Set(statusTargets)],
     },
     sla: isStaff ? slaOf(definition, row, now) : null,
+    requester: isStaff ? input.requester : null,
     grants: relations.has('owner') || isStaff ? grantsOf(state) : null,
     feedback: input.feedback,
     unread: input.unread,

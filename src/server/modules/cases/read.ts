@@ -6,6 +6,7 @@ import { caseAad } from './crypto.ts';
 import type { CaseCore } from './facade.ts';
 import { presentDetail, presentMyCase } from './presenter.ts';
 import { loadCase, myCaseIds, timelineOf, unreadCounts } from './repository.ts';
+import { requesterOf } from './requester.ts';
 
 /** Reading cases: one case as far as the caller may see it, the requester's own list, the timeline. */
 
@@ -41,7 +42,18 @@ export function getCaseDetail(core: CaseCore, ctx: ServiceContext, caseId: strin
         : null;
     const unread = (await unreadCounts(c.tx, actor.personId, [row.id])).get(row.id) ?? 0;
     const typeDetail = definition.present({ state: c.state, keyring, intake, personConcerned, relations });
-    return presentDetail({ actor, state: c.state, now: c.now, relations, actions, feedback, unread, typeDetail });
+    const requester = isStaff ? await requesterOf(c.tx, row.requesterId) : null;
+    return presentDetail({
+      actor,
+      state: c.state,
+      now: c.now,
+      relations,
+      actions,
+      feedback,
+      unread,
+      typeDetail,
+      requester,
+    });
   });
 }
 

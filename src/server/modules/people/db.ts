@@ -20,6 +20,11 @@ export const people = pgTable('people', {
   expertField: text('expert_field'),
   /** For a relative: the officeholder who invited them. */
   linkedOfficeholderId: uuid('linked_officeholder_id'),
+  /**
+   * For a relative: who they are to that officeholder (partner, child, other), as the officeholder said
+   * when inviting; staff read it on a relative's request. Null for everyone else.
+   */
+  relationship: text('relationship', { enum: ['partner', 'child', 'other'] }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp('activated_at', { withTimezone: true }),
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),

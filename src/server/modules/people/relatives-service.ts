@@ -132,7 +132,7 @@ async function inviteRelativeIn(w: Work, deps: PeopleDeps, body: InviteRelativeB
   try {
     person = await insertInvitedPerson(
       w.tx,
-      { email, roles: ['relative'], linkedOfficeholderId: actor.personId },
+      { email, roles: ['relative'], linkedOfficeholderId: actor.personId, relationship: body.relationship },
       actor.personId,
     );
   } catch (error) {
@@ -144,6 +144,7 @@ async function inviteRelativeIn(w: Work, deps: PeopleDeps, body: InviteRelativeB
     subjectPersonId: person.id,
     recordType: 'person',
     recordId: person.id,
+    details: { relationship: body.relationship },
   });
   await issueInvitation(w, deps, { person });
   return relativeView(person, await latestInvitation(w.tx, person.id));

@@ -25,7 +25,7 @@ describe('an officeholder’s relatives', () => {
   /** Invites a relative as `actor` and returns their id and the token from the mail. */
   async function inviteRelative(actor: TestActor, email: string) {
     const before = t.sentMail.length;
-    const response = await call(actor, 'POST', '/api/me/relatives', { email });
+    const response = await call(actor, 'POST', '/api/me/relatives', { email, relationship: 'partner' });
     expect(response.statusCode, response.body).toBe(201);
     const token = TOKEN.exec(t.sentMail[before]?.text ?? '')?.[1] ?? '';
     return { id: response.json().relative.id as string, token, response };
@@ -74,10 +74,15 @@ describe('an officeholder’s relatives', () => {
       email: 'partner.alice@example.org',
       displayName: null,
       status: 'invited',
+      relationship: 'partner',
       invitation: { state: 'pending' },
     });
     const person = await findPersonById(t.app.db, id);
-    expect(person).toMatchObject({ roles: ['relative'], linkedOfficeholderId: alice.personId });
+    expect(person).toMatchObject({
+      roles: ['relative'],
+      linkedOfficeholderId: alice.personId,
+      relationship: 'partner',
+    });
     const mail = t.sentMail.at(-1);
     expect(mail?.text).not.toContain('Alice');
     expect(mail?.text).not.toContain('wethouder');
@@ -117,7 +122,9 @@ describe('an officeholder’s relatives', () => {
     const { token } = await inviteRelative(alice, 'ouder.alice@example.org');
     const relative = await activate(token, 'Ouder van Alice');
     expect((await call(relative, 'GET', '/api/me/relatives')).statusCode).toBe(403);
-    expect((await call(relative, 'POST', '/api/me/relatives', { email: 'x@example.org' })).statusCode).toBe(403);
+    expect(
+      (await call(relative, 'POST', '/api/me/relatives', { email: 'x@example.org', relationship: 'child' })).statusCode,
+    ).toBe(403);
     const admin = await createActor(t, ['admin']);
     expect((await call(admin, 'GET', '/api/me/relatives')).statusCode).toBe(403);
     expect((await call(null, 'GET', '/api/me/relatives')).statusCode).toBe(401);
@@ -229,7 +236,10 @@ describe('an officeholder’s relatives', () => {
   });
 
   it('refuses a taken address (409) and audits the refusal', async () => {
-    const response = await call(alice, 'POST', '/api/me/relatives', { email: bob.email.toUpperCase() });
+    const response = await call(alice, 'POST', '/api/me/relatives', {
+      email: bob.email.toUpperCase(),
+      relationship: 'other',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('email_taken');
     const [refusal] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'relative.invite_refused'));
@@ -246,7 +256,9 @@ describe('an officeholder’s relatives', () => {
       { email: 'a@example.org', roles: ['admin'] },
       { email: 'a@example.org', linkedOfficeholderId: bob.personId },
       { email: `${'a'.repeat(100_000)}@example.org` },
-      { email: 'not-an-address' },
+      { email: 'not-an-address', relationship: 'partner' },
+      { email: 'a@example.org' },
+      { email: 'a@example.org', relationship: 'spouse' },
       {},
     ]) {
       const response = await call(alice, 'POST', '/api/me/relatives', payload);
@@ -267,7 +279,10 @@ describe('an officeholder’s relatives', () => {
         await tx.insert(people).values({ email: `familie-${index}@example.org`, linkedOfficeholderId: carol.personId });
       });
     }
-    const response = await call(carol, 'POST', '/api/me/relatives', { email: 'een-te-veel@example.org' });
+    const response = await call(carol, 'POST', '/api/me/relatives', {
+      email: 'een-te-veel@example.org',
+      relationship: 'child',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('too_many_relatives');
   });

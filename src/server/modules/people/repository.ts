@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { RelativeRelationship } from '../../../shared/admin.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { people, personRoles } from './db.ts';
@@ -53,6 +54,7 @@ export interface NewPerson {
   association?: string | null;
   expertField?: string | null;
   linkedOfficeholderId?: string | null;
+  relationship?: RelativeRelationship | null;
   displayName?: string | null;
 }
 
@@ -67,6 +69,7 @@ export async function insertInvitedPerson(tx: Tx, input: NewPerson, grantedBy: s
       association: input.association ?? null,
       expertField: input.expertField ?? null,
       linkedOfficeholderId: input.linkedOfficeholderId ?? null,
+      relationship: input.relationship ?? null,
     })
     .returning();
   if (!person) throw new Error('person insert returned nothing');

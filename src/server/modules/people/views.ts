@@ -64,6 +64,7 @@ export function relativeView(person: PersonRow, invitation: InvitationStatusRow 
     displayName: person.status === 'invited' ? null : person.displayName,
     email: person.email,
     status: person.status,
+    relationship: person.relationship ?? 'other',
     invitation: invitationSummary(invitation),
   };
 }

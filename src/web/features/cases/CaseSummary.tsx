@@ -19,6 +19,25 @@ export function useHelpersText(helpers: CaseDetail['helpers'], audience: Audienc
     .join(', ');
 }
 
+/** Who asks, for staff: "Petra de Vries, partner of Wim Jansen (Wethouder, Zwolle)", or the officeholder. */
+export function useRequesterText(requester: CaseDetail['requester']): string | null {
+  const { t } = useTranslation();
+  if (!requester) return null;
+  const name = requester.name ?? t('cases.requester.noName');
+  if (requester.kind === 'officeholder') return t('cases.requester.officeholder', { name });
+  const holder = requester.officeholder;
+  const office = holder?.office ? t(`staff.queue.office.${holder.office}`, { defaultValue: holder.office }) : null;
+  return t('cases.requester.relative', {
+    name,
+    relationship: t(`cases.requester.relationship.${requester.relationship ?? 'other'}`),
+    officeholder: holder
+      ? [holder.name ?? t('cases.requester.noName'), [office, holder.region].filter(Boolean).join(', ')]
+          .filter(Boolean)
+          .join(' — ')
+      : t('cases.requester.officeholderGone'),
+  });
+}
+
 /**
  * The facts at the top of a case page: status, what happens next, who is helping, dates. In the words
  * of who reads it: the requester is spoken to, staff and grantees read about the requester.
@@ -27,9 +46,16 @@ export function CaseSummary({ detail, audience = 'requester' }: { detail: CaseDe
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const helpers = useHelpersText(detail.helpers, audience);
+  const requester = useRequesterText(audience === 'staff' ? detail.requester : null);
   const key = (name: string) => (audience === 'staff' ? `cases.summary.staff.${name}` : `cases.summary.${name}`);
   return (
     <DataList className="weerbaar-case-summary">
+      {requester && (
+        <DataListItem>
+          <DataListKey>{t('cases.requester.label')}</DataListKey>
+          <DataListValue>{requester}</DataListValue>
+        </DataListItem>
+      )}
       <DataListItem>
         <DataListKey>{t('cases.summary.status')}</DataListKey>
         <DataListValue>

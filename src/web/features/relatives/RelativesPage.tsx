@@ -1,7 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Relative, RelativesResponse } from '../../../shared/admin.ts';
+import {
+  RELATIVE_RELATIONSHIPS,
+  type Relative,
+  type RelativeRelationship,
+  type RelativesResponse,
+} from '../../../shared/admin.ts';
 import { apiDelete, apiGet, apiPost, isApiError } from '../../api/client.ts';
 import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -14,6 +19,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
+  RadioGroup,
   StatusMessage,
   TextField,
   VisuallyHidden,
@@ -36,6 +42,7 @@ export function RelativesPage() {
     queryFn: ({ signal }) => apiGet<RelativesResponse>('/api/me/relatives', signal),
   });
   const [email, setEmail] = useState('');
+  const [relationship, setRelationship] = useState<RelativeRelationship | ''>('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,16 +56,19 @@ export function RelativesPage() {
     event.preventDefault();
     if (busy) return;
     setFailure(null);
-    if (
-      !form.report(looksLikeEmail(email) ? [] : [{ fieldId: 'relative-email', message: t('relatives.emailInvalid') }])
-    ) {
-      return;
-    }
+    const problems = [
+      ...(relationship
+        ? []
+        : [{ fieldId: 'relative-relationship-partner', message: t('relatives.relationshipMissing') }]),
+      ...(looksLikeEmail(email) ? [] : [{ fieldId: 'relative-email', message: t('relatives.emailInvalid') }]),
+    ];
+    if (!form.report(problems)) return;
     setBusy(true);
     try {
-      await apiPost('/api/me/relatives', { email: email.trim() });
+      await apiPost('/api/me/relatives', { email: email.trim(), relationship });
       setStatus(t('relatives.invited', { email: email.trim() }));
       setEmail('');
+      setRelationship('');
       await refresh();
     } catch (error) {
       const fields = fieldProblemsFrom(t, error, { 'body/email': 'relative-email' });
@@ -126,6 +136,14 @@ export function RelativesPage() {
         <Heading2 id="relative-invite-heading">{t('relatives.inviteHeading')}</Heading2>
         <form noValidate onSubmit={(event) => void invite(event)} aria-labelledby="relative-invite-heading">
           <ErrorSummary heading={t('auth.errorSummary')} problems={form.problems} attempt={form.attempt} />
+          <RadioGroup
+            id="relative-relationship"
+            legend={t('relatives.relationship')}
+            choices={RELATIVE_RELATIONSHIPS.map((value) => ({ value, label: t(`relatives.relationships.${value}`) }))}
+            value={relationship || undefined}
+            onValueChange={(value) => setRelationship(value as RelativeRelationship)}
+            error={form.errorFor('relative-relationship-partner')}
+          />
           <TextField
             id="relative-email"
             label={t('relatives.email')}
@@ -166,6 +184,8 @@ export function RelativesPage() {
                     <strong>{nameOf(relative)}</strong>
                   </p>
                   <dl className="weerbaar-facts">
+                    <dt>{t('relatives.relationship')}</dt>
+                    <dd>{t(`relatives.relationships.${relative.relationship}`)}</dd>
                     <dt>{t('relatives.emailLabel')}</dt>
                     <dd>{relative.email}</dd>
                     <dt>{t('relatives.statusLabel')}</dt>
