@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { incidentShareConsentSchema, incidentShareRefSchema } from './incident-share.ts';
 import { ASSOCIATIONS, OFFICES } from './people.ts';
+import { isPhoneNumber } from './phone.ts';
 import { sensitive } from './sensitive.ts';
 
 /**
@@ -69,14 +70,13 @@ export const CONTACT_TIMES = ['any_time', 'office_hours', 'evenings'] as const;
 
 export const SUPPORT_TEXT_MAX_LENGTH = 5_000;
 
-/** Dutch and international phone numbers as people type them: digits, spaces, +, -, ( ). */
+/** Dutch and international phone numbers as people type them, checked as phone numbers (phone.ts). */
 export const phoneSchema = sensitive(
   z
     .string()
     .trim()
-    .min(6)
     .max(30)
-    .regex(/^\+?[0-9 ()-]{6,30}$/, 'a phone number'),
+    .refine(isPhoneNumber, 'a Dutch or international phone number, for example 06 12345678 or +32 2 123 45 67'),
 );
 
 export const supportContactSchema = z.strictObject({

@@ -177,6 +177,9 @@ describe('hostile input', () => {
       { ...supportRequest(), situation: ['burglary'] },
       { ...supportRequest(), contact: { channel: 'phone', when: 'any_time' } },
       { ...supportRequest(), contact: { channel: 'phone', phone: '<script>', when: 'any_time' } },
+      // Issue 12: no digits, or too few, is no phone number.
+      { ...supportRequest(), contact: { channel: 'phone', phone: '(-- --)', when: 'any_time' } },
+      { ...supportRequest(), contact: { channel: 'phone', phone: '06 1234', when: 'any_time' } },
       { ...supportRequest(), body: 'x'.repeat(5_001) },
       { ...supportRequest(), concernFor: 'colleague' },
       { ...supportRequest(), personConcerned: { name: 'X' } },

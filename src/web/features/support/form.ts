@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isPhoneNumber } from '../../../shared/phone.ts';
 import type { SupportRequest } from '../../../shared/support.ts';
 import type { FieldProblem } from '../../ui/index.ts';
 
@@ -57,8 +58,6 @@ export const FIELD_ANCHORS: Record<string, string> = {
   zelfscanResultId: 'share-zelfscan',
 };
 
-const PHONE = /^\+?[0-9 ()-]{6,30}$/;
-
 /** The problems on one step, keyed by field, in the order the fields appear. */
 export function validateStep(step: Step, answers: SupportAnswers, t: TFunction): Map<string, string> {
   const errors = new Map<string, string>();
@@ -78,7 +77,7 @@ export function validateStep(step: Step, answers: SupportAnswers, t: TFunction):
     need('channel', answers.channel !== '');
     if (answers.channel === 'phone') {
       if (answers.phone.trim() === '') need('phone', false);
-      else if (!PHONE.test(answers.phone.trim())) errors.set('phone', t('support.request.errors.phoneFormat'));
+      else if (!isPhoneNumber(answers.phone)) errors.set('phone', t('support.request.errors.phoneFormat'));
     }
     need('when', answers.when !== '');
   }
