@@ -1,11 +1,12 @@
 /**
  * The e-mail that goes with a notification: only that there is news, and where to look. No reference,
  * no kind of record, no names: an e-mail box is not a safe place, and a subject line can be read on a
- * lock screen.
+ * lock screen. Weerbaar keeps no language per person (the web app's choice stays in the browser), so
+ * the subject and text are in Dutch and English both: an English reader is not left with Dutch only.
  */
 export function noticeMail(publicUrl: string): { subject: string; text: string } {
   return {
-    subject: 'Er is nieuws voor u in Weerbaar',
+    subject: 'Er is nieuws voor u in Weerbaar / There is news for you in Weerbaar',
     text: [
       'Er is nieuws voor u in Weerbaar. Meld u aan om het te bekijken:',
       `${publicUrl}/`,
