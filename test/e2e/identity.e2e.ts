@@ -325,7 +325,9 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await signOut(confidant.page);
     await expectNoAxeViolations(confidant.page, '/inloggen after signing out');
     await confidant.page.getByRole('button', { name: 'Inloggen met passkey' }).click();
-    await confidant.page.waitForURL((url) => url.pathname === '/account');
+    // Staff land on their work queue, not on the package's home page or their account (issue 12).
+    await confidant.page.waitForURL((url) => url.pathname === '/werkbak');
+    await confidant.page.getByRole('heading', { level: 1, name: 'Werkbak' }).waitFor();
     confidantSignedInAt = Date.now();
     await expectSignedInAs(confidant.page, CONFIDANT.name);
 

@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { isApiError } from '../../api/client.ts';
 import { problemMessage } from '../../api/problems.ts';
 import { clearFarewell, useSession } from '../../session/session.ts';
@@ -21,7 +20,7 @@ import {
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { secondFactor, signInApi } from './api.ts';
 import { useFormProblems } from './form.ts';
-import { type SignInState, safeNext } from './navigation.ts';
+import { landingPath, type SignInState, safeNext } from './navigation.ts';
 import { PasskeyError } from './passkeys.ts';
 import './auth.css';
 
@@ -59,8 +58,8 @@ export function SignInPage() {
   useEffect(() => clearFarewell(), []);
 
   async function signedIn() {
-    await session.refresh();
-    navigate(next ?? WEB_PATHS.account, { replace: true });
+    const info = await session.refresh();
+    navigate(next ?? landingPath(info?.person?.roles), { replace: true });
   }
 
   function fail(error: unknown) {
@@ -118,7 +117,7 @@ export function SignInPage() {
           {t('signIn.alreadySignedIn', { name: session.person.displayName ?? session.person.email })}
         </Paragraph>
         <Paragraph>
-          <RouterLink to={next ?? WEB_PATHS.account}>{t('signIn.continue')}</RouterLink>
+          <RouterLink to={next ?? landingPath(session.person.roles)}>{t('signIn.continue')}</RouterLink>
         </Paragraph>
       </div>
     );

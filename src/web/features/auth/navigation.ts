@@ -1,4 +1,6 @@
+import type { Role } from '../../../shared/roles.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { staffRoles } from '../cases/case-types.ts';
 
 /** Messages the sign-in page shows after being sent there. */
 export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'expired' | 'signInRequired';
@@ -22,4 +24,13 @@ export function safeNext(value: string | null): string | null {
 export function signInPath(next?: string | null): string {
   const safe = safeNext(next ?? null);
   return safe ? `${WEB_PATHS.signIn}?volgende=${encodeURIComponent(safe)}` : WEB_PATHS.signIn;
+}
+
+/**
+ * Where someone lands after signing in or activating when no page asked for them: staff with a work
+ * queue (confidants, advisors, coordinators, peers, experts) on that queue, everyone else on their account.
+ */
+export function landingPath(roles: readonly Role[] | undefined): string {
+  const staff = staffRoles();
+  return roles?.some((role) => staff.includes(role)) ? WEB_PATHS.workQueue : WEB_PATHS.account;
 }
