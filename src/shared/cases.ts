@@ -285,6 +285,13 @@ export const changeUrgencySchema = z.strictObject({ urgency: urgencySchema });
 export const assignSchema = z.strictObject({ personId: z.uuid() });
 /** POST /api/cases/:caseId/close — assigned staff or coordinator; the requester may withdraw (outcome `withdrawn`). */
 export const closeCaseSchema = z.strictObject({ outcome: caseOutcomeSchema });
+/**
+ * POST /api/cases/:caseId/reopen — the requester says why (after a confirmation in the web app); the
+ * reason goes into the conversation as their message (encrypted), so whoever helps reads it there.
+ */
+export const reopenCaseSchema = z.strictObject({
+  reason: sensitive(z.string().trim().min(1).max(MESSAGE_MAX_LENGTH)),
+});
 /** POST /api/cases/:caseId/feedback — the requester, once the case is closed. */
 export const feedbackSchema = z.strictObject({
   rating: z.number().int().min(1).max(5),
@@ -313,8 +320,19 @@ export const caseActionResponseSchema = z.object({ id: z.uuid(), status: caseSta
 // subject is `{ type: 'case', id }`, described as the case's reference, its type and the reader's page.
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * What kind of news, never what it says: `case_update` is the general one (and what notifications
+ * made before the kinds below existed say); the others name the kind of news.
+ */
 export const CASE_NOTIFICATION_KINDS = [
   'case_update',
+  'case_helper_assigned',
+  'case_status_changed',
+  'case_file_added',
+  'case_advice',
+  'case_closed',
+  'case_reopened',
+  'case_incident_shared',
   'case_message',
   'case_assigned',
   'case_new_in_queue',

@@ -75,7 +75,7 @@ describe('notifications', () => {
     await expect(item.count()).resolves.toBe(1);
     const text = (await item.first().textContent()) ?? '';
     expect(text).toContain('Nieuw');
-    expect(text).toContain('Er is een nieuwe vraag in de werkbak.');
+    expect(text).toContain(`Hulpvraag ${reference}: Er is een nieuwe vraag in de werkbak.`);
     expect(text).not.toContain('bedreigd');
     await expectNoAxeViolations(page);
 
@@ -97,8 +97,11 @@ describe('notifications', () => {
     await page.getByText('U hebt 2 ongelezen meldingen.').waitFor();
     await menuLink(page, 'Meldingen 2 ongelezen').waitFor({ state: 'attached' });
     const items = page.getByRole('list', { name: 'Meldingen, nieuwste eerst' }).getByRole('listitem');
-    await expect(items.first().textContent()).resolves.toContain('Er is een nieuw bericht in de zaak.');
-    await expect(items.nth(1).textContent()).resolves.toContain('Er is nieuws in de zaak.');
+    // Which case (its reference) and what kind of news, never what it says (issue 12).
+    await expect(items.first().textContent()).resolves.toContain(
+      `Hulpvraag ${reference}: Er is een nieuw bericht in de zaak.`,
+    );
+    await expect(items.nth(1).textContent()).resolves.toContain(`Hulpvraag ${reference}: Er is iemand die u helpt.`);
     expect(await items.first().getByRole('link').getAttribute('href')).toBe(`/mijn-zaken/${caseId}`);
     expect(await page.getByText('Ik bel u vanmiddag.').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -82,11 +82,16 @@ describe('staff journeys (issue 12)', () => {
   });
 
   it('does not link an unassigned case the confidant cannot open yet; a direct visit asks once and says what to do', async () => {
+    const policyWarnings: string[] = [];
+    staff.on('console', (message) => {
+      if (/Permissions-Policy|Unrecognized feature/i.test(message.text())) policyWarnings.push(message.text());
+    });
     await staff.goto('/werkbak');
     await expect.poll(() => h1(staff).textContent()).toBe('Werkbak');
     const row = staff.getByRole('row', { name: new RegExp(reference) });
     await row.waitFor();
     expect(await row.getByRole('link', { name: reference }).count()).toBe(0);
+    expect(policyWarnings).toEqual([]);
     await row.getByRole('button', { name: `Oppakken: ${reference}` }).waitFor();
     await expectNoAxeViolations(staff, '/werkbak at 320 px');
 
@@ -154,6 +159,11 @@ describe('staff journeys (issue 12)', () => {
     await home.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await home.getByRole('link', { name: 'Kies wie het voor u is.' }).waitFor();
     await home.getByRole('radio', { name: 'Mijn partner' }).check();
+    // The label sits beside its radio button, not on the line below (issue 12), also at 320 px.
+    const control = await home.getByRole('radio', { name: 'Mijn partner' }).boundingBox();
+    const label = await home.locator('label[for="relative-relationship-partner"]').boundingBox();
+    expect(label && control ? label.x : 0).toBeGreaterThan((control?.x ?? 0) + (control?.width ?? 0) - 1);
+    expect(Math.abs((label?.y ?? 999) - (control?.y ?? 0))).toBeLessThan(16);
     await expectNoAxeViolations(home, '/familie with the relationship, 320 px');
     await home.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await home.getByText('De uitnodiging is verstuurd naar petra@example.org.').waitFor();
@@ -177,5 +187,30 @@ describe('staff journeys (issue 12)', () => {
     await expect.poll(() => h1(staff).textContent()).toBe(`Hulpvraag ${asked.reference}`);
     await staff.getByText('Petra, partner van Wim Wethouder — Wethouder, Zwolle').waitFor();
     await expectNoAxeViolations(staff, "/werkbak/:caseId of a partner's request, 320 px");
+  });
+
+  it('reopens a closed case only after a confirmation with a reason, which staff read, named by its reference', async () => {
+    await confidant.request('POST', `/api/cases/${caseId}/close`, { outcome: 'advice_given' });
+    const mine = await open(wethouder);
+    await mine.goto(`/mijn-zaken/${caseId}`);
+    await expect.poll(() => h1(mine).textContent()).toBe(`Hulpvraag ${reference}`);
+    const main = (await mine.getByRole('main').textContent()) ?? '';
+    expect(main).not.toContain('U hoort van ons wat de volgende stap is');
+    expect(main).toContain('Dan kunt u hem heropenen');
+    await mine.getByRole('button', { name: 'Zaak heropenen' }).click();
+    const dialog = mine.getByRole('dialog', { name: `Zaak ${reference} heropenen?` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, heropenen' }).click();
+    await dialog.getByText('Schrijf in een paar woorden waarom u de zaak heropent.').first().waitFor();
+    await expectNoAxeViolations(mine, 'reopen dialog with an error, 320 px');
+    await dialog.getByLabel('Waarom heropent u de zaak?').fill('Er stond vannacht weer iemand bij ons huis.');
+    await dialog.getByRole('button', { name: 'Ja, heropenen' }).click();
+    await mine.getByRole('status').filter({ hasText: 'De zaak is heropend.' }).waitFor();
+    await mine.getByText('Er stond vannacht weer iemand bij ons huis.').waitFor();
+
+    await staff.goto('/meldingen');
+    await staff.getByText(`Hulpvraag ${reference}: De zaak is heropend.`).waitFor();
+    await staff.goto(`/werkbak/${caseId}`);
+    await staff.getByText('Er stond vannacht weer iemand bij ons huis.').waitFor();
   });
 });

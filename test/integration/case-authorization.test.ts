@@ -200,7 +200,7 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   release: { method: 'POST', url: (s) => `${base(s)}/release`, body: () => ({}) },
   'close.staff': { method: 'POST', url: (s) => `${base(s)}/close`, body: () => ({ outcome: 'advice_given' }) },
   'close.withdraw': { method: 'POST', url: (s) => `${base(s)}/close`, body: () => ({ outcome: 'withdrawn' }) },
-  reopen: { method: 'POST', url: (s) => `${base(s)}/reopen`, body: () => ({}) },
+  reopen: { method: 'POST', url: (s) => `${base(s)}/reopen`, body: () => ({ reason: 'Het speelt weer.' }) },
   feedback: { method: 'POST', url: (s) => `${base(s)}/feedback`, body: () => ({ rating: 4 }) },
   erase: { method: 'POST', url: (s) => `${base(s)}/erase`, body: (s) => ({ reference: s.reference }) },
   'grant.propose': {

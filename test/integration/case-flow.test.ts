@@ -139,7 +139,10 @@ describe('a support request from submission to closing', () => {
       200,
     );
     await expectStatus(await call(t, w.requester, 'POST', `/api/cases/${caseId}/feedback`, { rating: 1 }), 409);
-    await expectStatus(await call(t, w.requester, 'POST', `/api/cases/${caseId}/reopen`, {}), 200);
+    await expectStatus(
+      await call(t, w.requester, 'POST', `/api/cases/${caseId}/reopen`, { reason: 'Het speelt weer.' }),
+      200,
+    );
     expect((await call(t, w.requester, 'GET', `/api/cases/${caseId}`)).json().status).toBe('in_progress');
 
     // The timeline: the requester sees the public events, staff see more.

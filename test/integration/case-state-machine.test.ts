@@ -26,7 +26,7 @@ const ACTIONS: Record<string, (caseId: string, people: Record<string, TestActor>
   take: (id) => ['POST', `/api/cases/${id}/take`, {}],
   release: (id) => ['POST', `/api/cases/${id}/release`, {}],
   assign: (id, p) => ['POST', `/api/cases/${id}/assign`, { personId: p.confidant2?.personId }],
-  reopen: (id) => ['POST', `/api/cases/${id}/reopen`, {}],
+  reopen: (id) => ['POST', `/api/cases/${id}/reopen`, { reason: 'Het speelt weer.' }],
   closeWithdrawn: (id) => ['POST', `/api/cases/${id}/close`, { outcome: 'withdrawn' }],
   closeAdvice: (id) => ['POST', `/api/cases/${id}/close`, { outcome: 'advice_given' }],
   message: (id) => ['POST', `/api/cases/${id}/messages`, { body: 'Bericht' }],

@@ -13,6 +13,7 @@ import {
   grantParamsSchema,
   okResponseSchema,
   proposeGrantSchema,
+  reopenCaseSchema,
 } from '../../../shared/cases.ts';
 import { contextOf } from '../../lib/context.ts';
 import { requireRecentAuthentication } from '../sessions/step-up.ts';
@@ -78,9 +79,13 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/cases/:caseId/reopen',
     {
       config: { access: 'signedIn' },
-      schema: { ...plain, summary: 'Reopen my closed case (within the reopen window)' },
+      schema: {
+        ...plain,
+        body: reopenCaseSchema,
+        summary: 'Reopen my closed case (within the reopen window), saying why',
+      },
     },
-    async (request) => reopenCase(core, contextOf(request), request.params.caseId),
+    async (request) => reopenCase(core, contextOf(request), request.params.caseId, request.body.reason),
   );
 
   app.post(

@@ -28,7 +28,7 @@ export function assignCase(core: CaseCore, ctx: ServiceContext, caseId: string, 
     await c.transition({ to, via: 'assign', event: { kind: 'assigned', visibility: 'requester' } });
     await c.audit('case.assigned', { assignee: personId });
     await c.notify([personId], 'case_assigned');
-    if (wasInQueue) await c.notifyRequester('case_update');
+    if (wasInQueue) await c.notifyRequester('case_helper_assigned');
     return c.result();
   });
 }
@@ -63,7 +63,7 @@ export function takeCase(core: CaseCore, ctx: ServiceContext, caseId: string) {
       event: { kind: 'assigned', visibility: visible ? 'requester' : 'staff' },
     });
     await c.audit('case.taken');
-    if (visible) await c.notifyRequester('case_update');
+    if (visible) await c.notifyRequester('case_helper_assigned');
     return c.result();
   });
 }

@@ -71,7 +71,7 @@ export async function addAttachment(
       metadataRemoved: file.metadataRemoved,
       evidence: file.evidenceOriginal,
     });
-    await c.notify(fromRequester ? c.state.assignees.map((a) => a.personId) : c.otherSide(), 'case_update');
+    await c.notify(fromRequester ? c.state.assignees.map((a) => a.personId) : c.otherSide(), 'case_file_added');
     return {
       id,
       fileName: file.fileName,

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Urgency } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { clockOf, targetOf } from './clock.ts';
+import { insertMessage } from './content-repository.ts';
 import { caseAad } from './crypto.ts';
 import type { CaseCore } from './facade.ts';
 import { endAssignments } from './repository.ts';
@@ -17,7 +19,7 @@ export function changeStatus(core: CaseCore, ctx: ServiceContext, caseId: string
     const from = c.row.status;
     await c.transition({ to, via: 'status' });
     await c.audit('case.status_changed', { from, to });
-    await c.notify(c.otherSide(), 'case_update');
+    await c.notify(c.otherSide(), 'case_status_changed');
     return c.result();
   });
 }
@@ -71,13 +73,13 @@ export function closeCase(core: CaseCore, ctx: ServiceContext, caseId: string, o
       event: { kind: 'closed', visibility: 'requester', details: { outcome } },
     });
     await c.audit('case.closed', { outcome });
-    await c.notify(audience, 'case_update');
+    await c.notify(audience, 'case_closed');
     return c.result();
   });
 }
 
 /** The requester reopens within the type's window: back to whoever helped, or to the queue. */
-export function reopenCase(core: CaseCore, ctx: ServiceContext, caseId: string) {
+export function reopenCase(core: CaseCore, ctx: ServiceContext, caseId: string, reason: string) {
   return core.withCase(ctx, caseId, 'reopen', async (c) => {
     const { definition } = c.state;
     const candidates = definition.transitions.filter((t) => t.via === 'reopen' && t.from.includes(c.row.status));
@@ -94,11 +96,21 @@ export function reopenCase(core: CaseCore, ctx: ServiceContext, caseId: string) 
       patch: { closedAt: null, outcome: null, reopenUntil: null, retainUntil: null },
       event: { kind: 'reopened', visibility: 'requester' },
     });
+    // Why: the requester's own message in the conversation, encrypted like every message.
+    const messageId = randomUUID();
+    await insertMessage(c.tx, {
+      id: messageId,
+      caseId,
+      authorId: c.actor?.personId ?? null,
+      fromRequester: true,
+      bodyEnvelope: core.keyring.encrypt(reason, caseAad.message(messageId)),
+      createdAt: c.now,
+    });
     await c.audit('case.reopened');
     if (withStaff)
       await c.notify(
         c.state.assignees.map((a) => a.personId),
-        'case_update',
+        'case_reopened',
       );
     else await c.notify(await c.queueAudience(), 'case_new_in_queue');
     return c.result();

@@ -133,7 +133,7 @@ export async function shareIncident(
     });
     await c.notify(
       c.state.assignees.map((assignee) => assignee.personId),
-      'case_update',
+      'case_incident_shared',
     );
     return c.result();
   });

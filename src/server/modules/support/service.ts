@@ -134,7 +134,7 @@ export function recordSupportAdvice(cases: SupportCases, ctx: ServiceContext, ca
       event: { kind: 'advice_recorded', visibility: 'requester', details: { items: advice.length } },
     });
     await c.audit('support.advice_recorded', { items: advice.length });
-    await c.notifyRequester('case_update');
+    await c.notifyRequester('case_advice');
     return c.result();
   });
 }

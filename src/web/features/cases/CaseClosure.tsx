@@ -71,10 +71,12 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
   const status = useStatusMessage();
   const navigate = useNavigate();
   const withStepUp = useStepUp();
-  const [dialog, setDialog] = useState<'withdraw' | 'erase' | null>(null);
+  const [dialog, setDialog] = useState<'withdraw' | 'erase' | 'reopen' | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const [reference, setReference] = useState('');
   const [referenceError, setReferenceError] = useState<string | undefined>();
-  const reopen = useCaseAction<Record<string, never>>(detail.id, caseApi.action(detail.id, 'reopen'));
+  const reopen = useCaseAction<{ reason: string }>(detail.id, caseApi.action(detail.id, 'reopen'));
   const withdraw = useCaseAction<{ outcome: 'withdrawn' }>(detail.id, caseApi.action(detail.id, 'close'));
   const erase = useCaseAction<{ reference: string }>(detail.id, caseApi.action(detail.id, 'erase'));
 
@@ -102,16 +104,7 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
           <Paragraph>
             {t('cases.closure.reopenLead', { date: detail.reopenUntil ? formatDate(detail.reopenUntil) : '' })}
           </Paragraph>
-          {reopen.isError && (
-            <Alert type="error" role="alert">
-              <Paragraph>{problemMessage(t, reopen.error)}</Paragraph>
-            </Alert>
-          )}
-          <Button
-            appearance="secondary-action-button"
-            disabled={reopen.isPending}
-            onClick={() => reopen.mutate({}, { onSuccess: () => status.announce(t('cases.closure.reopened')) })}
-          >
+          <Button appearance="secondary-action-button" onClick={() => setDialog('reopen')}>
             {t('cases.closure.reopen')}
           </Button>
         </>
@@ -145,6 +138,47 @@ export function CaseClosure({ detail }: { detail: CaseDetail }) {
         }
       >
         <Paragraph>{t('cases.closure.withdrawBody')}</Paragraph>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === 'reopen'}
+        title={t('cases.closure.reopenTitle', { reference: detail.reference })}
+        confirmLabel={t('cases.closure.reopenConfirm')}
+        busy={reopen.isPending}
+        error={reopen.error ? problemMessage(t, reopen.error) : null}
+        onCancel={() => {
+          setDialog(null);
+          setReasonError(undefined);
+        }}
+        onConfirm={() => {
+          // Why it is reopened goes to whoever helps, as the requester's message in the conversation.
+          if (!reason.trim()) {
+            setReasonError(t('cases.closure.reopenReasonMissing'));
+            document.getElementById('reopen-reason')?.focus();
+            return;
+          }
+          setReasonError(undefined);
+          reopen.mutate(
+            { reason: reason.trim() },
+            {
+              onSuccess: () => {
+                setDialog(null);
+                setReason('');
+                status.announce(t('cases.closure.reopened'));
+              },
+            },
+          );
+        }}
+      >
+        <Paragraph>{t('cases.closure.reopenBody')}</Paragraph>
+        <TextareaField
+          id="reopen-reason"
+          label={t('cases.closure.reopenReason')}
+          value={reason}
+          onValueChange={setReason}
+          error={reasonError}
+          maxLength={5000}
+          rows={3}
+        />
       </ConfirmDialog>
       <ConfirmDialog
         open={dialog === 'erase'}

@@ -42,7 +42,10 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         <span className={`weerbaar-notification__state${unread ? ' weerbaar-notification__state--unread' : ''}`}>
           {unread ? t('notifications.page.unread') : t('notifications.page.read')}
         </span>{' '}
-        {t(`notifications.kinds.${notification.kind}`)}
+        {/* Which case and what kind of news, never what it says. */}
+        {caseName
+          ? t('notifications.page.inCase', { name: caseName, news: t(`notifications.kinds.${notification.kind}`) })
+          : t(`notifications.kinds.${notification.kind}`)}
       </p>
       {subject?.type === TRAINING_SUBJECT && subject.view === 'participant' && (
         <p className="weerbaar-notification__case">
