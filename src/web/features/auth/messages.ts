@@ -1,18 +1,8 @@
-import { currentLocale } from '../../i18n/index.ts';
-
-/** Date and time in the reader's language: "3 maart 2025 om 14:05" / "3 March 2025 at 14:05". */
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale() === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
-
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(
-    new Date(iso),
-  );
-}
+/**
+ * Date and time in the reader's language, in Dutch time (the one rule of src/web/i18n/time.ts: before,
+ * these pages used the browser's zone and others Dutch time, 17:19 against 18:20 for the same minute).
+ */
+export { formatDate, formatDateTime } from '../../i18n/time.ts';
 
 /** A rough e-mail check for the form; the server has the last word. */
 export function looksLikeEmail(value: string): boolean {

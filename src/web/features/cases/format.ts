@@ -2,20 +2,8 @@ import type { TFunction } from 'i18next';
 import { CASE_PROBLEMS, problemMessage as describeProblem, fieldCodesByPath } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
-/** Dutch office hours matter to everyone involved: times are always shown in Dutch time. */
-const TIME_ZONE = 'Europe/Amsterdam';
-
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  }).format(new Date(iso));
-}
-
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso));
-}
+/** Dutch office hours matter to everyone involved: the one rule of src/web/i18n/time.ts (Dutch time). */
+export { formatDate, formatDateTime } from '../../i18n/time.ts';
 
 /** "in 3 hours", "2 days ago": a plain distance next to the exact time. */
 export function formatRelative(iso: string, now = Date.now()): string {

@@ -3,6 +3,7 @@ import type { KnownContent } from '../../../shared/content-links.ts';
 import type { ContentField, PackageRevisionSummary, PackageRevisionTexts } from '../../../shared/package-admin.ts';
 import { checkPartTexts, type FieldContentProblem } from '../../../shared/package-content-check.ts';
 import { fieldProblemsFrom } from '../../api/problems.ts';
+import { formatDateTime } from '../../i18n/time.ts';
 import type { FieldProblem } from '../../ui/index.ts';
 
 /** The id of the input for each checked field, and the server's field path for it. */
@@ -64,9 +65,7 @@ export function draftProblems(t: TFunction, draft: PackageRevisionTexts, known: 
   );
 }
 
-/** Date and time in the reader's language. */
-export function formatWhen(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+/** Date and time in the reader's language, in Dutch time (src/web/i18n/time.ts). */
+export function formatWhen(iso: string, _locale?: string): string {
+  return formatDateTime(iso);
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { HandoverSummary, RegionKind } from '../../../shared/handover.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/time.ts';
 
 /** A calendar date (`YYYY-MM-DD`) in the reader's language: "12 maart 2026" / "12 March 2026". */
 export function formatDay(date: string): string {
@@ -18,12 +19,9 @@ export function formatMomentDay(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A moment with its time of day: Dutch time, with the zone said when the browser's differs (i18n/time.ts). */
 export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale() === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));
+  return formatDateTime(iso);
 }
 
 /** Today in the Netherlands, as `YYYY-MM-DD` (for date inputs). */
