@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { type SupportCaseRow, supportCases } from './db.ts';
 
@@ -25,4 +26,12 @@ export async function updateSupportCase(tx: Tx, caseId: string, patch: Partial<S
 
 export async function deleteSupportCase(tx: Tx, caseId: string): Promise<void> {
   await tx.delete(supportCases).where(eq(supportCases.caseId, caseId));
+}
+
+/**
+ * The queue's form of mayTake (type.ts): the case was routed to this association and is not a
+ * colleague's concern (those go to the coordinator only).
+ */
+export function routedToAssociation(association: string, caseId: AnyPgColumn): SQL {
+  return sql`exists (select 1 from ${supportCases} where ${supportCases.caseId} = ${caseId} and ${supportCases.association} = ${association} and not ${supportCases.concernForColleague})`;
 }
