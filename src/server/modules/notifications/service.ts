@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
-import { queueMail } from '../mail/service.ts';
+import { queueMails } from '../mail/service.ts';
 import { people } from '../people/db.ts';
 import { notifications } from './db.ts';
 import { noticeMail } from './mail.ts';
@@ -95,14 +95,11 @@ export class NotificationService {
     );
     if (options.mail === false) return;
     const mail = noticeMail(this.deps.publicUrl);
-    for (const person of active) {
-      await queueMail(w.tx, this.deps.keyring, {
-        to: person.email,
-        subject: mail.subject,
-        text: mail.text,
-        kind: 'notice',
-      });
-    }
+    await queueMails(
+      w.tx,
+      this.deps.keyring,
+      active.map((person) => ({ to: person.email, subject: mail.subject, text: mail.text, kind: 'notice' as const })),
+    );
     w.deliverMail();
   }
 
