@@ -3,14 +3,15 @@ import type { DbOrTx, Tx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { mailOutbox } from './db.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailAttachment, MailTransport } from './transport.ts';
 
 /** Kinds of mail; the body is always a notice and a link, never case content. */
 export type MailKind = 'invitation' | 'credentials_changed' | 'setup' | 'notice';
 
 const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
+const attachmentsAad = (id: string) => contextAad('mail_outbox', 'attachments', id);
 
-type NewMail = { to: string; subject: string; text: string; kind: MailKind };
+type NewMail = { to: string; subject: string; text: string; kind: MailKind; attachments?: readonly MailAttachment[] };
 
 /**
  * Puts a message in the outbox inside the caller's transaction, so it exists only if the change that
@@ -33,6 +34,9 @@ export async function queueMails(tx: Tx, keyring: Keyring, mails: readonly NewMa
       subject: mail.subject,
       kind: mail.kind,
       bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
+      attachmentsEnvelope: mail.attachments?.length
+        ? keyring.encrypt(JSON.stringify(mail.attachments), attachmentsAad(id))
+        : null,
     };
   });
   await tx.insert(mailOutbox).values(rows);
@@ -65,10 +69,14 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   for (const row of pending) {
     if (!row.bodyEnvelope) continue;
     try {
+      const attachments = row.attachmentsEnvelope
+        ? (JSON.parse(keyring.decryptString(row.attachmentsEnvelope, attachmentsAad(row.id))) as MailAttachment[])
+        : undefined;
       await transport.deliver({
         to: row.recipient,
         subject: row.subject,
         text: keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)),
+        ...(attachments ? { attachments } : {}),
       });
       delivered.push(row.id);
     } catch (error) {
@@ -81,7 +89,11 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   if (delivered.length > 0) {
     await db
       .update(mailOutbox)
-      .set({ sentAt: new Date(), error: null, ...(transport.local ? {} : { bodyEnvelope: null }) })
+      .set({
+        sentAt: new Date(),
+        error: null,
+        ...(transport.local ? {} : { bodyEnvelope: null, attachmentsEnvelope: null }),
+      })
       .where(inArray(mailOutbox.id, delivered));
   }
   return delivered.length;
