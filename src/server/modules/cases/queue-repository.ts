@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, ne, not, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { QueueQuery } from '../../../shared/cases.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import { type DbOrTx, rowsOf } from '../../db/index.ts';
 import { caseAssignments, caseGrants, cases } from './db.ts';
 import type { CaseTypeDefinition } from './registry.ts';
 import type { QueueRow, StaffProfile } from './types.ts';
@@ -53,33 +53,77 @@ function slaConditions(definition: CaseTypeDefinition, now: Date): { dueSoon: SQ
   };
 }
 
-/** The conditions of every view for this reader (what listQueue's views meant in JavaScript before). */
-export function queueViews(definition: CaseTypeDefinition, reader: QueueReader, now: Date): Record<QueueView, SQL> {
+/** The parts every view is made of, each already limited to open cases. */
+interface ViewParts {
+  unassigned: SQL;
+  mine: SQL;
+  shared: SQL;
+  dueSoon: SQL;
+  late: SQL;
+}
+
+/** The open views from their parts: due soon and late are of the cases the reader sees. */
+function openViews(reader: QueueReader, parts: ViewParts): Record<Exclude<QueueView, 'closed'>, SQL> {
+  const visible = !reader.isStaff ? FALSE : reader.isCoordinator ? TRUE : (or(parts.mine, parts.unassigned) as SQL);
+  return {
+    unassigned: parts.unassigned,
+    mine: parts.mine,
+    due_soon: and(visible, parts.dueSoon) as SQL,
+    late: and(visible, parts.late) as SQL,
+    shared: parts.shared,
+  };
+}
+
+function viewParts(definition: CaseTypeDefinition, reader: QueueReader, now: Date): ViewParts & { assignedToMe: SQL } {
   const me = reader.profile.personId;
   const open = openCase(definition);
-  const closed = eq(cases.status, definition.closedStatus);
   const currentAssignment = sql`select 1 from ${caseAssignments} where ${caseAssignments.caseId} = ${cases.id} and ${caseAssignments.endedAt} is null`;
   const hasAssignee = sql`exists (${currentAssignment})`;
   const assignedToMe = sql`exists (${currentAssignment} and ${caseAssignments.personId} = ${me})`;
   const sharedWithMe = sql`exists (select 1 from ${caseGrants} where ${caseGrants.caseId} = ${cases.id} and ${caseGrants.personId} = ${me} and ${caseGrants.consentedAt} is not null and ${caseGrants.revokedAt} is null)`;
   const mayTake = reader.isCoordinator ? TRUE : constant(definition.mayTakeWhere(reader.profile, cases.id));
-  const unassigned = and(
-    open,
-    eq(cases.status, definition.initialStatus),
-    not(hasAssignee),
-    ne(cases.requesterId, me),
-    mayTake,
-  ) as SQL;
-  const visible = !reader.isStaff ? FALSE : reader.isCoordinator ? TRUE : (or(assignedToMe, unassigned) as SQL);
   const sla = slaConditions(definition, now);
   return {
-    unassigned,
+    assignedToMe,
+    unassigned: and(
+      open,
+      eq(cases.status, definition.initialStatus),
+      not(hasAssignee),
+      ne(cases.requesterId, me),
+      mayTake,
+    ) as SQL,
     mine: and(assignedToMe, open) as SQL,
-    due_soon: and(visible, open, sla.dueSoon) as SQL,
-    late: and(visible, open, sla.late) as SQL,
     shared: and(sharedWithMe, open) as SQL,
-    closed: and(closed, reader.isCoordinator ? TRUE : assignedToMe) as SQL,
+    dueSoon: and(open, sla.dueSoon) as SQL,
+    late: and(open, sla.late) as SQL,
   };
+}
+
+/** The conditions of every view for this reader (what listQueue's views meant in JavaScript before). */
+export function queueViews(definition: CaseTypeDefinition, reader: QueueReader, now: Date): Record<QueueView, SQL> {
+  const parts = viewParts(definition, reader, now);
+  const closed = eq(cases.status, definition.closedStatus);
+  return {
+    ...openViews(reader, parts),
+    closed: and(closed, reader.isCoordinator ? TRUE : parts.assignedToMe) as SQL,
+  };
+}
+
+/** The list asked for: a view, and optionally one urgency and one status. */
+export type QueueFilter = Pick<QueueQuery, 'view' | 'urgency' | 'status'>;
+
+/** A view's condition with the filters (on `cases`, or on the columns of the counting subquery). */
+function filtered(view: SQL, filter: QueueFilter, columns: { urgency: SQLWrapper; status: SQLWrapper }): SQL {
+  return and(
+    view,
+    filter.urgency ? sql`${columns.urgency} = ${filter.urgency}` : undefined,
+    filter.status ? sql`${columns.status} = ${filter.status}` : undefined,
+  ) as SQL;
+}
+
+/** The condition of the list asked for, on `cases` (for its page). */
+export function selectedList(views: Record<QueueView, SQL>, filter: QueueFilter): SQL {
+  return filtered(views[filter.view], filter, { urgency: cases.urgency, status: cases.status });
 }
 
 export interface QueueCounts {
@@ -92,33 +136,60 @@ export interface QueueCounts {
 
 /**
  * The counts of the open views, and the number of cases in the selected list, in one statement over the
- * open cases of the type. A list of closed cases is counted apart (it is not among the open ones).
+ * open cases of the type. Each part of the views (a correlated lookup of assignments, grants or the
+ * type's table) is evaluated once per open case in a subquery, and the counts combine its flags. A list
+ * of closed cases is counted apart (it is not among the open ones).
  */
 export async function countQueue(
   db: DbOrTx,
   definition: CaseTypeDefinition,
-  views: Record<QueueView, SQL>,
-  selected: SQL,
-  selectedIsOpen: boolean,
+  reader: QueueReader,
+  now: Date,
+  filter: QueueFilter,
 ): Promise<{ counts: QueueCounts; total: number }> {
-  const n = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
-  const [row] = await db
+  const parts = viewParts(definition, reader, now);
+  const flag = (condition: SQL, name: string) => sql<boolean>`coalesce(${condition}, false)`.as(name);
+  const perCase = db
     .select({
-      unassigned: n(views.unassigned),
-      mine: n(views.mine),
-      dueSoon: n(views.due_soon),
-      late: n(views.late),
-      shared: n(views.shared),
-      total: n(selectedIsOpen ? selected : FALSE),
+      unassigned: flag(parts.unassigned, 'unassigned'),
+      mine: flag(parts.mine, 'mine'),
+      shared: flag(parts.shared, 'shared'),
+      dueSoon: flag(parts.dueSoon, 'due_soon'),
+      late: flag(parts.late, 'late'),
+      urgency: cases.urgency,
+      status: cases.status,
     })
     .from(cases)
     .where(and(queueBase(definition), openCase(definition)));
+  const column = (name: string) => sql`open_cases.${sql.identifier(name)}`;
+  const views = openViews(reader, {
+    unassigned: column('unassigned'),
+    mine: column('mine'),
+    shared: column('shared'),
+    dueSoon: column('due_soon'),
+    late: column('late'),
+  });
+  const n = (condition: SQL) => sql`(count(*) filter (where ${condition}))::int`;
+  const selectedIsOpen = filter.view !== 'closed';
+  const total =
+    filter.view !== 'closed'
+      ? filtered(views[filter.view], filter, { urgency: column('urgency'), status: column('status') })
+      : FALSE;
+  // OFFSET 0 keeps the planner from pulling the subquery up, which would evaluate each flag (and its
+  // lookups) again wherever a count mentions it.
+  const [row] = rowsOf<QueueCounts & { total: number }>(
+    await db.execute(sql`
+      select ${n(views.unassigned)} as "unassigned", ${n(views.mine)} as "mine",
+             ${n(views.due_soon)} as "dueSoon", ${n(views.late)} as "late", ${n(views.shared)} as "shared",
+             ${n(total)} as "total"
+      from (${perCase} offset 0) as open_cases`),
+  );
   const { total: openTotal = 0, ...counts } = row ?? { unassigned: 0, mine: 0, dueSoon: 0, late: 0, shared: 0 };
   if (selectedIsOpen) return { counts, total: openTotal };
   const [closed] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(queueBase(definition), selected));
+    .where(and(queueBase(definition), selectedList(queueViews(definition, reader, now), filter)));
   return { counts, total: closed?.n ?? 0 };
 }
 

@@ -1,11 +1,9 @@
-import { and, eq, type SQL } from 'drizzle-orm';
 import type { QueueItem, QueueQuery } from '../../../shared/cases.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { cases } from './db.ts';
 import type { CaseCore } from './facade.ts';
 import { presentQueueItem } from './presenter.ts';
-import { countQueue, queuePage, queueViews } from './queue-repository.ts';
+import { countQueue, queuePage, queueViews, selectedList } from './queue-repository.ts';
 import { assigneesOf, staffProfile, unreadCounts } from './repository.ts';
 
 /**
@@ -29,14 +27,9 @@ export async function listQueue(core: CaseCore, ctx: ServiceContext, query: Queu
   const now = core.deps.uow.now();
   const profile = await staffProfile(db, actor);
 
-  const views = queueViews(definition, { profile, isCoordinator, isStaff }, now);
-  const selected = and(
-    views[query.view],
-    query.urgency ? eq(cases.urgency, query.urgency) : undefined,
-    query.status ? eq(cases.status, query.status) : undefined,
-  ) as SQL;
-  const { counts, total } = await countQueue(db, definition, views, selected, query.view !== 'closed');
-  const rows = await queuePage(db, definition, selected, query);
+  const reader = { profile, isCoordinator, isStaff };
+  const { counts, total } = await countQueue(db, definition, reader, now, query);
+  const rows = await queuePage(db, definition, selectedList(queueViews(definition, reader, now), query), query);
 
   const ids = rows.map((row) => row.id);
   const data = definition.data ? await definition.data.load(db, ids) : null;
