@@ -23,8 +23,8 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /**
- * Only what the portal itself uses; passkeys need the publickey-credentials features on our own origin.
- * Only features browsers recognise: an unknown one ('bluetooth') makes Chromium warn on every page.
+ * Only what the portal itself uses; passkeys need the publickey-credentials features on our own origin. Only
+ * features Chromium knows: an unknown one ('bluetooth') makes it warn in the console on every page.
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
