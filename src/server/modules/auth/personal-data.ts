@@ -90,6 +90,15 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
   ],
   retention: [
     {
+      category: 'sign_in_methods',
+      tables: ['passkeys', 'password_credentials', 'totp_credentials', 'recovery_codes'],
+      keepDays: null,
+      startsAt: '—',
+      reason:
+        'While the account exists; the person removes a method under Mijn account (never the last one), and all go with the account.',
+      enforcedBy: 'the person, or account deletion',
+    },
+    {
       category: 'webauthn_challenges',
       tables: ['webauthn_challenges'],
       keepDays: 0,

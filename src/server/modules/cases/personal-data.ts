@@ -197,7 +197,16 @@ export function casePersonalData(core: CaseCore): PersonalDataContribution {
     retention: core.registry.all().map(
       (definition): RetentionRule => ({
         category: `cases_${definition.type}`,
-        tables: ['cases', 'case_messages', 'case_notes', 'case_attachments', 'case_events', 'case_grants'],
+        tables: [
+          'cases',
+          'case_messages',
+          'case_notes',
+          'case_attachments',
+          'case_events',
+          'case_grants',
+          'case_assignments',
+          'case_read_markers',
+        ],
         keepDays: definition.settings.retentionDays,
         startsAt: 'the case was closed (a reopen starts the clock again)',
         reason:
