@@ -17,7 +17,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 const PERSON_COLUMN =
   /^(person_id|owner_id|requester_id|author_id|actor_id|actor_person_id|subject_person_id|author_person_id|linked_officeholder_id|recipient|email)$|_by$/;
 
-export function personReferences(table: PgTable): string[] {
+function personReferences(table: PgTable): string[] {
   const config = getTableConfig(table);
   const viaForeignKey = config.foreignKeys
     .filter((foreignKey) => foreignKey.reference().foreignTable === people)
@@ -33,7 +33,9 @@ function uncovered(tables: readonly PgTable[], registry: PersonalDataRegistry): 
     .filter((name) => registry.coverageOf(name).length === 0);
 }
 
-const schemaTables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+const schemaTables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
+  is(value, PgTable),
+);
 const tableNames = new Set(schemaTables.map((table) => getTableConfig(table).name));
 
 describe('the personal-data registry covers every table with a person reference', () => {
