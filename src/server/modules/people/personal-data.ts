@@ -114,6 +114,9 @@ export const PEOPLE_PERSONAL_DATA: PersonalDataContribution = {
           }
         }
         await w.tx.delete(invitations).where(eq(invitations.personId, personId));
+        // Links to them as the one who invited someone or granted a role go too (the rows stay: they are the other person's).
+        await w.tx.update(invitations).set({ invitedBy: null }).where(eq(invitations.invitedBy, personId));
+        await w.tx.update(personRoles).set({ grantedBy: null }).where(eq(personRoles.grantedBy, personId));
         return { counts: { relativesUnlinked: linked.length } };
       },
     },
