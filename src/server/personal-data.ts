@@ -11,6 +11,7 @@ import { PACKAGE_PERSONAL_DATA } from './modules/package/personal-data.ts';
 import { PEOPLE_PERSONAL_DATA } from './modules/people/personal-data.ts';
 import { PRIVACY_PERSONAL_DATA } from './modules/privacy/personal-data.ts';
 import { SESSIONS_PERSONAL_DATA } from './modules/sessions/personal-data.ts';
+import { SUPPORT_PERSONAL_DATA } from './modules/support/personal-data.ts';
 import { TRAINING_PERSONAL_DATA } from './modules/training/personal-data.ts';
 import { ZELFSCAN_PERSONAL_DATA } from './modules/zelfscan/personal-data.ts';
 
@@ -28,6 +29,7 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
   return new PersonalDataRegistry()
     .register('people', PEOPLE_PERSONAL_DATA)
     .register('cases', casePersonalData(app.cases))
+    .register('support', SUPPORT_PERSONAL_DATA)
     .register('incidents', incidentPersonalData(app.incidents))
     .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
     .register('training', TRAINING_PERSONAL_DATA)
