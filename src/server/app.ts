@@ -120,10 +120,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes);
   await app.register(auditRoutes);
   await app.register(authModule);
+  // Before people: role requests notify the admins (four eyes).
+  await app.register(notificationsModule);
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
-  await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);

@@ -301,7 +301,10 @@ describe('demo mode', () => {
 
 describe('outside demo mode', () => {
   it('has no demo sign-in route, and production never gets one', async () => {
-    for (const env of [{}, { DEMO_MODE: 'true', NODE_ENV: 'production' }] as Record<string, string>[]) {
+    for (const env of [
+      {},
+      { DEMO_MODE: 'true', NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' },
+    ] as Record<string, string>[]) {
       const t = await createTestApp({ env });
       try {
         expect(t.app.hasDecorator('demoSignIn')).toBe(false);

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import { isCaseReadingRole, ROLES, type Role, rolesConflict } from '../../../shared/roles.ts';
 import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -114,7 +114,10 @@ export async function resolveSession(
     .select({ role: personRoles.role })
     .from(personRoles)
     .where(eq(personRoles.personId, row.personId));
-  const roles = roleRows.map((r) => r.role).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  const held = roleRows.map((r) => r.role).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  // Separation of duties, failing closed: the database refuses admin with a case-reading role, but should
+  // such a pair exist anyway (restored from an old backup), the session acts as admin only.
+  const roles = rolesConflict(held) ? held.filter((role) => !isCaseReadingRole(role)) : held;
   const idleExpiresAt = new Date(row.lastSeenAt.getTime() + idleTimeoutMs(roles, config));
   if (row.expiresAt <= now || idleExpiresAt <= now) {
     await endSessionById(db, row.id, row.expiresAt <= now ? 'expired' : 'idle');
