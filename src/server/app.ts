@@ -15,6 +15,7 @@ import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './mod
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
+import { incidentShareProvider } from './modules/incidents/share-provider.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
@@ -26,6 +27,7 @@ import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
+import trainingModule from './modules/training/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
 import compressionPlugin from './plugins/compression.ts';
@@ -59,7 +61,7 @@ export interface BuildAppOptions {
   cases?: CasesModuleOptions;
   /**
    * More case types, registered after the built-in ones (support, SIPA): each a Fastify plugin that
-   * registers its definition with `app.cases.registerType` and its own routes (docs/case-types.md).
+   * registers its definition with `app.cases.registerType` and its own routes (ARCHITECTURE.md, "How a case type plugs in").
    */
   caseTypes?: readonly CaseTypeModule[];
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
@@ -126,12 +128,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
   await app.register(casesModule, options.cases ?? {});
-  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
+  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app), incidents: incidentShareProvider(app) });
   await app.register(sipaModule);
   for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(trainingModule);
 
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),

@@ -91,6 +91,13 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:caseId/support/zelfscan/withdraw': 'signedIn',
   'GET /api/cases/:caseId/support/zelfscan': 'signedIn',
   'GET /api/support/staff': { roles: ['ot_coordinator', 'confidant'] },
+  // Sharing an incident with a support request (the case policy decides per case; see
+  // src/server/modules/support/incident-share.int.test.ts).
+  'POST /api/cases/:caseId/support/incidents': 'signedIn',
+  'POST /api/cases/:caseId/support/incidents/:incidentId/withdraw': 'signedIn',
+  'GET /api/cases/:caseId/support/incidents/:incidentId': 'signedIn',
+  'GET /api/cases/:caseId/support/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
+  'GET /api/support/incident-shares': { roles: ['officeholder', 'relative'] },
   'POST /api/sipa/requests': { roles: ['officeholder'] },
   'POST /api/cases/:caseId/sipa/conflict-check': { roles: ['sipa_advisor'] },
   'PUT /api/cases/:caseId/sipa/advice': { roles: ['sipa_advisor'] },
@@ -137,6 +144,24 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
   'GET /api/me/incidents/:incidentId/evidence/:evidenceId/original': 'signedIn',
   'DELETE /api/me/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
+  // Training (src/server/modules/training): object-level rules in test/integration/training.test.ts.
+  'GET /api/training/sessions': { roles: ['officeholder'] },
+  'POST /api/training/sessions/:sessionId/enrolments': { roles: ['officeholder'] },
+  'GET /api/me/training/enrolments': 'signedIn',
+  'POST /api/me/training/enrolments/:enrolmentId/cancel': 'signedIn',
+  'GET /api/me/training/enrolments/:enrolmentId/calendar.ics': 'signedIn',
+  'GET /api/me/training/enrolments/:enrolmentId/certificate.pdf': 'signedIn',
+  'GET /api/training/coordination/offerings': { roles: ['training_coordinator'] },
+  'POST /api/training/coordination/offerings': { roles: ['training_coordinator'] },
+  'PUT /api/training/coordination/offerings/:offeringId': { roles: ['training_coordinator'] },
+  'GET /api/training/coordination/sessions': { roles: ['training_coordinator'] },
+  'POST /api/training/coordination/sessions': { roles: ['training_coordinator'] },
+  'GET /api/training/coordination/sessions/:sessionId': { roles: ['training_coordinator'] },
+  'PUT /api/training/coordination/sessions/:sessionId': { roles: ['training_coordinator'] },
+  'POST /api/training/coordination/sessions/:sessionId/cancel': { roles: ['training_coordinator'] },
+  'GET /api/training/coordination/sessions/:sessionId/participants': { roles: ['training_coordinator'] },
+  'GET /api/training/coordination/sessions/:sessionId/participants.csv': { roles: ['training_coordinator'] },
+  'PUT /api/training/coordination/sessions/:sessionId/attendance': { roles: ['training_coordinator'] },
 };
 
 /**

@@ -14,4 +14,5 @@ export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
 export * from '../modules/support/db.ts';
+export * from '../modules/training/db.ts';
 export * from '../modules/zelfscan/db.ts';
