@@ -1,11 +1,13 @@
 import { and, asc, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { isoOrNull, type PersonalDataContribution } from '../../lib/personal-data.ts';
 import { deactivateLocked } from './admin-service.ts';
-import { invitations, people, personRoles } from './db.ts';
+import { invitations, people, personRoles, roleGrants } from './db.ts';
 import { applyRoleChanges, findPersonById } from './repository.ts';
 
 const DAY_MS = 86_400_000;
 export const INVITATION_KEEP_DAYS = 90;
+/** A decided request for a case-reading role (four eyes); the audit trail keeps the decision itself. */
+export const ROLE_REQUEST_KEEP_DAYS = 730;
 
 /**
  * The account itself (name, e-mail, office, roles), the person's relatives (or the office holder who
@@ -72,6 +74,28 @@ export const PEOPLE_PERSONAL_DATA: PersonalDataContribution = {
       },
     },
     {
+      key: 'role_requests',
+      tables: ['role_grants'],
+      async export({ db, personId }) {
+        const rows = await db
+          .select()
+          .from(roleGrants)
+          .where(eq(roleGrants.personId, personId))
+          .orderBy(asc(roleGrants.requestedAt));
+        return {
+          records: rows.map((row) => ({
+            roles: row.roles,
+            association: row.association,
+            expertField: row.expertField,
+            requestedAt: row.requestedAt.toISOString(),
+            expiresAt: row.expiresAt.toISOString(),
+            decision: row.decision,
+            decidedAt: isoOrNull(row.decidedAt),
+          })),
+        };
+      },
+    },
+    {
       key: 'invitations',
       tables: ['invitations'],
       async export({ db, personId }) {
@@ -130,6 +154,22 @@ export const PEOPLE_PERSONAL_DATA: PersonalDataContribution = {
       reason:
         'An account exists while the person uses Weerbaar: they delete it under Mijn gegevens; an admin deactivates an account that is no longer needed.',
       enforcedBy: 'the person (Mijn gegevens) or an admin',
+    },
+    {
+      category: 'role_requests',
+      tables: ['role_grants'],
+      keepDays: ROLE_REQUEST_KEEP_DAYS,
+      startsAt: 'the request was decided (approved, turned down, withdrawn or expired)',
+      reason:
+        'Shows admins who asked for and approved a case-reading role; the audit trail keeps the decision for good.',
+      sweep: async ({ tx: db, now }) => {
+        const before = new Date(now.getTime() - ROLE_REQUEST_KEEP_DAYS * DAY_MS);
+        const removed = await db
+          .delete(roleGrants)
+          .where(and(isNotNull(roleGrants.decidedAt), lt(roleGrants.decidedAt, before)))
+          .returning({ id: roleGrants.id });
+        return removed.length;
+      },
     },
     {
       category: 'invitations',
