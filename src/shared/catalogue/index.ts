@@ -7,6 +7,7 @@ import { PEOPLE_AUDIT_ACTIONS } from './audit-people.ts';
 import { SESSIONS_AUDIT_ACTIONS } from './audit-sessions.ts';
 import { SIPA_AUDIT_ACTIONS } from './audit-sipa.ts';
 import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
+import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -17,6 +18,7 @@ import { PEOPLE_PROBLEMS } from './problems-people.ts';
 import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
 import { SIPA_PROBLEMS } from './problems-sipa.ts';
 import { SUPPORT_PROBLEMS } from './problems-support.ts';
+import { WONINGSCAN_PROBLEMS } from './problems-woningscan.ts';
 import { ZELFSCAN_PROBLEMS } from './problems-zelfscan.ts';
 import type { CatalogueText } from './types.ts';
 
@@ -39,6 +41,7 @@ export const AUDIT_CATALOGUES = {
   sipa: SIPA_AUDIT_ACTIONS,
   support: SUPPORT_AUDIT_ACTIONS,
   incidents: INCIDENTS_AUDIT_ACTIONS,
+  woningscan: WONINGSCAN_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -53,6 +56,7 @@ export const PROBLEM_CATALOGUES = {
   sipa: SIPA_PROBLEMS,
   support: SUPPORT_PROBLEMS,
   incidents: INCIDENTS_PROBLEMS,
+  woningscan: WONINGSCAN_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];
