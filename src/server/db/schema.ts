@@ -13,6 +13,6 @@ export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
-export * from '../modules/woningscan/db.ts';
 export * from '../modules/support/db.ts';
+export * from '../modules/woningscan/db.ts';
 export * from '../modules/zelfscan/db.ts';
