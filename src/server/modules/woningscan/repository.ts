@@ -61,6 +61,7 @@ export async function updateWoningscanCase(
   caseId: string,
   patch: Partial<Omit<WoningscanCaseRow, 'caseId'>>,
 ): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
   await tx.update(woningscanCases).set(patch).where(eq(woningscanCases.caseId, caseId));
 }
 
