@@ -10,6 +10,7 @@ import { incidentRoutes } from './features/incidents/routes.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
+import { woningscanRoutes } from './features/woningscan/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { loadTexts } from './i18n/index.ts';
 import { queryClient } from './query-client.ts';
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
             children: [
               ...identityRoutes,
               ...caseRoutes,
+              ...woningscanRoutes,
               ...notificationRoutes,
               ...handoverRoutes,
               ...incidentRoutes,

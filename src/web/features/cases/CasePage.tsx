@@ -8,6 +8,7 @@ import { Alert, Heading1, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
 import { SharedZelfscan, SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
+import { WoningscanCaseParts } from '../woningscan/CaseParts.tsx';
 import { PAGE_ROLES } from './access.ts';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseClosure } from './CaseClosure.tsx';
@@ -66,6 +67,7 @@ function RequesterCase({ caseId }: { caseId: string }) {
       <HelpNumbersNote />
       {detail.type === 'support' && <SupportAdviceView detail={detail} />}
       {detail.type === 'sipa' && <SipaAdviceView detail={detail} />}
+      {detail.type === 'woningscan' && <WoningscanCaseParts detail={detail} viewer="requester" />}
       {actions.has('read_messages') && (
         <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="requester" />
       )}

@@ -56,6 +56,11 @@ export function CaseNavItems() {
           <RouterLink to={WEB_PATHS.myCases}>{t('cases.nav.myCases')}</RouterLink>
         </li>
       )}
+      {session.hasRole('officeholder') && (
+        <li>
+          <RouterLink to={WEB_PATHS.woningscan}>{t('woningscan.nav')}</RouterLink>
+        </li>
+      )}
       {sipa && (
         <li>
           <RouterLink to={WEB_PATHS.sipaRequest}>{t('cases.nav.sipa')}</RouterLink>

@@ -21,6 +21,8 @@ import { ProposeGrant } from '../support/ProposeGrant.tsx';
 import { SharedZelfscanResult } from '../support/SharedZelfscanResult.tsx';
 import { SupportAdviceForm } from '../support/SupportAdviceForm.tsx';
 import { SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
+import { WoningscanCaseParts } from '../woningscan/CaseParts.tsx';
+import { WoningscanStaffParts } from '../woningscan/StaffParts.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
 import { SlaText } from './Sla.tsx';
 import { StaffActions } from './StaffActions.tsx';
@@ -100,6 +102,8 @@ function StaffCase({ caseId }: { caseId: string }) {
           {detail.type === 'support' && actions.has('propose_grant') && <ProposeGrant detail={detail} />}
           {detail.type === 'sipa' && <SipaAdviceForm detail={detail} />}
           {detail.type === 'sipa' && <SipaAdviceView detail={detail} />}
+          {detail.type === 'woningscan' && <WoningscanStaffParts detail={detail} />}
+          {detail.type === 'woningscan' && <WoningscanCaseParts detail={detail} viewer="staff" />}
         </>
       )}
       <CaseTimeline caseId={detail.id} type={detail.type} staff />

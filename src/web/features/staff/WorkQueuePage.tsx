@@ -261,7 +261,7 @@ export function WorkQueuePage() {
     session.hasRole(...QUEUE_ROLES[type]),
   );
   const grantee = session.hasRole('peer', 'expert');
-  const handler = session.hasRole('confidant', 'ot_coordinator', 'sipa_advisor');
+  const handler = session.hasRole('confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor');
   const views: View[] = [
     ...(handler ? (['unassigned', 'mine', 'due_soon', 'late'] as const) : []),
     ...(grantee ? (['shared'] as const) : []),
