@@ -21,6 +21,7 @@ import { parseConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/index.ts';
 import { Keyring } from '../src/server/lib/crypto/index.ts';
 import { type PreparedScenario, startBareServer } from './baseline.ts';
+import { type BurstScenario, bursts, formatBursts, runBursts } from './bursts.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { compare, formatTable, type ScenarioResult, summarise } from './report.ts';
 import { type Scenario, scenarios } from './scenarios.ts';
@@ -37,6 +38,7 @@ interface Settings {
   selected: Scenario[];
   /** The evidence-upload scenario (bench/upload.ts): streamed 50 MB uploads, not autocannon. */
   uploads: number;
+  selectedBursts: BurstScenario[];
 }
 
 class UsageError extends Error {}
@@ -57,13 +59,10 @@ function readSettings(): Settings {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = names.filter(
-    (name) => name !== UPLOAD_SCENARIO && !scenarios.some((scenario) => scenario.name === name),
-  );
+  const known = [...scenarios, ...bursts].map((scenario) => scenario.name).concat(UPLOAD_SCENARIO);
+  const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${[...scenarios.map((s) => s.name), UPLOAD_SCENARIO].join(', ')}`,
-    );
+    throw new UsageError(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${known.join(', ')}`);
   }
   return {
     durationSeconds,
@@ -73,6 +72,7 @@ function readSettings(): Settings {
     secondsPerRun: Math.max(1, Math.round(durationSeconds / rounds)),
     selected: names.length > 0 ? scenarios.filter((scenario) => names.includes(scenario.name)) : scenarios,
     uploads: names.length === 0 || names.includes(UPLOAD_SCENARIO) ? positiveInteger('BENCH_UPLOADS', 5) : 0,
+    selectedBursts: names.length > 0 ? bursts.filter((burst) => names.includes(burst.name)) : bursts,
   };
 }
 
@@ -227,6 +227,7 @@ async function main(): Promise<void> {
       log(`${UPLOAD_SCENARIO}: ${settings.uploads} streamed uploads per target`);
       upload = await runUploadScenario(app, appUrl, settings.uploads);
     }
+    const burstResults = await runBursts(settings.selectedBursts, { appUrl, db: database.db, app }, log);
     environment.loadAverageAfter = loadavg()[0]?.toFixed(2) ?? '';
 
     console.log('');
@@ -240,18 +241,26 @@ async function main(): Promise<void> {
       `autocannon: ${settings.connections} connections, ${settings.rounds} × ${settings.secondsPerRun} s per target ` +
         `after ${settings.warmupSeconds} s warm-up; load generator in a child process on the same machine`,
     );
-    console.log('');
-    if (results.length > 0) console.log(formatTable(results));
+    if (results.length > 0) {
+      console.log('');
+      console.log(formatTable(results));
+      console.log('');
+      console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    }
     if (upload) console.log(`\n${formatUploadResult(upload)}`);
-    console.log('');
-    console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    if (burstResults.length > 0) {
+      console.log('');
+      console.log(formatBursts(burstResults));
+      console.log('');
+      console.log('Bursts: every request at the same moment; overbooked and waitlistGaps must be 0.');
+    }
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const { selected: _selected, ...settingsForFile } = settings;
+    const { selected: _selected, selectedBursts: _bursts, ...settingsForFile } = settings;
     writeFileSync(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, upload }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, upload, bursts: burstResults }, null, 2)}\n`,
     );
     console.log(`Results written to ${path.relative(process.cwd(), file)}`);
   } finally {

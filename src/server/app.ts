@@ -26,6 +26,7 @@ import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
+import trainingModule from './modules/training/index.ts';
 import { woningscanModule } from './modules/woningscan/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
@@ -60,7 +61,7 @@ export interface BuildAppOptions {
   cases?: CasesModuleOptions;
   /**
    * More case types, registered after the built-in ones (support, SIPA): each a Fastify plugin that
-   * registers its definition with `app.cases.registerType` and its own routes (docs/case-types.md).
+   * registers its definition with `app.cases.registerType` and its own routes (ARCHITECTURE.md, "How a case type plugs in").
    */
   caseTypes?: readonly CaseTypeModule[];
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zelfscanModule);
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(trainingModule);
 
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),

@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
+// Registers the case types' views, which the case routes and the menu read.
+import './case-types.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
@@ -10,7 +12,7 @@ import { incidentRoutes } from './features/incidents/routes.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
-import { woningscanRoutes } from './features/woningscan/routes.tsx';
+import { trainingRoutes } from './features/training/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.ts';
 import { loadTexts } from './i18n/index.ts';
 import { queryClient } from './query-client.ts';
@@ -52,12 +54,12 @@ export const router = createBrowserRouter([
             },
             children: [
               ...identityRoutes,
-              ...caseRoutes,
-              ...woningscanRoutes,
+              ...caseRoutes(),
               ...notificationRoutes,
               ...handoverRoutes,
               ...incidentRoutes,
               ...contentAdminRoutes,
+              ...trainingRoutes,
             ],
           },
           { path: '*', element: <NotFoundPage /> },

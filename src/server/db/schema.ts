@@ -14,5 +14,6 @@ export * from '../modules/people/db.ts';
 export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
 export * from '../modules/support/db.ts';
+export * from '../modules/training/db.ts';
 export * from '../modules/woningscan/db.ts';
 export * from '../modules/zelfscan/db.ts';

@@ -17,6 +17,7 @@ import { mailOutbox } from '../modules/mail/db.ts';
 import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
 import { sessions } from '../modules/sessions/db.ts';
+import { trainingEnrolments, trainingSessions } from '../modules/training/db.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -208,6 +209,15 @@ describe('demo mode', () => {
     );
     expect(audited.every((row) => row.subjectPersonId === idOf('officeholder'))).toBe(true);
     expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
+
+    // The training: a session with a seat for Sanne and for Jan, which the coordinator counts.
+    const enrolments = (await get(sanne, '/api/me/training/enrolments')).body.enrolments;
+    expect(enrolments).toHaveLength(1);
+    expect(enrolments[0]).toMatchObject({ status: 'confirmed', hasCalendar: true, session: { city: 'Utrecht' } });
+    const ruud = await signIn(idOf('training-coordinator'));
+    const sessionsSeen = (await get(ruud, '/api/training/coordination/sessions')).body.sessions;
+    expect(sessionsSeen).toHaveLength(1);
+    expect(sessionsSeen[0]).toMatchObject({ capacity: 12, counts: { confirmed: 2, waiting: 0 } });
   });
 
   it('adds the examples only once, even after demo users closed or took them', async () => {
@@ -232,6 +242,8 @@ describe('demo mode', () => {
       incidentEvidence,
       handovers,
       handoverEvents,
+      trainingSessions,
+      trainingEnrolments,
       auditLog,
       mailOutbox,
     ];

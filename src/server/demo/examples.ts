@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { handedOverBodySchema, OFFICE_REGION_KIND } from '../../shared/handover.ts';
 import { sipaRequestSchema } from '../../shared/sipa.ts';
 import { supportRequestSchema } from '../../shared/support.ts';
+import { DJI_TRAINING_DEFAULTS } from '../../shared/training.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import type { UpdateActionBody } from '../../shared/zelfscan-api.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -22,6 +23,10 @@ import { submitSipaRequest } from '../modules/sipa/service.ts';
 import { sipaCaseType } from '../modules/sipa/type.ts';
 import { submitSupportRequest } from '../modules/support/service.ts';
 import { supportCaseType } from '../modules/support/type.ts';
+import { trainingOfferings } from '../modules/training/db.ts';
+import { enrol } from '../modules/training/enrolment.ts';
+import { createOffering } from '../modules/training/offerings.ts';
+import { createSession } from '../modules/training/sessions.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
@@ -42,9 +47,11 @@ import type { DemoAccount, SeededAccount } from './seed.ts';
  * - Jan Bosman (burgemeester): made through the package handover (registered by the demo admin, handed
  *   over, invitation accepted: registerDemoAppointment, called by seedDemoAccounts), and an advice request
  *   waiting unassigned in SIPA's queue.
+ * - The training "Omgaan met intimidatie en bedreiging", added by training coordinator Ruud de Boer, with
+ *   a session in Utrecht five weeks ahead (12 seats) in which Sanne de Vries and Jan Bosman have a seat.
  *
  * Each example is added once: only while its owner has none of that kind (no saved result, no support
- * case, no SIPA case). What demo users did with them later (closed, withdrawn, released) stays as it is.
+ * case, no SIPA case, no training offering). What demo users did with them later (closed, withdrawn, released) stays as it is.
  * The texts are made up; the names are the demo's own.
  */
 
@@ -202,6 +209,10 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
     ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],
+    [
+      'training session (Ruud de Boer; Sanne de Vries, Jan Bosman)',
+      () => seedTraining(app, as('training-coordinator'), [as('officeholder'), as('burgemeester')]),
+    ],
   ];
   const added: string[] = [];
   for (const [name, seed] of examples) {
@@ -279,5 +290,29 @@ async function seedSupportRequest(
 async function seedSipaRequest(app: FastifyInstance, requester: Person): Promise<boolean> {
   if (await hasCase(app, requester.personId, 'sipa')) return false;
   await submitSipaRequest(app.cases.of(sipaCaseType), requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
+  return true;
+}
+
+/** The DJI training, one session five weeks ahead, and two demo office holders with a seat in it. */
+async function seedTraining(app: FastifyInstance, coordinator: Person, participants: Person[]): Promise<boolean> {
+  const [existing] = await app.db.select({ id: trainingOfferings.id }).from(trainingOfferings).limit(1);
+  if (existing) return false;
+  const deps = app.training;
+  const offering = await createOffering(deps, coordinator.ctx, {
+    ...DJI_TRAINING_DEFAULTS,
+    audience: [...DJI_TRAINING_DEFAULTS.audience],
+  });
+  const session = await createSession(deps, coordinator.ctx, {
+    offeringId: offering.id,
+    parts: [
+      { date: dutchDate(35), start: '09:00', end: '17:00' },
+      { date: dutchDate(36), start: '09:00', end: '12:30' },
+    ],
+    city: 'Utrecht',
+    venue: 'Opleidingsinstituut DJI, zaal De Vecht (voorbeeld)',
+    capacity: 12,
+    enrolmentDeadline: { date: dutchDate(28), time: '17:00' },
+  });
+  for (const participant of participants) await enrol(deps, participant.ctx, session.id);
   return true;
 }

@@ -6,6 +6,7 @@ import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { IncidentNavItem } from '../features/incidents/routes.tsx';
 import { NotificationsNavItem } from '../features/notifications/NotificationsNavItem.tsx';
+import { TrainingNavItems } from '../features/training/routes.tsx';
 import { useCatalogue } from '../i18n/index.ts';
 import { textScopeOf } from '../i18n/text-groups.ts';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
@@ -129,6 +130,7 @@ function MainNavigation() {
           <NotificationsNavItem />
           <SessionNavItems />
           <HandoverNavItems />
+          <TrainingNavItems />
         </ul>
       </div>
     </nav>

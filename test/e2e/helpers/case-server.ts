@@ -43,9 +43,13 @@ export class CaseServer {
 
   private constructor(
     readonly baseUrl: string,
-    private readonly child: ChildProcess,
+    private child: ChildProcess,
     private readonly dataDir: string,
   ) {
+    this.listen(child);
+  }
+
+  private listen(child: ChildProcess) {
     const collect = (chunk: Buffer) => {
       this.output += chunk.toString();
     };
@@ -53,19 +57,14 @@ export class CaseServer {
     child.stderr?.on('data', collect);
   }
 
-  /** Starts `src/server/main.ts` as `npm start` does (the web build is made by the e2e global setup). */
-  static async start(): Promise<CaseServer> {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-e2e-cases-'));
-    const port = await freePort();
-    // localhost: PUBLIC_URL's host is the passkeys' relying party and the origin the server checks.
-    const baseUrl = `http://localhost:${port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  private static spawn(baseUrl: string, dataDir: string): ChildProcess {
+    return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'development',
         HOST,
-        PORT: String(port),
+        PORT: new URL(baseUrl).port,
         PUBLIC_URL: baseUrl,
         SMTP_URL: '',
         DATA_DIR: dataDir,
@@ -74,6 +73,15 @@ export class CaseServer {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+  }
+
+  /** Starts `src/server/main.ts` as `npm start` does (the web build is made by the e2e global setup). */
+  static async start(): Promise<CaseServer> {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-e2e-cases-'));
+    const port = await freePort();
+    // localhost: PUBLIC_URL's host is the passkeys' relying party and the origin the server checks.
+    const baseUrl = `http://localhost:${port}`;
+    const child = CaseServer.spawn(baseUrl, dataDir);
     const server = new CaseServer(baseUrl, child, dataDir);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
@@ -93,6 +101,12 @@ export class CaseServer {
   }
 
   async stop(): Promise<void> {
+    await this.stopProcess();
+    await rm(this.dataDir, { recursive: true, force: true });
+    await rm(`${this.dataDir}-keys`, { recursive: true, force: true });
+  }
+
+  private async stopProcess(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = once(this.child, 'exit');
       this.child.kill('SIGTERM');
@@ -100,8 +114,28 @@ export class CaseServer {
       await exited;
       clearTimeout(timer);
     }
-    await rm(this.dataDir, { recursive: true, force: true });
-    await rm(`${this.dataDir}-keys`, { recursive: true, force: true });
+  }
+
+  /**
+   * Stops the server (gracefully, as on a deploy), lets the test work on the stopped data directory
+   * (e.g. to let time pass), and starts it again on the same address and data.
+   */
+  async restart(whileStopped?: (dataDir: string) => Promise<void>): Promise<void> {
+    await this.stopProcess();
+    await whileStopped?.(this.dataDir);
+    this.child = CaseServer.spawn(this.baseUrl, this.dataDir);
+    this.listen(this.child);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`The case server stopped:\n${this.output}`);
+      try {
+        if ((await fetch(`${this.baseUrl}/readyz`)).status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`The case server did not come back in time:\n${this.output.slice(-4000)}`);
   }
 
   setupToken(): string {

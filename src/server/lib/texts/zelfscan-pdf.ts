@@ -88,7 +88,7 @@ export const ZELFSCAN_PDF_TEXTS: Record<Locale, ZelfscanPdfTexts> = {
     tipCategory: (category) => `Onderwerp: ${category}`,
     helpHeading: 'Hulp nodig?',
     help: (number) =>
-      `Wilt u praten over uw veiligheid, of over iets wat u hebt meegemaakt? Bel het Ondersteuningsteam, dag en nacht: ${number}. Bij acuut gevaar belt u 112.`,
+      `Wilt u praten over uw veiligheid, of over iets wat u hebt meegemaakt? Bel het Ondersteuningsteam, dag en nacht: ${number}. Hebt u een account bij Weerbaar? Dan kunt u het team ook online om hulp vragen. Bij acuut gevaar belt u 112.`,
     planHeading: 'Mijn actieplan',
     planProgress: (done, total) => `${done} van de ${total} acties gedaan.`,
     planEmpty: 'Uw resultaat heeft geen tips. U hoeft nu niets te doen.',
@@ -137,7 +137,7 @@ export const ZELFSCAN_PDF_TEXTS: Record<Locale, ZelfscanPdfTexts> = {
     tipCategory: (category) => `Topic: ${category}`,
     helpHeading: 'Need help?',
     help: (number) =>
-      `Would you like to talk about your safety, or about something that happened to you? Call the Support Team, day and night: ${number}. In acute danger, call 112.`,
+      `Would you like to talk about your safety, or about something that happened to you? Call the Support Team, day and night: ${number}. Do you have a Weerbaar account? Then you can also ask the team for help online. In acute danger, call 112.`,
     planHeading: 'My action plan',
     planProgress: (done, total) => `${done} of ${total} actions done.`,
     planEmpty: 'Your result has no tips. There is nothing you need to do now.',

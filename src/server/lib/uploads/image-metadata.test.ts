@@ -63,6 +63,13 @@ describe('JPEG metadata removal', () => {
     expect(() => stripJpegMetadata(bytes)).toThrow(MalformedImageError);
   });
 
+  it('refuses a segment under a reserved marker (an APP1 whose marker byte was changed)', () => {
+    // Found by the property below: FF E1 turned into FF 02 kept the whole Exif block.
+    const mangled = Buffer.from(gpsTaggedJpeg().subarray(0, 701));
+    mangled[21] = 0x02;
+    expect(() => stripJpegMetadata(mangled)).toThrow(MalformedImageError);
+  });
+
   it('never crashes or hangs on mangled input, and never lets an APP1 through (property)', () => {
     const base = gpsTaggedJpeg();
     fc.assert(

@@ -117,6 +117,11 @@ export function stripJpegMetadata(input: Uint8Array): CleanImage {
     while (buf[offset + 1] === 0xff && offset + 2 < buf.length) offset++;
     const marker = buf[offset + 1] ?? 0;
     if (marker === SOI || marker === 0x00) throw new MalformedImageError('unexpected marker');
+    // Reserved (0x02–0xBF) and JPEG-extension (0xF0–0xFD) markers have no place in a photo; kept, their
+    // segment could carry anything past the filter (a mangled APP1 becomes one), so the file is refused.
+    if ((marker >= 0x02 && marker <= 0xbf) || (marker >= 0xf0 && marker <= 0xfd)) {
+      throw new MalformedImageError('reserved marker');
+    }
     if (marker === EOI) {
       kept.push(buf.subarray(offset, offset + 2));
       offset += 2;

@@ -20,7 +20,7 @@ declare module 'fastify' {
 
 /**
  * A case-type module: a Fastify plugin, registered after the cases module, that registers its type
- * (`app.cases.registerType(definition, { settings })`) and its own routes. See docs/case-types.md.
+ * (`app.cases.registerType(definition, { settings })`) and its own routes. See ARCHITECTURE.md ("How a case type plugs in").
  */
 export type CaseTypeModule = (app: FastifyInstance) => Promise<void>;
 

@@ -10,7 +10,7 @@ import type { CaseState, StaffProfile } from './types.ts';
 /**
  * The case-type registry. Each type module (support, sipa, … and a test's own) registers one
  * definition; the case core (services, routes, queue, jobs, retention) knows nothing type-specific
- * beyond what a definition declares here. See docs/case-types.md.
+ * beyond what a definition declares here. See ARCHITECTURE.md ("How a case type plugs in").
  */
 
 /**

@@ -38,12 +38,14 @@ export interface TransitionOptions {
  */
 export class CaseWork<TData = unknown> {
   #relations: Set<Relation>;
+  private readonly deps: CaseDeps;
+  readonly w: Work;
+  state: CaseState<TData>;
 
-  constructor(
-    private readonly deps: CaseDeps,
-    readonly w: Work,
-    public state: CaseState<TData>,
-  ) {
+  constructor(deps: CaseDeps, w: Work, state: CaseState<TData>) {
+    this.deps = deps;
+    this.w = w;
+    this.state = state;
     this.#relations = relationsTo(w.actor, state as CaseState);
   }
 

@@ -3,12 +3,13 @@ import type { DbOrTx, Tx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { mailOutbox } from './db.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailAttachment, MailTransport } from './transport.ts';
 
 /** Kinds of mail; the body is always a notice and a link, never case content. */
 export type MailKind = 'invitation' | 'credentials_changed' | 'setup' | 'notice';
 
 const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
+const attachmentsAad = (id: string) => contextAad('mail_outbox', 'attachments', id);
 
 /**
  * Puts a message in the outbox inside the caller's transaction, so it exists only if the change that
@@ -17,7 +18,7 @@ const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
 export async function queueMail(
   tx: Tx,
   keyring: Keyring,
-  mail: { to: string; subject: string; text: string; kind: MailKind },
+  mail: { to: string; subject: string; text: string; kind: MailKind; attachments?: readonly MailAttachment[] },
 ): Promise<string> {
   const id = crypto.randomUUID();
   await tx.insert(mailOutbox).values({
@@ -26,6 +27,9 @@ export async function queueMail(
     subject: mail.subject,
     kind: mail.kind,
     bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
+    attachmentsEnvelope: mail.attachments?.length
+      ? keyring.encrypt(JSON.stringify(mail.attachments), attachmentsAad(id))
+      : null,
   });
   return id;
 }
@@ -54,14 +58,23 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   for (const row of pending) {
     if (!row.bodyEnvelope) continue;
     try {
+      const attachments = row.attachmentsEnvelope
+        ? (JSON.parse(keyring.decryptString(row.attachmentsEnvelope, attachmentsAad(row.id))) as MailAttachment[])
+        : undefined;
       await transport.deliver({
         to: row.recipient,
         subject: row.subject,
         text: keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)),
+        ...(attachments ? { attachments } : {}),
       });
       await db
         .update(mailOutbox)
-        .set({ sentAt: new Date(), error: null, bodyEnvelope: transport.local ? row.bodyEnvelope : null })
+        .set({
+          sentAt: new Date(),
+          error: null,
+          bodyEnvelope: transport.local ? row.bodyEnvelope : null,
+          attachmentsEnvelope: transport.local ? row.attachmentsEnvelope : null,
+        })
         .where(eq(mailOutbox.id, row.id));
       delivered++;
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Keyring } from '../../lib/crypto/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
 import { queueMail } from '../mail/service.ts';
+import type { MailAttachment } from '../mail/transport.ts';
 import { people } from '../people/db.ts';
 import { notifications } from './db.ts';
 import { noticeMail } from './mail.ts';
@@ -68,14 +69,15 @@ export class NotificationService {
   /**
    * Notifies these people (deactivated ones get nothing; duplicates count once) and queues the notice
    * mail; the mail goes out after the commit. The caller leaves out the person who acted: nobody is
-   * notified about their own action.
+   * notified about their own action. `attachments` go with every recipient's notice (a calendar
+   * invitation: notify one person at a time when each gets their own).
    */
   async notify(
     w: NotifyWork,
     personIds: readonly string[],
     kind: string,
     subject: NotificationSubject | null,
-    options: { mail?: boolean } = {},
+    options: { mail?: boolean; attachments?: readonly MailAttachment[] } = {},
   ): Promise<void> {
     const unique = [...new Set(personIds)];
     if (unique.length === 0) return;
@@ -101,6 +103,7 @@ export class NotificationService {
         subject: mail.subject,
         text: mail.text,
         kind: 'notice',
+        ...(options.attachments?.length ? { attachments: options.attachments } : {}),
       });
     }
     w.deliverMail();

@@ -64,6 +64,12 @@ export function useCaseTypes(enabled = true) {
   });
 }
 
+/** What the server says of one case type (statuses, outcomes, first-response targets); undefined until known. */
+export function useCaseTypeInfo(type: CaseType) {
+  const types = useCaseTypes();
+  return types.data?.types.find((info) => info.type === type);
+}
+
 /** One case; once it is shown, its notifications count as read (the requester's page and the staff page). */
 export function useCase(caseId: string, enabled = true) {
   const query = useQuery({

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
+import { TRAINING_SUBJECT } from '../../../shared/training.ts';
 import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { CASE_PROBLEMS, problemMessage } from '../../api/problems.ts';
 import { Alert, Button, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
@@ -43,6 +44,13 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         </span>{' '}
         {t(`notifications.kinds.${notification.kind}`)}
       </p>
+      {subject?.type === TRAINING_SUBJECT && subject.view === 'participant' && (
+        <p className="weerbaar-notification__case">
+          <RouterLink to={WEB_PATHS.training} onClick={unread ? onOpen : undefined}>
+            {t('notifications.page.openTraining')}
+          </RouterLink>
+        </p>
+      )}
       {link && caseName && (
         <p className="weerbaar-notification__case">
           <RouterLink to={link.to} onClick={unread ? onOpen : undefined}>
