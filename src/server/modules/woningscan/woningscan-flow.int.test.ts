@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { buildCaseApp, containsCanary, dumpAllRows } from '../../../../test/helpers/cases.ts';
@@ -13,6 +14,7 @@ import {
   woningscanRequest,
 } from '../../../../test/helpers/woningscan.ts';
 import { Keyring } from '../../lib/crypto/index.ts';
+import { woningscanCases } from './db.ts';
 
 /**
  * The whole journey through the API: a wethouder checks eligibility and asks; a CCV adviser takes it,
@@ -34,6 +36,8 @@ describe('woningscan: request → appointment → visit → advice → measures'
   let admin: TestActor;
   let caseId = '';
   let uid = '';
+  /** The address as stored (ciphertext): a dump must not hold it once the visit is done. */
+  let addressEnvelope = '';
 
   beforeAll(async () => {
     const database = (await createTestDatabase()).database;
@@ -66,7 +70,14 @@ describe('woningscan: request → appointment → visit → advice → measures'
     await ok(queue);
     expect(queue.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
     expect(queue.body).not.toContain(ADDRESS_CANARY.street);
+    const [row] = await t.app.db
+      .select({ address: woningscanCases.addressEnvelope })
+      .from(woningscanCases)
+      .where(eq(woningscanCases.caseId, caseId));
+    addressEnvelope = row?.address ?? '';
+    expect(addressEnvelope.length).toBeGreaterThan(40);
     const dump = await dumpAllRows(t);
+    expect(dump).toContain(addressEnvelope);
     expect(containsCanary(dump, ADDRESS_CANARY.street)).toBe(false);
     expect(containsCanary(dump, HOUSEHOLD_CANARY)).toBe(false);
   });
@@ -160,6 +171,8 @@ describe('woningscan: request → appointment → visit → advice → measures'
     expect(detail.typeDetail.addressOnFile).toBe(false);
     const dump = await dumpAllRows(t);
     expect(containsCanary(dump, ADDRESS_CANARY.street)).toBe(false);
+    // Not merely unreadable: the ciphertext itself is gone.
+    expect(dump).not.toContain(addressEnvelope);
   });
 
   it('records the advice per domain; the person downloads it as a PDF with the scheme of its day', async () => {
@@ -226,6 +239,7 @@ describe('woningscan: request → appointment → visit → advice → measures'
     for (const secret of [ADDRESS_CANARY.street, ADDRESS_CANARY.city, HOUSEHOLD_CANARY, 'Buitenbrievenbus']) {
       expect(containsCanary(dump, secret), secret).toBe(false);
     }
+    expect(dump).not.toContain(addressEnvelope);
     const again = await send(t, wethouder, 'POST', '/api/woningscan/requests', woningscanRequest('2026-03-20'));
     await ok(again, 201);
     const third = await send(t, wethouder, 'POST', '/api/woningscan/requests', woningscanRequest('2026-03-20'));
