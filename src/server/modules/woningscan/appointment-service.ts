@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../../shared/problem.ts';
 import { type HomeAddress, MAX_SLOTS, type slotInputSchema } from '../../../shared/woningscan.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { badRequest, conflict } from '../../lib/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import type { CaseWork } from '../cases/facade.ts';
 import { appointmentIcs } from './ics.ts';
 import {
@@ -94,6 +94,8 @@ export function proposeSlots(deps: WoningscanDeps, ctx: ServiceContext, caseId: 
 /** The requester picks a proposed time: the booking (a new one, or the same one moved). */
 export function pickSlot(deps: WoningscanDeps, ctx: ServiceContext, caseId: string, slotId: string) {
   return deps.cases.withCase(ctx, caseId, 'pick_slot', async (c) => {
+    // A time this case never had is as missing as a case one may not see; one that was taken or withdrawn is a conflict.
+    if (!c.data.slots.some((known) => known.id === slotId)) throw notFound();
     const slot = await pickOpenSlot(c.tx, caseId, slotId);
     if (!slot) throw conflict('woningscan_slot_not_open', 'This time is no longer open.');
     if (slot.startsAt.getTime() <= c.now.getTime()) {
