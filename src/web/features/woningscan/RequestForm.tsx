@@ -20,7 +20,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { serverFieldErrors } from '../cases/format.ts';
 import { dutchToday, woningscanApi, woningscanProblem } from './data.ts';
 
-type Response = { caseId: string; reference: string };
+export type RequestSent = { caseId: string; reference: string };
 interface Period {
   from: string;
   to: string;
@@ -37,7 +37,8 @@ interface Answers {
 
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 
-function Confirmation({ response }: { response: Response }) {
+/** Instead of the whole page once the request is sent (its heading is the page's one h1, and takes the focus). */
+export function Confirmation({ response }: { response: RequestSent }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -61,7 +62,7 @@ function fieldOf(path: string): string {
   return path.replace(/^address\./, '');
 }
 
-export function RequestForm() {
+export function RequestForm({ onSent }: { onSent: (response: RequestSent) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const today = dutchToday();
@@ -77,10 +78,12 @@ export function RequestForm() {
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [attempt, setAttempt] = useState(0);
   const submit = useMutation({
-    mutationFn: (request: WoningscanRequest) => apiPost<Response>(woningscanApi.requests, request),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
+    mutationFn: (request: WoningscanRequest) => apiPost<RequestSent>(woningscanApi.requests, request),
+    onSuccess: (response) => {
+      onSent(response);
+      return client.invalidateQueries({ queryKey: ['cases'] });
+    },
   });
-  if (submit.data) return <Confirmation response={submit.data} />;
 
   const change = (patch: Partial<Answers>) => setAnswers((current) => ({ ...current, ...patch }));
   const changePeriod = (index: number, patch: Partial<Period>) =>

@@ -80,20 +80,26 @@ interface Slot {
 function SlotFields({
   slot,
   index,
+  id,
+  legend,
   onChange,
   errors,
 }: {
   slot: Slot;
+  /** Its place in the form (the key of its errors). */
   index: number;
+  /** Unique on the page: the propose and move forms may show together. */
+  id: string;
+  legend: string;
   onChange: (slot: Slot) => void;
   errors: Map<string, string>;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="weerbaar-fieldset">
-      <legend>{t('woningscan.staff.slot', { number: index + 1 })}</legend>
+      <legend>{legend}</legend>
       <TextField
-        id={`slot-${index}-start`}
+        id={`${id}-start`}
         type="datetime-local"
         label={t('woningscan.staff.startsAt')}
         value={slot.startsAt}
@@ -101,7 +107,7 @@ function SlotFields({
         error={errors.get(`${index}.startsAt`)}
       />
       <TextField
-        id={`slot-${index}-end`}
+        id={`${id}-end`}
         type="datetime-local"
         label={t('woningscan.staff.endsAt')}
         value={slot.endsAt}
@@ -154,6 +160,8 @@ function ProposeSlots({ detail }: { detail: CaseDetail }) {
             key={index}
             slot={slot}
             index={index}
+            id={`slot-${index}`}
+            legend={t('woningscan.staff.slot', { number: index + 1 })}
             errors={errors}
             onChange={(next) => setSlots(slots.map((s, i) => (i === index ? next : s)))}
           />
@@ -200,7 +208,14 @@ function MoveAppointment({ detail }: { detail: CaseDetail }) {
           );
         }}
       >
-        <SlotFields slot={slot} index={MAX_SLOTS} onChange={setSlot} errors={errors} />
+        <SlotFields
+          slot={slot}
+          index={0}
+          id="move"
+          legend={t('woningscan.staff.newTime')}
+          onChange={setSlot}
+          errors={errors}
+        />
         <Button type="submit" appearance="primary-action-button" disabled={move.isPending}>
           {t('woningscan.staff.move')}
         </Button>

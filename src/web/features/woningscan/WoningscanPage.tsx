@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { myCasePath, packagePartPath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { Alert, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { formatDay, useEligibility, woningscanProblem } from './data.ts';
-import { RequestForm } from './RequestForm.tsx';
+import { Confirmation, RequestForm, type RequestSent } from './RequestForm.tsx';
 import { SchemeCard } from './SchemeCard.tsx';
 
 /** The package part this service belongs to. */
@@ -30,7 +31,7 @@ function Alternatives() {
   );
 }
 
-function Eligibility() {
+function Eligibility({ onSent }: { onSent: (response: RequestSent) => void }) {
   const { t } = useTranslation();
   const eligibility = useEligibility();
   if (eligibility.isPending) return <Paragraph role="status">{t('woningscan.page.loading')}</Paragraph>;
@@ -61,7 +62,7 @@ function Eligibility() {
           <RouterLink to={myCasePath(e.openCaseId)}>{t('woningscan.openCaseLink')}</RouterLink>
         </Paragraph>
       )}
-      {e.eligible && !e.openCaseId && <RequestForm />}
+      {e.eligible && !e.openCaseId && <RequestForm onSent={onSent} />}
     </>
   );
 }
@@ -69,18 +70,23 @@ function Eligibility() {
 /** /woningscan: what the person can get and why, first; then, if they may, the request. */
 export function WoningscanPage() {
   const { t } = useTranslation();
+  const [sent, setSent] = useState<RequestSent | null>(null);
   return (
     <PageGate title={t('woningscan.page.title')} roles={['officeholder']}>
-      {() => (
-        <>
-          <Heading1>{t('woningscan.page.title')}</Heading1>
-          <Paragraph lead>{t('woningscan.page.lead')}</Paragraph>
-          <Paragraph>
-            <RouterLink to={packagePartPath(WONINGSCAN_PACKAGE_PART)}>{t('woningscan.page.packageLink')}</RouterLink>
-          </Paragraph>
-          <Eligibility />
-        </>
-      )}
+      {() =>
+        sent ? (
+          <Confirmation response={sent} />
+        ) : (
+          <>
+            <Heading1>{t('woningscan.page.title')}</Heading1>
+            <Paragraph lead>{t('woningscan.page.lead')}</Paragraph>
+            <Paragraph>
+              <RouterLink to={packagePartPath(WONINGSCAN_PACKAGE_PART)}>{t('woningscan.page.packageLink')}</RouterLink>
+            </Paragraph>
+            <Eligibility onSent={setSent} />
+          </>
+        )
+      }
     </PageGate>
   );
 }
