@@ -121,6 +121,7 @@ export const woningscanCaseType: CaseTypeDefinition<WoningscanData> = {
   coordinatorRoles: [],
   assignableRoles: ['ccv_advisor'],
   mayTake: (staff) => staff.roles.includes('ccv_advisor'),
+  mayTakeWhere: (staff) => staff.roles.includes('ccv_advisor'),
   grantableRoles: [],
   grantScopes: [],
   actions: {
