@@ -10,6 +10,7 @@ import { SIPA_AUDIT_ACTIONS } from './audit-sipa.ts';
 import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
 import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
+import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -22,6 +23,7 @@ import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
 import { SIPA_PROBLEMS } from './problems-sipa.ts';
 import { SUPPORT_PROBLEMS } from './problems-support.ts';
 import { TRAINING_PROBLEMS } from './problems-training.ts';
+import { WONINGSCAN_PROBLEMS } from './problems-woningscan.ts';
 import { ZELFSCAN_PROBLEMS } from './problems-zelfscan.ts';
 import type { CatalogueText } from './types.ts';
 
@@ -47,6 +49,7 @@ export const AUDIT_CATALOGUES = {
   training: TRAINING_AUDIT_ACTIONS,
   zelfscan: ZELFSCAN_AUDIT_ACTIONS,
   privacy: PRIVACY_AUDIT_ACTIONS,
+  woningscan: WONINGSCAN_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -63,6 +66,7 @@ export const PROBLEM_CATALOGUES = {
   incidents: INCIDENTS_PROBLEMS,
   training: TRAINING_PROBLEMS,
   privacy: PRIVACY_PROBLEMS,
+  woningscan: WONINGSCAN_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];
