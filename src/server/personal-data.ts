@@ -13,6 +13,7 @@ import { PRIVACY_PERSONAL_DATA } from './modules/privacy/personal-data.ts';
 import { SESSIONS_PERSONAL_DATA } from './modules/sessions/personal-data.ts';
 import { SUPPORT_PERSONAL_DATA } from './modules/support/personal-data.ts';
 import { TRAINING_PERSONAL_DATA } from './modules/training/personal-data.ts';
+import { WONINGSCAN_PERSONAL_DATA } from './modules/woningscan/personal-data.ts';
 import { ZELFSCAN_PERSONAL_DATA } from './modules/zelfscan/personal-data.ts';
 
 /**
@@ -30,6 +31,7 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
     .register('people', PEOPLE_PERSONAL_DATA)
     .register('cases', casePersonalData(app.cases))
     .register('support', SUPPORT_PERSONAL_DATA)
+    .register('woningscan', WONINGSCAN_PERSONAL_DATA)
     .register('incidents', incidentPersonalData(app.incidents))
     .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
     .register('training', TRAINING_PERSONAL_DATA)
