@@ -12,7 +12,8 @@ import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { formatDateTime, formatRelative } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
-import { useMarkNotificationsRead, useNotifications } from './data.ts';
+import { useNotifications } from './data.ts';
+import { useMarkNotificationsRead } from './mark-read.ts';
 import './notifications.css';
 
 /**
