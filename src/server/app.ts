@@ -3,12 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { auditCheckpointFileOf, type Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
+import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
+import auditPlugin from './modules/audit/plugin.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
@@ -57,6 +59,28 @@ export interface BuildAppOptions {
   startJobs?: boolean;
   /** The clock of the unit of work (tests move it); the real time by default. */
   now?: () => Date;
+  /** Signed audit checkpoints; by default from the configuration (off with NODE_ENV=test unless configured). */
+  auditCheckpoints?: CheckpointSettings | null;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count trusts the nearest N hops whatever their address (Fastify
+ * itself no longer accepts a bare number): only for an app reachable through its proxies alone; a list
+ * of proxy addresses is safer.
+ */
+export function trustProxyOption(setting: Config['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
+/** Where the audit checkpoints go, per the configuration; tests write none unless they ask. */
+export function auditCheckpointSettings(config: Config): CheckpointSettings | null {
+  if (config.NODE_ENV === 'test' && !config.AUDIT_CHECKPOINT_FILE && !config.AUDIT_CHECKPOINT_URL) return null;
+  return {
+    file: auditCheckpointFileOf(config),
+    url: config.AUDIT_CHECKPOINT_URL ?? null,
+    intervalSeconds: config.AUDIT_CHECKPOINT_SECONDS,
+  };
 }
 
 /**
@@ -69,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? loggerOptions(config),
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     // Prototype-poisoned JSON is refused instead of silently cleaned.
@@ -85,6 +109,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(securityHeadersPlugin, { https: config.PUBLIC_URL.startsWith('https://') });
   await app.register(databasePlugin, { database: options.database, closeOnAppClose: options.ownsDatabase ?? true });
   await app.register(keyringPlugin, { keyring: options.keyring });
+  await app.register(auditPlugin, {
+    checkpoints: options.auditCheckpoints !== undefined ? options.auditCheckpoints : auditCheckpointSettings(config),
+  });
   // Sessions before access: its onRequest hook resolves request.actor, which the access check reads.
   await app.register(sessionsPlugin, { config });
   await app.register(accessPlugin);

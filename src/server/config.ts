@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,53 @@ const reopenDays = wholeNumber(0, 365);
 const retentionDays = wholeNumber(1, 3650);
 const requestsPerDay = wholeNumber(1, 1000);
 
+/** `a.b.c.d`, an IPv6 address, or either with a `/prefix`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may tell us the client's address (X-Forwarded-For) and protocol: none (`false`),
+ * the nearest N hops (`1` for one proxy in front), or only the proxies at these addresses. `true` (trust
+ * every hop, so any client can forge its address) is refused on purpose.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const text = value.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(text)) return false;
+  if (['true', 'yes'].includes(text)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'true would trust every X-Forwarded-For hop (anyone could forge their address); give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+    context.addIssue({ code: 'custom', message: 'a hop count must be 1 to 10' });
+    return z.NEVER;
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || wrong !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (1-10) or a comma-separated list of proxy addresses or ranges${wrong ? ` ("${wrong}" is none)` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
@@ -35,8 +83,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a reverse proxy (TLS is usually terminated there). */
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /** Which reverse proxies' X-Forwarded-* headers to trust: false, a hop count, or their addresses. */
+  TRUST_PROXY: trustProxy.default(false),
   SECURITY_CONTACT: z
     .string()
     .regex(/^(mailto:|https:\/\/)\S+$/, 'must start with mailto: or https://')
@@ -47,6 +95,16 @@ export const configSchema = z.object({
   MASTER_KEY: z.string().min(1).optional(),
   /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
   KEY_FILE: z.string().min(1).optional(),
+  /** Local key file and audit checkpoints; default `<DATA_DIR>-keys`, outside the data directory. */
+  KEYS_DIR: z.string().min(1).optional(),
+  /** The append-only log of signed audit checkpoints; default `<KEYS_DIR>/audit-checkpoints.jsonl`. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** An external sink that receives every audit checkpoint as a JSON POST (a log collector). */
+  AUDIT_CHECKPOINT_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** How often a checkpoint is written when the audit trail grew (seconds). */
+  AUDIT_CHECKPOINT_SECONDS: wholeNumber(5, 3600).default(60),
+  /** How long start-up waits for PostgreSQL to accept connections before giving up (seconds). */
+  DATABASE_STARTUP_WAIT_SECONDS: wholeNumber(0, 3600).default(120),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
@@ -92,6 +150,15 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
+
+/** Where the local key file and the audit checkpoints live: KEYS_DIR, else next to DATA_DIR. */
+export function keysDirOf(config: Pick<Config, 'KEYS_DIR' | 'DATA_DIR'>): string {
+  return path.resolve(config.KEYS_DIR ?? `${path.resolve(config.DATA_DIR)}-keys`);
+}
+
+export function auditCheckpointFileOf(config: Pick<Config, 'KEYS_DIR' | 'DATA_DIR' | 'AUDIT_CHECKPOINT_FILE'>): string {
+  return path.resolve(config.AUDIT_CHECKPOINT_FILE ?? path.join(keysDirOf(config), 'audit-checkpoints.jsonl'));
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, keysDirOf, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { type Keyring, KeyringError, type LoadedKeyring, loadKeyring } from './lib/crypto/index.ts';
@@ -17,18 +17,31 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase(
     config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
+      ? { kind: 'postgres', url: config.DATABASE_URL, startupWaitMs: config.DATABASE_STARTUP_WAIT_SECONDS * 1000 }
       : { kind: 'pglite', dataDir: path.resolve(config.DATA_DIR) },
   );
 }
 
-/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in DATA_DIR (made on first start). */
+/**
+ * The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in KEYS_DIR (by default next
+ * to DATA_DIR, made on first start); an installation that still keeps it inside DATA_DIR goes on using it.
+ */
 export function loadConfiguredKeyring(config: Config): LoadedKeyring {
   return loadKeyring({
     masterKey: config.MASTER_KEY,
     keyFile: config.KEY_FILE,
+    keysDir: keysDirOf(config),
     dataDir: path.resolve(config.DATA_DIR),
   });
+}
+
+/** The warning for a key file still inside DATA_DIR, with the way out. */
+export function keyFileInsideDataDirWarning(location: string, config: Config): string {
+  return (
+    `The key file ${location} is inside the data directory: anyone with a copy of ${path.resolve(config.DATA_DIR)} ` +
+    `can decrypt it. Stop Weerbaar and move it: mkdir -m 700 -p ${keysDirOf(config)} && ` +
+    `mv ${location} ${path.join(keysDirOf(config), 'master.json')} (or set KEYS_DIR / KEY_FILE / MASTER_KEY).`
+  );
 }
 
 export interface StartOptions {
@@ -45,8 +58,9 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   const config = options.config ?? loadConfig();
   await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
   const database = await openConfiguredDatabase(config);
-  const { keyring, location, generated } = loadConfiguredKeyring(config);
+  const { keyring, location, generated, insideDataDir } = loadConfiguredKeyring(config);
   const app = await buildApp({ config, database, keyring });
+  if (insideDataDir) app.log.warn(keyFileInsideDataDirWarning(location, config));
   if (generated) {
     app.log.warn(
       `Generated a new master key in ${location} (mode 0600). Back it up apart from the database: without it the encrypted data cannot be read.`,

@@ -25,7 +25,8 @@
  * IP addresses and blind indexes. Loaded by loadKeyring() from, in order of precedence:
  * - MASTER_KEY (master-key.ts): `<key>` or `k1:<key>,*k2:<key>,index:<key>`, keys as hex or base64;
  * - an explicit key file, which must exist;
- * - `<dataDir>/keys/master.json` (key-file.ts), generated with mode 0600 on first start (`generated`
+ * - `<keysDir>/master.json` (key-file.ts; KEYS_DIR, by default `<DATA_DIR>-keys`, outside the data directory, or
+ *   the old `<dataDir>/keys/master.json` while that exists), generated with mode 0600 on first start (`generated`
  *   tells the caller to log it); a key file that other users can read is refused.
  *
  * Rotation. keyring.addKey() creates a KEK, makes it current and saves it to the key file (with
@@ -48,9 +49,10 @@ export {
   type SerializedEnvelope,
 } from './envelope.ts';
 export { DecryptionError, type DecryptionErrorCode, KeyringError, type KeyringErrorCode } from './errors.ts';
-export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION } from './key-file.ts';
+export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION, keyFileIn } from './key-file.ts';
 export { Keyring, type KeyringSource } from './keyring.ts';
 export { isValidKid } from './kid.ts';
 export { type LoadedKeyring, type LoadKeyringOptions, loadKeyring } from './load.ts';
 export { BARE_KEY_KID, generateMasterKeyEntry, parseMasterKey } from './master-key.ts';
 export type { KeyEntry, KeyMaterial } from './material.ts';
+export { type Signer, verifySignature } from './signing.ts';

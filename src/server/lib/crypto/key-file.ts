@@ -38,6 +38,15 @@ import type { KeyEntry, KeyMaterial } from './material.ts';
 export const KEY_FILE_FORMAT = 'weerbaar-keyring';
 export const KEY_FILE_VERSION = 1;
 
+/**
+ * The key file in a keys directory. Keep that directory outside the data directory (config.ts: KEYS_DIR,
+ * by default `<DATA_DIR>-keys`), so a copy of the data directory alone cannot be decrypted.
+ */
+export function keyFileIn(keysDir: string): string {
+  return path.join(path.resolve(keysDir), 'master.json');
+}
+
+/** Where installations before the move kept it: inside the data directory. Still read, with a warning. */
 export function defaultKeyFilePath(dataDir: string): string {
   return path.join(path.resolve(dataDir), 'keys', 'master.json');
 }

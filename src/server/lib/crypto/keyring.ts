@@ -15,6 +15,7 @@ import { DecryptionError, KeyringError } from './errors.ts';
 import { readKeyFile, replaceKeyFile } from './key-file.ts';
 import { generateKid, isValidKid } from './kid.ts';
 import { type KeyEntry, type KeyMaterial, wipeMaterial } from './material.ts';
+import { deriveSigner, type Signer } from './signing.ts';
 
 /** Where a keyring's keys live, which decides whether addKey() can persist a new key. */
 export type KeyringSource = { kind: 'memory' } | { kind: 'env' } | { kind: 'file'; path: string };
@@ -38,6 +39,7 @@ export class Keyring {
   #currentKid: string;
   readonly #indexSecret: KeyObject;
   readonly #hashKeys = new Map<string, KeyObject>();
+  readonly #signers = new Map<string, Signer>();
   readonly #source: KeyringSource;
 
   /**
@@ -229,6 +231,20 @@ export class Keyring {
   keyedHash(purpose: string, value: string | Uint8Array): string {
     const input = typeof value === 'string' ? utf8Encode(value) : value;
     return toBase64url(createHmac('sha256', this.#hashKey(purpose)).update(input).digest());
+  }
+
+  /**
+   * An Ed25519 signer for statements checked outside the database (audit checkpoints), derived from the
+   * index secret per purpose: stable across rotation, and its public key can be given to anyone.
+   */
+  signer(purpose: string): Signer {
+    if (!PURPOSE.test(purpose)) throw new TypeError('A signing purpose is a lower-case name (a-z 0-9 . _ -)');
+    let signer = this.#signers.get(purpose);
+    if (!signer) {
+      signer = deriveSigner(this.#indexSecret, purpose);
+      this.#signers.set(purpose, signer);
+    }
+    return signer;
   }
 
   #hashKey(purpose: string): KeyObject {

@@ -127,6 +127,34 @@ describe('local key file', () => {
   });
 });
 
+describe('keys outside the data directory', () => {
+  it('makes a new key file in the keys directory, not in the data directory, so a copy of the data cannot be read', () => {
+    const keysDir = path.join(dataDir, '..', `${path.basename(dataDir)}-keys`);
+    try {
+      const loaded = loadKeyring({ keysDir, dataDir });
+      expect(loaded).toMatchObject({ generated: true, insideDataDir: false, location: path.join(keysDir, 'master.json') });
+      expect(existsSync(defaultKeyFilePath(dataDir))).toBe(false);
+      expect(loaded.location.startsWith(`${dataDir}${path.sep}`)).toBe(false);
+      expect(loadKeyring({ keysDir, dataDir }).keyring.kids).toEqual(loaded.keyring.kids);
+    } finally {
+      rmSync(keysDir, { recursive: true, force: true });
+    }
+  });
+
+  it('goes on using a key file an older version made inside the data directory, and says so', () => {
+    const old = loadKeyring({ dataDir });
+    const keysDir = path.join(dataDir, '..', `${path.basename(dataDir)}-keys`);
+    try {
+      const loaded = loadKeyring({ keysDir, dataDir });
+      expect(loaded).toMatchObject({ generated: false, insideDataDir: true, location: defaultKeyFilePath(dataDir) });
+      expect(loaded.keyring.kids).toEqual(old.keyring.kids);
+      expect(existsSync(keysDir)).toBe(false);
+    } finally {
+      rmSync(keysDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('addKey on a file-based keyring', () => {
   it('persists the new current key, and old envelopes decrypt after a restart with and without rewrap', () => {
     const { keyring } = loadKeyring({ dataDir });

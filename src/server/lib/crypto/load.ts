@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { KEY_BYTES } from './encoding.ts';
 import { KeyringError } from './errors.ts';
-import { createKeyFile, defaultKeyFilePath, readKeyFile } from './key-file.ts';
+import { createKeyFile, defaultKeyFilePath, keyFileIn, readKeyFile } from './key-file.ts';
 import { Keyring } from './keyring.ts';
 import { generateKid } from './kid.ts';
 import { parseMasterKey } from './master-key.ts';
@@ -12,7 +12,16 @@ export interface LoadKeyringOptions {
   masterKey?: string | undefined;
   /** An explicit key file; it must exist. */
   keyFile?: string | undefined;
-  /** The data directory; its `keys/master.json` is used, and created on first start. */
+  /**
+   * Local mode: the directory of the key file (`master.json`), created on first start. Keep it outside
+   * the data directory (main.ts: KEYS_DIR, by default `<DATA_DIR>-keys`).
+   */
+  keysDir?: string | undefined;
+  /**
+   * The data directory. Its `keys/master.json` (where keys lived before they moved out) is still used when
+   * it exists and `keysDir` holds no key file yet; `insideDataDir` then tells the caller to warn. Without
+   * `keysDir`, it is also where a new key file is made (tests, tools).
+   */
   dataDir?: string | undefined;
 }
 
@@ -25,6 +34,8 @@ export interface LoadedKeyring {
    * up"). On a database that already holds encrypted data it means the old key file is gone: stop.
    */
   generated: boolean;
+  /** True when the key file sits inside the data directory: a copy of that directory can be decrypted. */
+  insideDataDir: boolean;
 }
 
 /**
@@ -32,7 +43,8 @@ export interface LoadedKeyring {
  * 1. `masterKey` (MASTER_KEY), when non-empty: keys managed outside the data directory.
  * 2. `keyFile`: a key file at an explicit path, which must already exist (a missing mount must not
  *    silently become a fresh key that cannot read the existing data).
- * 3. `dataDir`: local mode; `<dataDir>/keys/master.json`, generated on first start.
+ * 3. Local mode: `<keysDir>/master.json`; or, while only the old one exists, `<dataDir>/keys/master.json`;
+ *    else a new key file in `keysDir` (or, without one, in `<dataDir>/keys`), generated on first start.
  */
 export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
   const masterKey = options.masterKey?.trim();
@@ -41,6 +53,7 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
       keyring: Keyring.fromMaterial(parseMasterKey(masterKey), { kind: 'env' }),
       location: 'MASTER_KEY',
       generated: false,
+      insideDataDir: false,
     };
   }
   if (options.keyFile) {
@@ -49,11 +62,22 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
     if (!material) {
       throw new KeyringError('key_file_missing', `The key file ${file} does not exist (set by the key file option)`);
     }
-    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated: false };
+    return {
+      keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }),
+      location: file,
+      generated: false,
+      insideDataDir: false,
+    };
   }
-  if (options.dataDir) {
-    const file = defaultKeyFilePath(options.dataDir);
+  if (options.keysDir || options.dataDir) {
+    const preferred = options.keysDir ? keyFileIn(options.keysDir) : null;
+    const old = options.dataDir ? defaultKeyFilePath(options.dataDir) : null;
+    let file = (preferred ?? old) as string;
     let material = readKeyFile(file);
+    if (!material && preferred && old) {
+      material = readKeyFile(old);
+      if (material) file = old;
+    }
     let generated = false;
     if (!material) {
       const fresh = freshMaterial();
@@ -63,7 +87,12 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
       if (!generated) wipeMaterial(fresh);
       if (!material) throw new KeyringError('key_file_missing', `The key file ${file} vanished while it was created`);
     }
-    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated };
+    return {
+      keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }),
+      location: file,
+      generated,
+      insideDataDir: file === old,
+    };
   }
   throw new KeyringError('no_key_source', 'No keys: set MASTER_KEY, or give a key file or a data directory');
 }
