@@ -132,7 +132,11 @@ describe('keys outside the data directory', () => {
     const keysDir = path.join(dataDir, '..', `${path.basename(dataDir)}-keys`);
     try {
       const loaded = loadKeyring({ keysDir, dataDir });
-      expect(loaded).toMatchObject({ generated: true, insideDataDir: false, location: path.join(keysDir, 'master.json') });
+      expect(loaded).toMatchObject({
+        generated: true,
+        insideDataDir: false,
+        location: path.join(keysDir, 'master.json'),
+      });
       expect(existsSync(defaultKeyFilePath(dataDir))).toBe(false);
       expect(loaded.location.startsWith(`${dataDir}${path.sep}`)).toBe(false);
       expect(loadKeyring({ keysDir, dataDir }).keyring.kids).toEqual(loaded.keyring.kids);
