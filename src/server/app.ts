@@ -32,6 +32,7 @@ import errorsPlugin from './plugins/errors.ts';
 import keyringPlugin from './plugins/keyring.ts';
 import mailPlugin from './plugins/mail.ts';
 import openApiPlugin from './plugins/openapi.ts';
+import requestInputPlugin from './plugins/request-input.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import unitOfWorkPlugin from './plugins/unit-of-work.ts';
 import webAppPlugin from './plugins/web-app.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Sessions before access: its onRequest hook resolves request.actor, which the access check reads.
   await app.register(sessionsPlugin, { config });
   await app.register(accessPlugin);
+  await app.register(requestInputPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
