@@ -97,7 +97,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     await pool.end();
     throw error;
   }
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(new TransactionSafePool(pool) as unknown as pg.Pool, { schema }) as unknown as Db;
   const host = new URL(url);
   return {
     db,
@@ -109,6 +109,55 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
       return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows ?? []) : result.rows };
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * What Drizzle gets instead of the pool. Drizzle's transaction() checks a client out and sends BEGIN
+ * before its try/finally: when BEGIN fails (the server just went away), the client is never released,
+ * and every outage would cost the pool a connection until no request could get one. This hands out
+ * clients whose failed BEGIN releases them (as broken, so the pool drops them), and whose release is
+ * idempotent. Drizzle recognises a pool by its class name, hence the name.
+ */
+class TransactionSafePool {
+  constructor(private readonly pool: pg.Pool) {}
+
+  query(...args: Parameters<pg.Pool['query']>) {
+    return (this.pool.query as (...a: unknown[]) => unknown)(...args);
+  }
+
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    const release = client.release;
+    let released = false;
+    client.release = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      release.call(client, error);
+    };
+    guardBegin(client);
+    return client;
+  }
+}
+
+const GUARDED = Symbol('begin guarded');
+
+function guardBegin(client: pg.PoolClient) {
+  const marked = client as pg.PoolClient & { [GUARDED]?: true };
+  if (marked[GUARDED]) return;
+  marked[GUARDED] = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: unknown } | undefined;
+    const text = typeof first === 'string' ? first : first?.text;
+    const result = query(...args);
+    if (typeof text === 'string' && /^\s*begin\b/i.test(text) && result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        client.release(error instanceof Error ? error : new Error('BEGIN failed'));
+        throw error;
+      });
+    }
+    return result;
   };
 }
 
