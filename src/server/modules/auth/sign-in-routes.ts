@@ -36,6 +36,7 @@ import {
   suspiciousSignInText,
 } from './service.ts';
 import {
+  afterSignIn,
   assertNotThrottled,
   blockedForSeconds,
   clearThrottle,
@@ -70,6 +71,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
   async function attemptPassword(
     person: PersonWithRoles | null,
     attempt: PasswordAttempt,
+    device: string | null = null,
   ): Promise<{ outcome: AttemptOutcome; commit: (work: (tx: Tx) => Promise<void>) => Promise<boolean> }> {
     // The lookup runs for an unknown account too (with an id nobody has), so both paths do the same work.
     const stored = await passwordHashOf(app.db, person?.id ?? NOBODY);
@@ -81,7 +83,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!person) return fail('unknown_account');
     if (!passwordOk) return fail(stored ? 'wrong_password' : 'no_password');
     if (person.status !== 'active') return fail('inactive');
-    if ((await blockedForSeconds(app.db, [secondFactorKey(app.keyring, person.id)])) > 0) {
+    if ((await blockedForSeconds(app.db, [secondFactorKey(app.keyring, person.id, device)])) > 0) {
       return fail('second_factor_blocked');
     }
     const totp = await loadTotp(app.db, app.keyring, person.id);
@@ -129,16 +131,16 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function recordFailedAttempt(
     ctx: ServiceContext,
-    keys: string[],
+    keys: ReturnType<typeof throttleKeys>,
     outcome: { person: PersonWithRoles | null; reason: string; passwordRight: boolean },
     action: string,
     method: string,
   ) {
-    const accountFailures = await recordFailure(app.db, keys[0] ?? '', { threshold: THROTTLE.account.threshold });
-    if (keys[1]) await recordFailure(app.db, keys[1], { threshold: THROTTLE.ip.threshold });
+    const accountFailures = await recordFailure(app.db, keys.account, { threshold: THROTTLE.account.threshold });
+    await recordFailure(app.db, keys.ip, { threshold: THROTTLE.ip.threshold });
     let codeFailures = 0;
     if (outcome.person && outcome.passwordRight) {
-      codeFailures = await recordFailure(app.db, secondFactorKey(app.keyring, outcome.person.id), {
+      codeFailures = await recordFailure(app.db, secondFactorKey(app.keyring, outcome.person.id, keys.device), {
         fixedAfter: THROTTLE.secondFactor.maxFailures,
       });
     }
@@ -213,7 +215,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(eq(passkeys.id, ok.passkey.id));
         return startSession(tx, ctx, request, person.id, 'passkey');
       });
-      await clearThrottle(app.db, [throttleKeys(app.keyring, person.email, request.ip).account]);
+      await afterSignIn(app, request, reply, throttleKeys(app.keyring, person.email, request), person, false);
       setCookieFor(app, reply, session);
       return { ok: true as const };
     },
@@ -236,10 +238,10 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const keys = throttleKeys(app.keyring, request.body.email, request.ip);
+      const keys = throttleKeys(app.keyring, request.body.email, request);
       await assertNotThrottled(app.db, reply, [keys.account, keys.ip]);
       const person = await findPersonByEmail(app.db, request.body.email);
-      const { outcome, commit } = await attemptPassword(person, request.body);
+      const { outcome, commit } = await attemptPassword(person, request.body, keys.device);
       if (outcome.ok) {
         let session: { token: string; expiresAt: Date } | null = null;
         const committed = await commit(async (tx) => {
@@ -256,21 +258,21 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
           session = await startSession(tx, ctx, request, outcome.person.id, outcome.method);
         });
         if (committed && session) {
-          await clearThrottle(app.db, [keys.account, secondFactorKey(app.keyring, outcome.person.id)]);
+          await afterSignIn(app, request, reply, keys, outcome.person, true);
           if (outcome.usedRecoveryCode) await app.mail.flush();
           setCookieFor(app, reply, session);
           return { ok: true as const };
         }
         await recordFailedAttempt(
           ctx,
-          [keys.account, keys.ip],
+          keys,
           { person: outcome.person, reason: 'code_reused', passwordRight: true },
           'session.sign_in_failed',
           'password',
         );
         throw signInFailed();
       }
-      await recordFailedAttempt(ctx, [keys.account, keys.ip], outcome, 'session.sign_in_failed', 'password');
+      await recordFailedAttempt(ctx, keys, outcome, 'session.sign_in_failed', 'password');
       throw signInFailed();
     },
   );
@@ -355,10 +357,10 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const [row] = await app.db.select({ email: people.email }).from(people).where(eq(people.id, actor.personId));
       if (!row) throw unauthorized();
-      const keys = throttleKeys(app.keyring, row.email, request.ip);
+      const keys = throttleKeys(app.keyring, row.email, request);
       await assertNotThrottled(app.db, reply, [keys.account, keys.ip]);
       const person = await findPersonById(app.db, actor.personId);
-      const { outcome, commit } = await attemptPassword(person, request.body);
+      const { outcome, commit } = await attemptPassword(person, request.body, keys.device);
       if (outcome.ok) {
         let session: { token: string; expiresAt: Date } | null = null;
         const committed = await commit(async (tx) => {
@@ -374,14 +376,14 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
           session = await markReauthenticated(tx, ctx, actor.sessionId, actor.personId);
         });
         if (committed && session) {
-          await clearThrottle(app.db, [keys.account, secondFactorKey(app.keyring, actor.personId)]);
+          await clearThrottle(app.db, [keys.account, secondFactorKey(app.keyring, actor.personId, keys.device)]);
           if (outcome.usedRecoveryCode) await app.mail.flush();
           return renewed(app, reply, session);
         }
       }
       await recordFailedAttempt(
         ctx,
-        [keys.account, keys.ip],
+        keys,
         outcome.ok ? { person: outcome.person, reason: 'code_reused', passwordRight: true } : outcome,
         'session.reauthentication_failed',
         'password',
