@@ -129,6 +129,9 @@ async function errorsPlugin(app: FastifyInstance) {
     const problem = toProblem(error as FastifyError, request);
     if (problem.status < 500) request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     if (problem.status === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    // A limit that knows when it lifts (e.g. invitations per day) says so.
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (problem.status === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     return sendProblem(reply, problem);
   });
 }

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { conflict, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, type AccessSubject, authorize, may } from '../../lib/policy.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
-import { deactivateLocked, emailTaken, ensureResendable, type PeopleDeps } from './admin-service.ts';
+import { deactivateLocked, ensureResendable, type PeopleDeps } from './admin-service.ts';
 import { people } from './db.ts';
 import {
   issueInvitation,
@@ -15,6 +15,16 @@ import {
   pendingInvitationIds,
   revokeInvitation,
 } from './invitations.ts';
+import {
+  countAccountInvites,
+  enforceInviteLimit,
+  inviteExistingAccount,
+  listAccountInvites,
+  lockAccountInvite,
+  removeAccountInvite,
+  resendAccountInvite,
+  revokeAccountInvite,
+} from './relatives-account-invites.ts';
 import {
   applyRoleChanges,
   findPersonByEmail,
@@ -38,6 +48,9 @@ import { relativeView } from './views.ts';
  * role `relative` go, a pending invitation is revoked. When `relative` was their only role the account
  * is deactivated, which also ends all their sessions; someone who holds another role too (e.g. is an
  * officeholder themselves) keeps their account for that role. The officeholder no longer sees them.
+ *
+ * Inviting never tells whether an address already has an account, and is limited per day: see
+ * relatives-account-invites.ts.
  */
 
 type RelativeAction = 'view' | 'manage';
@@ -80,11 +93,15 @@ export async function listRelatives(db: DbOrTx, ctx: ServiceContext): Promise<Re
     rows.map((row) => row.id),
   );
   // The query already asks for my relatives only; the policy helper decides anyway, as everywhere.
-  return rows
+  const relatives = rows
     .filter((row) =>
       may(actor, 'view', { ownerIds: row.linkedOfficeholderId ? [row.linkedOfficeholderId] : [] }, RELATIVE_RULES),
     )
     .map((row) => relativeView(row, latest.get(row.id)));
+  // Invitations to addresses in use look like any other invitation (relatives-account-invites.ts).
+  const others = await listAccountInvites(db, actor.personId);
+  const when = (relative: Relative) => relative.invitation?.createdAt ?? '';
+  return [...relatives, ...others].sort((a, b) => when(b).localeCompare(when(a)));
 }
 
 export async function inviteRelative(
@@ -95,24 +112,37 @@ export async function inviteRelative(
 ): Promise<Relative> {
   const actor = requireActor(ctx);
   const email = normaliseEmail(body.email);
+  const now = new Date();
   const [{ n } = { n: 0 }] = await tx
     .select({ n: count() })
     .from(people)
     .where(and(eq(people.linkedOfficeholderId, actor.personId), ne(people.status, 'deactivated')));
-  if (n >= MAX_RELATIVES) {
+  if (n + (await countAccountInvites(tx, actor.personId)) >= MAX_RELATIVES) {
     throw conflict('too_many_relatives', `You can have at most ${MAX_RELATIVES} relatives; remove one first.`);
   }
-  if (await findPersonByEmail(tx, email)) throw emailTaken();
+  await enforceInviteLimit(tx, actor.personId, now);
+  const mail = { keyring: deps.keyring, publicUrl: deps.config.PUBLIC_URL };
+  const existing = await findPersonByEmail(tx, email);
+  // My own relative: I can see that in my list anyway.
+  if (existing?.linkedOfficeholderId === actor.personId) {
+    throw conflict('already_your_relative', 'This address is already in your list of relatives.');
+  }
+  // Anyone else's address: the same answer as for a new one (relatives-account-invites.ts).
+  if (existing) return inviteExistingAccount(tx, ctx, mail, actor, existing, now);
   let person: Awaited<ReturnType<typeof insertInvitedPerson>>;
   try {
-    person = await insertInvitedPerson(
-      tx,
-      { email, roles: ['relative'], linkedOfficeholderId: actor.personId },
-      actor.personId,
+    // In a savepoint, so an address taken at this very moment still gets the same answer.
+    person = await tx.transaction((savepoint) =>
+      insertInvitedPerson(
+        savepoint,
+        { email, roles: ['relative'], linkedOfficeholderId: actor.personId },
+        actor.personId,
+      ),
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
-    throw error;
+    const raced = isUniqueViolation(error) ? await findPersonByEmail(tx, email) : null;
+    if (!raced) throw error;
+    return inviteExistingAccount(tx, ctx, mail, actor, raced, now);
   }
   await recordAudit(tx, ctx, {
     action: 'relative.invited',
@@ -138,19 +168,35 @@ export async function auditRefusedRelativeInvite(db: DbOrTx, ctx: ServiceContext
   });
 }
 
+/** An invitation to an address in use with this id, when the actor may manage it (else the usual 404). */
+async function accountInviteForChange(tx: Tx, ctx: ServiceContext, id: string) {
+  const row = await lockAccountInvite(tx, id);
+  if (row) authorize(ctx.actor, 'manage', { ownerIds: [row.officeholderId] }, RELATIVE_RULES);
+  return row;
+}
+
 export async function resendRelativeInvitation(
   tx: Tx,
   ctx: ServiceContext,
   deps: PeopleDeps,
   id: string,
 ): Promise<Relative> {
+  const now = new Date();
+  const other = await accountInviteForChange(tx, ctx, id);
+  if (other) {
+    await enforceInviteLimit(tx, other.officeholderId, now);
+    return resendAccountInvite(tx, { keyring: deps.keyring, publicUrl: deps.config.PUBLIC_URL }, other, now);
+  }
   const person = await relativeForChange(tx, ctx, id);
+  await enforceInviteLimit(tx, requireActor(ctx).personId, now);
   ensureResendable(person);
   await issueInvitation(tx, ctx, deps, { person });
   return relativeView(person, await latestInvitation(tx, person.id));
 }
 
 export async function revokeRelativeInvitation(tx: Tx, ctx: ServiceContext, id: string): Promise<void> {
+  const other = await accountInviteForChange(tx, ctx, id);
+  if (other) return revokeAccountInvite(tx, other, new Date());
   const person = await relativeForChange(tx, ctx, id);
   const pending = await pendingInvitationIds(tx, person.id);
   if (pending.length === 0) throw notFound('There is no pending invitation for this person.');
@@ -158,6 +204,8 @@ export async function revokeRelativeInvitation(tx: Tx, ctx: ServiceContext, id: 
 }
 
 export async function removeRelative(tx: Tx, ctx: ServiceContext, id: string): Promise<void> {
+  const other = await accountInviteForChange(tx, ctx, id);
+  if (other) return removeAccountInvite(tx, other);
   const person = await relativeForChange(tx, ctx, id);
   await tx.update(people).set({ linkedOfficeholderId: null }).where(eq(people.id, person.id));
   if (person.roles.includes('relative')) {
