@@ -16,6 +16,7 @@ import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
+import idempotencyPlugin from './modules/idempotency/plugin.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionsPlugin, { config });
   await app.register(accessPlugin);
   await app.register(requestInputPlugin);
+  await app.register(idempotencyPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
