@@ -1,4 +1,5 @@
 CREATE TABLE "idempotency_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"person_id" uuid NOT NULL,
 	"key" text NOT NULL,
 	"fingerprint" text NOT NULL,
@@ -7,8 +8,8 @@ CREATE TABLE "idempotency_keys" (
 	"content_type" text,
 	"body_envelope" text,
 	"created_at" timestamp with time zone NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "idempotency_keys_person_id_key_pk" PRIMARY KEY("person_id","key")
+	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX "idempotency_keys_person_key_idx" ON "idempotency_keys" USING btree ("person_id","key");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_expiry_idx" ON "idempotency_keys" USING btree ("expires_at");

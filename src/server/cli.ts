@@ -39,8 +39,9 @@ export const HELP = `Weerbaar command line — npm run cli -- <command>
   create-admin <email>   Invite an admin (or give an existing account the admin role) and print the
                          activation link. Stop the server first when it uses the embedded database.
   audit:verify           Recompute the audit trail's keyed chains and check them against the latest
-    [--checkpoints <file>] signed checkpoint (AUDIT_CHECKPOINT_FILE, or a copy from the external sink);
-    [--no-checkpoint]      exit code 1 when an entry was altered, deleted or cut off.
+                         signed checkpoint; exit code 1 when an entry was altered, deleted or cut off.
+                         --checkpoints <file>: another copy of the log (e.g. from the external sink);
+                         --no-checkpoint: pass without any checkpoint (a cut-off tail goes unnoticed).
   keys:rotate            Add a new key-encryption key (key file only) and re-wrap every encrypted value
                          under it. Safe to interrupt; finish with keys:rewrap.
   keys:rewrap            Re-wrap every encrypted value still under an older key (resume a rotation, or

@@ -3,6 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/index.ts';
 import { totpCredentials } from '../modules/auth/db.ts';
 import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/encrypted-columns.ts';
+import { IDEMPOTENCY_ENCRYPTED_COLUMNS } from '../modules/idempotency/encrypted-columns.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
 import { ZELFSCAN_ENCRYPTED_COLUMNS } from '../modules/zelfscan/encrypted-columns.ts';
 import type { Keyring, SerializedEnvelope } from './crypto/index.ts';
@@ -40,6 +41,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...CASE_ENCRYPTED_COLUMNS,
   // Saved zelfscan results.
   ...ZELFSCAN_ENCRYPTED_COLUMNS,
+  // Answers kept for Idempotency-Key retries.
+  ...IDEMPOTENCY_ENCRYPTED_COLUMNS,
 ];
 
 export interface RewrapProgress {

@@ -26,6 +26,14 @@ interface WriterLog {
   warn(obj: unknown, msg?: string): void;
 }
 
+function previousDigest(line: string): string | null {
+  try {
+    return (JSON.parse(line) as Checkpoint).digest;
+  } catch {
+    return null;
+  }
+}
+
 /** Lines not yet accepted by the external sink are sent again later, up to this many. */
 const MAX_UNSENT = 500;
 
@@ -86,7 +94,7 @@ export class CheckpointWriter {
       await tx.execute(sql`DELETE FROM audit_refresh_marks WHERE window_start < now() - interval '1 day'`);
       const heads = await currentHeads(tx);
       const previousLine = lastLineOf(settings.file);
-      if (previousLine && (JSON.parse(previousLine) as Checkpoint).digest === headsDigest(heads)) return null;
+      if (previousLine && previousDigest(previousLine) === headsDigest(heads)) return null;
       if (!previousLine && heads.length === 0) return null;
       const signed = signCheckpoint(keyring, heads, previousLine, new Date());
       appendLine(settings.file, signed.line);

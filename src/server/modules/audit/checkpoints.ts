@@ -69,6 +69,18 @@ export async function currentHeads(db: DbOrTx): Promise<ChainHead[]> {
   }));
 }
 
+/**
+ * A last line that is not a checkpoint (a write cut off by a crash, or an edit) does not stop the log: the
+ * next line links to it as it is, and audit:verify reports it.
+ */
+function parsedOrNull(line: string): Checkpoint | null {
+  try {
+    return JSON.parse(line) as Checkpoint;
+  } catch {
+    return null;
+  }
+}
+
 function unsignedText(checkpoint: Omit<Checkpoint, 'sig'>): string {
   const { format, v, n, at, heads, digest, prev, key } = checkpoint;
   return JSON.stringify({ format, v, n, at, heads, digest, prev, key });
@@ -81,7 +93,7 @@ export function signCheckpoint(
   previousLine: string | null,
   at: Date,
 ): { checkpoint: Checkpoint; line: string } {
-  const previous = previousLine ? (JSON.parse(previousLine) as Checkpoint) : null;
+  const previous = previousLine ? parsedOrNull(previousLine) : null;
   const signer = keyring.signer(SIGNING_PURPOSE);
   const unsigned = {
     format: CHECKPOINT_FORMAT as typeof CHECKPOINT_FORMAT,

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Idempotency-Key (plugin.ts): one row per person and key for a limited time. `pending` while the first
@@ -8,6 +8,8 @@ import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'driz
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
+    /** A single-column key, for key rotation (lib/encrypted-columns.ts) to walk the rows by. */
+    id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id').notNull(),
     key: text('key').notNull(),
     /** SHA-256 of method, URL and body: the same key with another request is refused. */
@@ -20,7 +22,7 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (table) => [
-    primaryKey({ columns: [table.personId, table.key] }),
+    uniqueIndex('idempotency_keys_person_key_idx').on(table.personId, table.key),
     index('idempotency_keys_expiry_idx').on(table.expiresAt),
   ],
 );

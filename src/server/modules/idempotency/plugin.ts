@@ -54,7 +54,7 @@ async function idempotencyPlugin(app: FastifyInstance) {
         createdAt: now,
         expiresAt: new Date(now.getTime() + KEEP_HOURS * 3_600_000),
       })
-      .onConflictDoNothing()
+      .onConflictDoNothing({ target: [idempotencyKeys.personId, idempotencyKeys.key] })
       .returning({ key: idempotencyKeys.key });
     return inserted.length > 0;
   }
