@@ -106,6 +106,8 @@ export default async function setup(project: TestProject) {
       STEP_UP_MINUTES: String(E2E_STEP_UP_MINUTES),
       SMTP_URL: '',
       DATA_DIR: dataDir,
+      // Keys and audit checkpoints inside the temporary directory, so removing it removes them too.
+      KEYS_DIR: path.join(dataDir, 'keys'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
     },

@@ -34,11 +34,15 @@ const SCRIPT = path.join(ROOT, 'scripts/ci/postgres.sh');
 const WRITERS = 15;
 
 class ThrowawayPostgres {
-  private constructor(
-    readonly dir: string,
-    readonly url: string,
-    private readonly bin: string,
-  ) {}
+  readonly dir: string;
+  readonly url: string;
+  private readonly bin: string;
+
+  private constructor(dir: string, url: string, bin: string) {
+    this.dir = dir;
+    this.url = url;
+    this.bin = bin;
+  }
 
   static start(): ThrowawayPostgres {
     // The script wants a directory the server's owner can reach: under /tmp, made by itself.

@@ -120,7 +120,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
  * idempotent. Drizzle recognises a pool by its class name, hence the name.
  */
 class TransactionSafePool {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
 
   query(...args: Parameters<pg.Pool['query']>) {
     return (this.pool.query as (...a: unknown[]) => unknown)(...args);

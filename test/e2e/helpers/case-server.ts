@@ -68,6 +68,8 @@ export class CaseServer {
         PUBLIC_URL: baseUrl,
         SMTP_URL: '',
         DATA_DIR: dataDir,
+        // Keys and audit checkpoints inside the temporary directory, so removing it removes them too.
+        KEYS_DIR: path.join(dataDir, 'keys'),
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
       },

@@ -114,14 +114,15 @@ export type ChainBreak = { chain: number | null; seq: number; reason: BreakReaso
  * first place where it does not hold.
  */
 export class KeyedChainVerifier {
+  private readonly keyring: Keyring;
+  readonly chain: number;
   private expected = 1;
   private previous: string;
   checked = 0;
 
-  constructor(
-    private readonly keyring: Keyring,
-    readonly chain: number,
-  ) {
+  constructor(keyring: Keyring, chain: number) {
+    this.keyring = keyring;
+    this.chain = chain;
     this.previous = chainGenesis(keyring, chain);
   }
 

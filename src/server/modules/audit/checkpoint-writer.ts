@@ -49,7 +49,11 @@ export class CheckpointWriter {
   #sinkFailing = false;
   readonly #unsent: string[] = [];
 
-  constructor(private readonly deps: { db: Db; keyring: Keyring; settings: CheckpointSettings; log: WriterLog }) {}
+  private readonly deps: { db: Db; keyring: Keyring; settings: CheckpointSettings; log: WriterLog };
+
+  constructor(deps: { db: Db; keyring: Keyring; settings: CheckpointSettings; log: WriterLog }) {
+    this.deps = deps;
+  }
 
   get settings(): CheckpointSettings {
     return this.deps.settings;

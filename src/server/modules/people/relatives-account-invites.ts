@@ -24,7 +24,9 @@ export const RELATIVE_INVITES_PER_DAY = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class RelativeInviteLimitError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
     super(
       429,
       'too_many_invitations',
@@ -32,6 +34,7 @@ export class RelativeInviteLimitError extends AppError {
       `You have sent many invitations in a short time. You can send a new one in about ${Math.ceil(retryAfterSeconds / 3600)} hours.`,
     );
     this.name = 'RelativeInviteLimitError';
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
