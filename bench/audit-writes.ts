@@ -56,7 +56,7 @@ try {
         await database.db.transaction(async (tx: { execute(query: string): Promise<unknown> }) => {
           await tx.execute(`INSERT INTO bench_changes (writer, n) VALUES (${writer}, ${n})`);
           if (withAudit)
-            await audit.recordAudit(tx, systemContext(), { action: 'bench.write', details: { writer, n } });
+            await audit.recordAudit(tx, systemContext(), { action: 'person.viewed', details: { writer, n } });
           await tx.execute(`SELECT pg_sleep(${workMs / 1000})`);
         });
         latencies.push(performance.now() - begin);

@@ -21,9 +21,11 @@ import { parseConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/index.ts';
 import { Keyring } from '../src/server/lib/crypto/index.ts';
 import { type PreparedScenario, startBareServer } from './baseline.ts';
+import { type BurstScenario, bursts, formatBursts, runBursts } from './bursts.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { compare, formatTable, type ScenarioResult, summarise } from './report.ts';
 import { type Scenario, scenarios } from './scenarios.ts';
+import { formatUploadResult, runUploadScenario, UPLOAD_SCENARIO, type UploadResult } from './upload.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -34,6 +36,9 @@ interface Settings {
   rounds: number;
   secondsPerRun: number;
   selected: Scenario[];
+  /** The evidence-upload scenario (bench/upload.ts): streamed 50 MB uploads, not autocannon. */
+  uploads: number;
+  selectedBursts: BurstScenario[];
 }
 
 class UsageError extends Error {}
@@ -54,11 +59,10 @@ function readSettings(): Settings {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+  const known = [...scenarios, ...bursts].map((scenario) => scenario.name).concat(UPLOAD_SCENARIO);
+  const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`,
-    );
+    throw new UsageError(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${known.join(', ')}`);
   }
   return {
     durationSeconds,
@@ -67,6 +71,8 @@ function readSettings(): Settings {
     rounds,
     secondsPerRun: Math.max(1, Math.round(durationSeconds / rounds)),
     selected: names.length > 0 ? scenarios.filter((scenario) => names.includes(scenario.name)) : scenarios,
+    uploads: names.length === 0 || names.includes(UPLOAD_SCENARIO) ? positiveInteger('BENCH_UPLOADS', 5) : 0,
+    selectedBursts: names.length > 0 ? bursts.filter((burst) => names.includes(burst.name)) : bursts,
   };
 }
 
@@ -165,11 +171,10 @@ async function main(): Promise<void> {
 
   try {
     let dataDir: string | undefined;
-    if (!databaseUrl) {
-      const tempDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-bench-'));
-      cleanups.push(() => rm(tempDir, { recursive: true, force: true }));
-      dataDir = path.join(tempDir, 'data');
-    }
+    // Evidence files of the upload scenario go here too, also on PostgreSQL.
+    const tempDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-bench-'));
+    cleanups.push(() => rm(tempDir, { recursive: true, force: true }));
+    if (!databaseUrl) dataDir = path.join(tempDir, 'data');
     const started = Date.now();
     const database = await openDatabase(
       databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: dataDir ?? '' },
@@ -184,6 +189,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
+      EVIDENCE_DIR: path.join(tempDir, 'evidence'),
     });
     const app = await buildApp({ config, database, keyring: Keyring.generate(), ownsDatabase: false, logger: false });
     cleanups.push(() => app.close());
@@ -216,6 +222,12 @@ async function main(): Promise<void> {
     );
 
     const results = await measure(settings, prepared, appUrl, bareUrl);
+    let upload: UploadResult | null = null;
+    if (settings.uploads > 0) {
+      log(`${UPLOAD_SCENARIO}: ${settings.uploads} streamed uploads per target`);
+      upload = await runUploadScenario(app, appUrl, settings.uploads);
+    }
+    const burstResults = await runBursts(settings.selectedBursts, { appUrl, db: database.db, app }, log);
     environment.loadAverageAfter = loadavg()[0]?.toFixed(2) ?? '';
 
     console.log('');
@@ -229,17 +241,26 @@ async function main(): Promise<void> {
       `autocannon: ${settings.connections} connections, ${settings.rounds} × ${settings.secondsPerRun} s per target ` +
         `after ${settings.warmupSeconds} s warm-up; load generator in a child process on the same machine`,
     );
-    console.log('');
-    console.log(formatTable(results));
-    console.log('');
-    console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    if (results.length > 0) {
+      console.log('');
+      console.log(formatTable(results));
+      console.log('');
+      console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
+    }
+    if (upload) console.log(`\n${formatUploadResult(upload)}`);
+    if (burstResults.length > 0) {
+      console.log('');
+      console.log(formatBursts(burstResults));
+      console.log('');
+      console.log('Bursts: every request at the same moment; overbooked and waitlistGaps must be 0.');
+    }
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const { selected: _selected, ...settingsForFile } = settings;
+    const { selected: _selected, selectedBursts: _bursts, ...settingsForFile } = settings;
     writeFileSync(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, upload, bursts: burstResults }, null, 2)}\n`,
     );
     console.log(`Results written to ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/server/db/index.ts';
 import { systemContext } from '../src/server/lib/context.ts';
-import { getCaseDetail } from '../src/server/modules/cases/service.ts';
+import { getCaseDetail } from '../src/server/modules/cases/read.ts';
 import { listPackageParts } from '../src/server/modules/package/repository.ts';
 import { people } from '../src/server/modules/people/db.ts';
 import { insertInvitedPerson } from '../src/server/modules/people/repository.ts';

@@ -13,11 +13,14 @@ import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/index.ts';
-import casesModule, { type CasesModuleOptions } from './modules/cases/index.ts';
+import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import idempotencyPlugin from './modules/idempotency/plugin.ts';
+import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
+import metricsPlugin from './modules/metrics/index.ts';
+import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
@@ -26,8 +29,10 @@ import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
+import trainingModule from './modules/training/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
+import compressionPlugin from './plugins/compression.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import keyringPlugin from './plugins/keyring.ts';
@@ -55,14 +60,21 @@ export interface BuildAppOptions {
   webDistDir?: string;
   /** Overrides the logger (tests pass `false` or a stream). */
   logger?: FastifyServerOptions['logger'];
-  /** Case settings (first-response targets, reopen window, retention, calendar, clock); defaults per type. */
+  /** Case settings (first-response targets, reopen window, retention, calendar); defaults per type. */
   cases?: CasesModuleOptions;
+  /**
+   * More case types, registered after the built-in ones (support, SIPA): each a Fastify plugin that
+   * registers its definition with `app.cases.registerType` and its own routes (ARCHITECTURE.md, "How a case type plugs in").
+   */
+  caseTypes?: readonly CaseTypeModule[];
   /** Start the background jobs (pg-boss) when ready; default yes, except with NODE_ENV=test. */
   startJobs?: boolean;
   /** The clock of the unit of work (tests move it); the real time by default. */
   now?: () => Date;
   /** Signed audit checkpoints; by default from the configuration (off with NODE_ENV=test unless configured). */
   auditCheckpoints?: CheckpointSettings | null;
+  /** Incidents: the evidence directory, and a fault seam for the intake tests. */
+  incidents?: IncidentsModuleOptions;
 }
 
 /**
@@ -109,6 +121,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { https: config.PUBLIC_URL.startsWith('https://') });
+  // Before any route: it attaches itself to each route as it is added.
+  await app.register(compressionPlugin);
   await app.register(databasePlugin, { database: options.database, closeOnAppClose: options.ownsDatabase ?? true });
   await app.register(keyringPlugin, { keyring: options.keyring });
   await app.register(auditPlugin, {
@@ -121,6 +135,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(idempotencyPlugin);
   await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  // Before the routes, so its hook sees them all; a listener of its own only with METRICS_PORT.
+  await app.register(metricsPlugin, { config });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
   await app.register(openApiPlugin, { publicUrl: config.PUBLIC_URL, browsableDocs: config.NODE_ENV !== 'production' });
 
@@ -139,11 +155,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
+  await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
   await app.register(sipaModule);
+  for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
   await app.register(handoverModule);
+  await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(trainingModule);
 
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),

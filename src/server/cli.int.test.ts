@@ -17,6 +17,7 @@ import {
   runCli,
 } from './cli.ts';
 import { openDatabase } from './db/index.ts';
+import { encryptedColumnRegistry } from './encrypted-columns.ts';
 import { systemContext } from './lib/context.ts';
 import {
   contextAad,
@@ -25,7 +26,7 @@ import {
   loadKeyring,
   type SerializedEnvelope,
 } from './lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, rewrapAll } from './lib/encrypted-columns.ts';
+import { rewrapAll } from './lib/encrypted-columns.ts';
 import { auditLog } from './modules/audit/db.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { totpCredentials } from './modules/auth/db.ts';
@@ -111,13 +112,15 @@ describe('the command line', () => {
 
   describe('audit:verify', () => {
     it('reports intact chains, and the first broken link of a tampered one', async () => {
-      await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.cli' }));
+      await t.app.db.transaction((tx) =>
+        recordAudit(tx, systemContext(), { action: 'person.viewed', recordType: 'test', recordId: 'cli' }),
+      );
       const intact = recordingIo();
       expect(await auditVerifyCommand(envWith(intact.io), ['--no-checkpoint'])).toBe(0);
       expect(intact.out[0]).toMatch(/^Audit trail intact: \d+ entries checked in \d+ chains\.$/);
       expect(intact.err[0]).toContain('Warning: No checkpoint log at');
 
-      const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'test.cli'));
+      const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.recordId, 'cli'));
       const seq = row?.seq ?? 0;
       await t.app.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`);
       try {
@@ -126,7 +129,7 @@ describe('the command line', () => {
         expect(await auditVerifyCommand(envWith(broken.io), ['--no-checkpoint'])).toBe(1);
         expect(broken.err[0]).toContain(`BROKEN at chain ${row?.chain}, position ${row?.chainSeq}: content_changed`);
       } finally {
-        await t.app.db.execute(sql`UPDATE audit_log SET action = 'test.cli' WHERE seq = ${seq}`);
+        await t.app.db.execute(sql`UPDATE audit_log SET action = 'person.viewed' WHERE seq = ${seq}`);
         await t.app.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete`);
       }
       expect(await auditVerifyCommand(envWith(recordingIo().io), ['--no-checkpoint'])).toBe(0);
@@ -165,7 +168,8 @@ describe('the command line', () => {
         return ids;
       });
       const oldKid = t.keyring.currentKid;
-      const due = async () => (await rewrapAll(t.app.db, t.keyring, { dryRun: true })).rewrapped;
+      const columns = encryptedColumnRegistry().all();
+      const due = async () => (await rewrapAll(t.app.db, t.keyring, { columns, dryRun: true })).rewrapped;
 
       // Stopped half-way (as an interruption would)…
       const partial = recordingIo();
@@ -185,7 +189,7 @@ describe('the command line', () => {
       expect(await due()).toBe(0);
 
       // Every envelope names the new key, and every value decrypts to what it was.
-      for (const entry of ENCRYPTED_COLUMNS) {
+      for (const entry of columns) {
         const rows = (await t.app.db.select({ value: entry.column }).from(entry.table)) as {
           value: SerializedEnvelope | null;
         }[];
@@ -265,6 +269,7 @@ describe('the command line', () => {
       } finally {
         await server.close();
         rmSync(dataDir, { recursive: true, force: true });
+        rmSync(`${dataDir}-keys`, { recursive: true, force: true });
       }
     }, 60_000);
 

@@ -1,11 +1,15 @@
 import { emailSchema } from '../shared/admin.ts';
+import { backupCommand, restoreCommand } from './backup/commands.ts';
+import { BackupError } from './backup/manifest.ts';
 import { auditCheckpointFileOf, type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import type { Database, Db } from './db/index.ts';
+import { encryptedColumnRegistry } from './encrypted-columns.ts';
 import { systemContext } from './lib/context.ts';
 import { generateMasterKeyEntry, type Keyring, KeyringError } from './lib/crypto/index.ts';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
+import { type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encrypted-columns.ts';
 import { AppError } from './lib/errors.ts';
+import { UnitOfWork } from './lib/unit-of-work.ts';
 import { isEntryPoint, loadConfiguredKeyring, openConfiguredDatabase } from './main.ts';
 import type { BreakReason } from './modules/audit/chain.ts';
 import { checkpointPublicKey, parseCheckpointLog, readCheckpointFile } from './modules/audit/checkpoints.ts';
@@ -13,7 +17,7 @@ import { bindAuditKeyring } from './modules/audit/key.ts';
 import { verifyAuditChain } from './modules/audit/verify.ts';
 import { deliverPending } from './modules/mail/service.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
-import { createAdmin } from './modules/people/admin-service.ts';
+import { createAdmin } from './modules/people/create-admin.ts';
 
 /**
  * `npm run cli -- <command>`: maintenance commands, run next to (or instead of) the server. Each opens
@@ -47,9 +51,30 @@ export const HELP = `Weerbaar command line — npm run cli -- <command>
   keys:rewrap            Re-wrap every encrypted value still under an older key (resume a rotation, or
                          after a new current key was added to MASTER_KEY).
   keys:generate          Print a new MASTER_KEY entry (<kid>:<key>) for rotating keys kept in MASTER_KEY.
+  backup <folder>        Write a consistent backup of the database (no keys) into a new or empty folder.
+                         The embedded database may stay in use: the running server makes the dump.
+  restore <folder>       Restore a backup into an empty DATA_DIR (or the empty database in DATABASE_URL),
+                         migrate it forward, and check the audit trail and that the keys open every value.
   help                   This text.
 
 Configuration comes from the environment and .env, as for npm start (DATA_DIR, DATABASE_URL, MASTER_KEY, …).`;
+
+/**
+ * The unit of work of a command (there is no app here): one transaction per change, no job runner, and
+ * mail delivered after the commit only with a mail server. In local mode a mail waits in the outbox
+ * (admin page), and the server prints it on the console when it starts.
+ */
+export function commandUnitOfWork(env: CliEnv): UnitOfWork {
+  return new UnitOfWork({
+    db: env.db,
+    log: { error: (_detail, message) => env.io.err(message ?? 'An effect after the change failed.') },
+    jobs: null,
+    flushMail: async () => {
+      if (env.config.SMTP_URL) await deliverPending(env.db, env.keyring, createMailTransport(env.config));
+    },
+    now: () => new Date(),
+  });
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Commands
@@ -63,9 +88,8 @@ export async function createAdminCommand(env: CliEnv, rawEmail: string | undefin
   }
   let result: Awaited<ReturnType<typeof createAdmin>>;
   try {
-    result = await env.db.transaction((tx) =>
-      createAdmin(tx, systemContext(), { config: env.config, keyring: env.keyring }, parsed.data),
-    );
+    const deps = { uow: commandUnitOfWork(env), config: env.config, keyring: env.keyring };
+    result = await createAdmin(deps, systemContext(), parsed.data);
   } catch (error) {
     if (error instanceof AppError) {
       env.io.err(error.detail ?? error.title);
@@ -73,9 +97,6 @@ export async function createAdminCommand(env: CliEnv, rawEmail: string | undefin
     }
     throw error;
   }
-  // With a mail server the invitation goes out now; in local mode it waits in the outbox (admin page),
-  // and the server prints it on the console when it starts.
-  if (env.config.SMTP_URL) await deliverPending(env.db, env.keyring, createMailTransport(env.config));
   const email = parsed.data.trim().toLowerCase();
   switch (result.outcome) {
     case 'already_admin':
@@ -216,7 +237,7 @@ export async function keysRewrapCommand(env: CliEnv, options: RewrapCommandOptio
 
 async function rewrapAndReport(env: CliEnv, options: RewrapCommandOptions): Promise<number> {
   const report: RewrapReport = await rewrapAll(env.db, env.keyring, {
-    columns: options.columns ?? ENCRYPTED_COLUMNS,
+    columns: options.columns ?? encryptedColumnRegistry().all(),
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     onProgress: (progress) => {
       if (progress.rewrapped > 0 && progress.rewrapped % 500 === 0) {
@@ -242,7 +263,16 @@ async function rewrapAndReport(env: CliEnv, options: RewrapCommandOptions): Prom
 // Running
 // ---------------------------------------------------------------------------------------------------
 
-const COMMANDS = ['create-admin', 'audit:verify', 'keys:rotate', 'keys:rewrap', 'keys:generate', 'help'] as const;
+const COMMANDS = [
+  'create-admin',
+  'audit:verify',
+  'keys:rotate',
+  'keys:rewrap',
+  'keys:generate',
+  'backup',
+  'restore',
+  'help',
+] as const;
 
 const consoleIo: CliIo = {
   out: (line) => console.log(line),
@@ -275,9 +305,17 @@ export async function runCli(
       io.out(generateMasterKeyEntry(config.MASTER_KEY ? loadConfiguredKeyring(config).keyring.kids : []));
       return 0;
     }
+    if (command === 'backup' || command === 'restore') {
+      // They open the database their own way (a running server, an empty target); and never make a key.
+      const { keyring, location, warning } = loadConfiguredKeyring(config, { create: false });
+      if (warning) io.err(`Warning: ${warning}`);
+      const env = { config, keyring, keyLocation: location, io };
+      return command === 'backup' ? await backupCommand(env, args[0]) : await restoreCommand(env, args[0]);
+    }
     // In this order, as the server does: the data-dir lock refuses before anything else is touched.
     database = await openConfiguredDatabase(config);
-    const { keyring, location, generated } = loadConfiguredKeyring(config);
+    const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
+    if (warning) io.err(`Warning: ${warning}`);
     if (generated) io.err(`Generated a new master key in ${location} (mode 0600). Back it up apart from the database.`);
     bindAuditKeyring(database.db, keyring);
     const env: CliEnv = { db: database.db, config, keyring, io };
@@ -298,7 +336,7 @@ export async function runCli(
       io.err(`The command cannot open the database. ${error.message}`);
       return 1;
     }
-    if (error instanceof ConfigError || error instanceof KeyringError) {
+    if (error instanceof ConfigError || error instanceof KeyringError || error instanceof BackupError) {
       io.err(`The command cannot run. ${error.message}`);
       return 1;
     }

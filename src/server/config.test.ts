@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCheckpointFileOf, ConfigError, keysDirOf, parseConfig } from './config.ts';
+import { auditCheckpointFileOf, ConfigError, parseConfig } from './config.ts';
 
 describe('configuration', () => {
   it('works with no variables at all: embedded database under ./data on port 3000', () => {
@@ -76,10 +76,8 @@ describe('configuration', () => {
 
   it('keeps keys and audit checkpoints next to the data directory, not in it', () => {
     const config = parseConfig({ DATA_DIR: '/srv/weerbaar/data' });
-    expect(keysDirOf(config)).toBe('/srv/weerbaar/data-keys');
     expect(auditCheckpointFileOf(config)).toBe('/srv/weerbaar/data-keys/audit-checkpoints.jsonl');
-    const placed = parseConfig({ KEYS_DIR: '/run/keys', AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl' });
-    expect(keysDirOf(placed)).toBe('/run/keys');
+    const placed = parseConfig({ AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl' });
     expect(auditCheckpointFileOf(placed)).toBe('/var/log/weerbaar/audit.jsonl');
   });
 

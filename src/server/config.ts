@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultKeyFilePath } from './lib/crypto/index.ts';
 
 /**
  * All configuration comes from environment variables, validated once at start.
@@ -82,6 +83,8 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl,
+  /** Where incident evidence files are kept (encrypted); default DATA_DIR/evidence. Shared storage with several instances. */
+  EVIDENCE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which reverse proxies' X-Forwarded-* headers to trust: false, a hop count, or their addresses. */
   TRUST_PROXY: trustProxy.default(false),
@@ -95,9 +98,7 @@ export const configSchema = z.object({
   MASTER_KEY: z.string().min(1).optional(),
   /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
   KEY_FILE: z.string().min(1).optional(),
-  /** Local key file and audit checkpoints; default `<DATA_DIR>-keys`, outside the data directory. */
-  KEYS_DIR: z.string().min(1).optional(),
-  /** The append-only log of signed audit checkpoints; default `<KEYS_DIR>/audit-checkpoints.jsonl`. */
+  /** The append-only log of signed audit checkpoints; default beside the key file, `<DATA_DIR>-keys/audit-checkpoints.jsonl`. */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** An external sink that receives every audit checkpoint as a JSON POST (a log collector). */
   AUDIT_CHECKPOINT_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
@@ -105,6 +106,16 @@ export const configSchema = z.object({
   AUDIT_CHECKPOINT_SECONDS: wholeNumber(5, 3600).default(60),
   /** How long start-up waits for PostgreSQL to accept connections before giving up (seconds). */
   DATABASE_STARTUP_WAIT_SECONDS: wholeNumber(0, 3600).default(120),
+  /** Folder of pg_dump and pg_restore for `npm run cli -- backup/restore` on PostgreSQL; default: the PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
+  /**
+   * Prometheus metrics: with METRICS_PORT, a listener of their own on METRICS_HOST serves GET /metrics,
+   * only to `Authorization: Bearer <METRICS_TOKEN>` when a token is set (required beyond loopback).
+   * Without METRICS_PORT there are no metrics. 0 picks a free port (tests).
+   */
+  METRICS_TOKEN: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
@@ -136,8 +147,24 @@ export const configSchema = z.object({
   SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
 });
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Retention shorter than the reopen period would destroy a case the requester may still reopen. */
 const checkedConfigSchema = configSchema.superRefine((config, context) => {
+  // Metrics are never public: a listener beyond this machine needs the token.
+  if (config.METRICS_PORT !== undefined && !config.METRICS_TOKEN && !LOOPBACK_HOSTS.has(config.METRICS_HOST)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['METRICS_TOKEN'],
+      message: `must be set when METRICS_HOST (${config.METRICS_HOST}) is not a loopback address`,
+    });
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
+  }
+  if (config.METRICS_TOKEN && config.METRICS_PORT === undefined) {
+    context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must be set with METRICS_TOKEN' });
+  }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
       context.addIssue({
@@ -151,19 +178,24 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
-/** Where the local key file and the audit checkpoints live: KEYS_DIR, else next to DATA_DIR. */
-export function keysDirOf(config: Pick<Config, 'KEYS_DIR' | 'DATA_DIR'>): string {
-  return path.resolve(config.KEYS_DIR ?? `${path.resolve(config.DATA_DIR)}-keys`);
-}
-
-export function auditCheckpointFileOf(config: Pick<Config, 'KEYS_DIR' | 'DATA_DIR' | 'AUDIT_CHECKPOINT_FILE'>): string {
-  return path.resolve(config.AUDIT_CHECKPOINT_FILE ?? path.join(keysDirOf(config), 'audit-checkpoints.jsonl'));
+/**
+ * The log of signed audit checkpoints: AUDIT_CHECKPOINT_FILE, else beside the local key file
+ * (`<DATA_DIR>-keys/`), outside the data directory, so whoever holds a copy of the data cannot rewrite it.
+ */
+export function auditCheckpointFileOf(config: Pick<Config, 'DATA_DIR' | 'AUDIT_CHECKPOINT_FILE'>): string {
+  return path.resolve(
+    config.AUDIT_CHECKPOINT_FILE ??
+      path.join(path.dirname(defaultKeyFilePath(config.DATA_DIR)), 'audit-checkpoints.jsonl'),
+  );
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
   }
 }
 

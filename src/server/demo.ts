@@ -14,12 +14,12 @@ import { exitWithStartError, isEntryPoint, start } from './main.ts';
  *
  * - never on a real database: refused when DATABASE_URL is set or NODE_ENV is production;
  * - data in ./data-demo (or DEMO_DATA_DIR), with its own key file and audit checkpoints next to it;
- *   MASTER_KEY, KEY_FILE, KEYS_DIR, the AUDIT_CHECKPOINT_ file and sink, and SMTP_URL are ignored, so no
+ *   MASTER_KEY, KEY_FILE, the AUDIT_CHECKPOINT_ file and sink, and SMTP_URL are ignored, so no
  *   real key or log is used and no mail leaves the machine (the outbox keeps it);
  * - one active account per role, seeded on every start (idempotent: what a previous demo changed about
  *   these accounts is put back); the console lists one sign-in link per account;
  * - a few example records (a zelfscan result, a support request in conversation, a SIPA request in the
- *   queue, a handover), added once through the modules' own services (demo/examples.ts).
+ *   queue, a handover, a training session with two seats taken), added once through the modules' own services (demo/examples.ts).
  */
 
 export class DemoRefusedError extends Error {
@@ -48,7 +48,6 @@ export function demoConfig(env: Record<string, string | undefined>): Config {
     DEMO_MODE: 'true',
     MASTER_KEY: undefined,
     KEY_FILE: undefined,
-    KEYS_DIR: undefined,
     AUDIT_CHECKPOINT_FILE: undefined,
     AUDIT_CHECKPOINT_URL: undefined,
     SMTP_URL: undefined,
@@ -56,12 +55,12 @@ export function demoConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * Seeds the demo accounts in one transaction, then the example records that are missing (each through
- * its module's services, in their own transactions: see demo/examples.ts).
+ * Seeds the demo accounts in one unit of work, then the example records that are missing (each through
+ * its module's services, in units of their own: see demo/examples.ts).
  */
 export async function seedDemo(app: FastifyInstance): Promise<SeededAccount[]> {
   const handoverDeps = { config: app.config, keyring: app.keyring };
-  const accounts = await app.db.transaction((tx) => seedDemoAccounts(tx, systemContext(), handoverDeps));
+  const accounts = await app.unitOfWork.run(systemContext(), (w) => seedDemoAccounts(w, handoverDeps));
   const added = await seedDemoExamples(app, accounts);
   if (added.length > 0) app.log.info({ examples: added }, 'demo: added example records');
   return accounts;

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_WEB_DIST } from './app.ts';
-import { type Config, ConfigError, keysDirOf, loadConfig } from './config.ts';
+import { type ControlSocket, serveEmbeddedBackups } from './backup/control-socket.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { type Keyring, KeyringError, type LoadedKeyring, loadKeyring } from './lib/crypto/index.ts';
-import { ensureSetupInvitation, setupLinkBanner } from './lib/first-start.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
+import { ensureSetupInvitation, setupLinkBanner } from './modules/people/first-start.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,26 +23,14 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
   );
 }
 
-/**
- * The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file in KEYS_DIR (by default next
- * to DATA_DIR, made on first start); an installation that still keeps it inside DATA_DIR goes on using it.
- */
-export function loadConfiguredKeyring(config: Config): LoadedKeyring {
+/** The keys the configuration names: MASTER_KEY, KEY_FILE, or the key file beside DATA_DIR (made on first start). */
+export function loadConfiguredKeyring(config: Config, options: { create?: boolean } = {}): LoadedKeyring {
   return loadKeyring({
     masterKey: config.MASTER_KEY,
     keyFile: config.KEY_FILE,
-    keysDir: keysDirOf(config),
     dataDir: path.resolve(config.DATA_DIR),
+    ...options,
   });
-}
-
-/** The warning for a key file still inside DATA_DIR, with the way out. */
-export function keyFileInsideDataDirWarning(location: string, config: Config): string {
-  return (
-    `The key file ${location} is inside the data directory: anyone with a copy of ${path.resolve(config.DATA_DIR)} ` +
-    `can decrypt it. Stop Weerbaar and move it: mkdir -m 700 -p ${keysDirOf(config)} && ` +
-    `mv ${location} ${path.join(keysDirOf(config), 'master.json')} (or set KEYS_DIR / KEY_FILE / MASTER_KEY).`
-  );
 }
 
 export interface StartOptions {
@@ -58,9 +47,9 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   const config = options.config ?? loadConfig();
   await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
   const database = await openConfiguredDatabase(config);
-  const { keyring, location, generated, insideDataDir } = loadConfiguredKeyring(config);
+  const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
   const app = await buildApp({ config, database, keyring });
-  if (insideDataDir) app.log.warn(keyFileInsideDataDirWarning(location, config));
+  if (warning) app.log.warn(warning);
   if (generated) {
     app.log.warn(
       `Generated a new master key in ${location} (mode 0600). Back it up apart from the database: without it the encrypted data cannot be read.`,
@@ -68,6 +57,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   }
 
   let closing = false;
+  let controlSocket: ControlSocket | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -79,6 +69,7 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
+      await controlSocket?.close();
       await app.close(); // stops listening, waits for in-flight requests, then closes the database
       process.exit(0);
     } catch (error) {
@@ -92,10 +83,18 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   await app.ready();
   await options.beforeListen?.(app, { config, keyring });
   await app.listen({ host: config.HOST, port: config.PORT });
-  app.log.info(`Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description})`);
+  // `npm run cli -- backup` while this process holds the embedded database asks it for the dump.
+  controlSocket = await serveEmbeddedBackups(database, config.DATA_DIR, app.log).catch((error: unknown) => {
+    app.log.error({ err: error }, 'no backups while running: the control socket could not be opened');
+    return null;
+  });
+  app.log.info(
+    { node: process.version },
+    `Weerbaar is running at ${config.PUBLIC_URL} (database: ${database.description}; Node ${process.version})`,
+  );
 
   // No active admin yet: print a one-time setup link (on the console only; never through the logger).
-  const setup = await ensureSetupInvitation(app.db, { config, keyring });
+  const setup = await ensureSetupInvitation({ uow: app.unitOfWork, config, keyring });
   if (setup) process.stdout.write(`${setupLinkBanner(setup)}\n`);
 
   await options.afterListen?.(app, { config, keyring });

@@ -374,3 +374,17 @@ export const PASSWORD_FEEDBACK_PREFIX = 'password_feedback.';
 export function passwordFeedbackCode(key: string): string {
   return `${PASSWORD_FEEDBACK_PREFIX}${key}`;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Request bodies, as the server's services receive them
+// ---------------------------------------------------------------------------------------------------
+
+export type ActivationPasskeyVerifyRequest = z.infer<typeof activationPasskeyVerifyRequestSchema>;
+export type ActivationPasswordStartRequest = z.infer<typeof activationPasswordStartRequestSchema>;
+export type ActivationPasswordCompleteRequest = z.infer<typeof activationPasswordCompleteRequestSchema>;
+export type SignInPasswordRequest = z.infer<typeof signInPasswordRequestSchema>;
+export type StepUpPasswordRequest = z.infer<typeof stepUpPasswordRequestSchema>;
+export type AddPasskeyRequest = z.infer<typeof addPasskeyRequestSchema>;
+export type RegenerateRecoveryCodesRequest = z.infer<typeof regenerateRecoveryCodesRequestSchema>;
+export type PasswordTotpStartRequest = z.infer<typeof passwordTotpStartRequestSchema>;
+export type PasswordTotpCompleteRequest = z.infer<typeof passwordTotpCompleteRequestSchema>;

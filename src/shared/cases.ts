@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { caseKeySchema, caseReferenceSchema, caseTypeSchema, urgencySchema } from './case-keys.ts';
 import { sensitive } from './sensitive.ts';
-import { sipaCasePartSchema, sipaIntakeSchema } from './sipa.ts';
-import { supportCasePartSchema, supportIntakeSchema } from './support.ts';
 
 /**
  * Request and response shapes of the case core: everything that is the same for every kind of case
- * (Ondersteuningsteam support requests, SIPA advice requests, later ones). The type-specific intake and
- * the type-specific actions live in support.ts and sipa.ts; their schemas are plugged in here.
+ * (Ondersteuningsteam support requests, SIPA advice requests, later ones). The core knows no type: a
+ * type's statuses, outcomes, own actions and the type part of a case's detail (`typeDetail`) are
+ * declared in the type's own file (support.ts, sipa.ts, …); here they are open keys.
  *
  * Conventions
  * - Every request body is a strict object: unknown fields are refused (400 `validation_failed`).
@@ -21,44 +21,16 @@ import { supportCasePartSchema, supportIntakeSchema } from './support.ts';
 // Building blocks
 // ---------------------------------------------------------------------------------------------------
 
-export const CASE_TYPES = ['support', 'sipa'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
-export const caseTypeSchema = z.enum(CASE_TYPES);
-
-export const URGENCIES = ['urgent', 'normal'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-export const urgencySchema = z.enum(URGENCIES);
+export * from './case-keys.ts';
 
 /**
- * Every status key any case type uses. Each type allows a subset (see support.ts / sipa.ts and
+ * Statuses and outcome categories are the type's own (SUPPORT_STATUSES, SIPA_OUTCOMES, …; also
  * GET /api/cases/types); the API never puts a case in a status its type does not have.
  */
-export const CASE_STATUSES = [
-  'submitted',
-  'conflict_check',
-  'assigned',
-  'in_progress',
-  'waiting_for_requester',
-  'advised',
-  'closed',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const caseStatusSchema = z.enum(CASE_STATUSES);
-
-/** Every outcome category any type uses (each type allows a subset). */
-export const CASE_OUTCOMES = [
-  'advice_given',
-  'referred',
-  'peer_support',
-  'expert_support',
-  'information_only',
-  'no_integrity_matter',
-  'no_action_needed',
-  'no_contact',
-  'withdrawn',
-] as const;
-export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
-export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export type CaseStatus = string;
+export const caseStatusSchema = caseKeySchema;
+export type CaseOutcome = string;
+export const caseOutcomeSchema = caseKeySchema;
 
 /**
  * What a grantee (a peer or expert the requester lets in) may see. `summary` (reference, status, the
@@ -74,9 +46,10 @@ export const caseRelationSchema = z.enum(CASE_RELATIONS);
 
 /**
  * Actions the caller may take on a case right now (status and relation considered); the web app shows
- * exactly these buttons. The server checks again on every call.
+ * exactly these buttons. The server checks again on every call. These are the core's; each type adds
+ * its own (SUPPORT_ACTIONS, SIPA_ACTIONS, …), so `viewer.actions` holds keys of both.
  */
-export const CASE_ACTIONS = [
+export const CORE_CASE_ACTIONS = [
   'read_intake',
   'read_messages',
   'post_message',
@@ -95,17 +68,10 @@ export const CASE_ACTIONS = [
   'erase',
   'propose_grant',
   'manage_grants',
-  'record_advice',
-  'withdraw_zelfscan',
-  'conflict_check',
-  'download_advice',
 ] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
-export const caseActionSchema = z.enum(CASE_ACTIONS);
-
-/** Human reference: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), e.g. `K7QM-3XWD`. */
-export const CASE_REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const caseReferenceSchema = z.string().regex(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+export type CoreCaseAction = (typeof CORE_CASE_ACTIONS)[number];
+export type CaseAction = string;
+export const caseActionSchema = caseKeySchema;
 
 export const MESSAGE_MAX_LENGTH = 10_000;
 export const NOTE_MAX_LENGTH = 10_000;
@@ -184,7 +150,7 @@ export const caseFeedbackSchema = z.object({
   at: isoDateTime,
 });
 
-/** The core fields of a case, the same for every type. Type-specific parts are added in caseDetailSchema. */
+/** The core fields of a case, the same for every type. The type's own part is `typeDetail` (caseDetailSchema). */
 export const caseCoreSchema = z.object({
   id: z.uuid(),
   reference: caseReferenceSchema,
@@ -200,8 +166,6 @@ export const caseCoreSchema = z.object({
   /** Office type and region of the requester, for routing and statistics. */
   officeType: z.string().nullable(),
   region: z.string().nullable(),
-  /** support: the association the case was routed to; null otherwise. */
-  association: z.string().nullable(),
   helpers: z.array(caseHelperSchema),
   viewer: z.object({
     relations: z.array(caseRelationSchema),
@@ -220,13 +184,13 @@ export const caseCoreSchema = z.object({
 });
 
 /**
- * GET /api/cases/:caseId. `intake` is null when the caller may not read it (a grantee without the
- * `intake` scope); `support` / `sipa` hold the type's own parts (null for the other type and for grantees).
+ * GET /api/cases/:caseId: the core fields and the type's own part, `typeDetail`, made by the type's
+ * presenter and checked against the type's schema (supportTypeDetailSchema, sipaTypeDetailSchema, …):
+ * its intake (null when the caller may not read it, e.g. a grantee without the `intake` scope) and what
+ * only that type has.
  */
 export const caseDetailSchema = caseCoreSchema.extend({
-  intake: sensitive(z.discriminatedUnion('type', [supportIntakeSchema, sipaIntakeSchema]).nullable()),
-  support: supportCasePartSchema.nullable(),
-  sipa: sipaCasePartSchema.nullable(),
+  typeDetail: sensitive(z.record(z.string(), z.unknown())),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -234,7 +198,8 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 // Timeline, messages, notes
 // ---------------------------------------------------------------------------------------------------
 
-export const TIMELINE_EVENT_KINDS = [
+/** The core's timeline events; types add their own (e.g. `advice_recorded`, `conflict_confirmed`). */
+export const CORE_TIMELINE_EVENT_KINDS = [
   'created',
   'status_changed',
   'assigned',
@@ -242,7 +207,6 @@ export const TIMELINE_EVENT_KINDS = [
   'urgency_changed',
   'message',
   'attachment_added',
-  'advice_recorded',
   'grant_proposed',
   'grant_consented',
   'grant_declined',
@@ -250,13 +214,10 @@ export const TIMELINE_EVENT_KINDS = [
   'closed',
   'reopened',
   'feedback_given',
-  'zelfscan_withdrawn',
-  'conflict_confirmed',
-  'conflict_declared',
   'reminder_sent',
   'escalated',
 ] as const;
-export const timelineEventKindSchema = z.enum(TIMELINE_EVENT_KINDS);
+export const timelineEventKindSchema = caseKeySchema;
 
 export const timelineEventSchema = z.object({
   id: z.uuid(),
@@ -297,44 +258,6 @@ export const notesResponseSchema = z.object({ notes: z.array(noteSchema) });
 export const postNoteSchema = z.strictObject({ body: sensitive(z.string().trim().min(1).max(NOTE_MAX_LENGTH)) });
 
 // ---------------------------------------------------------------------------------------------------
-// Attachments: POST multipart/form-data with one part named `file`; `?evidence=true` keeps an image byte for
-// byte (support cases only; otherwise location and other metadata are removed)
-// ---------------------------------------------------------------------------------------------------
-
-/** Allowed content, checked on the bytes (not the name or the declared type). */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const CASE_ATTACHMENTS_MAX_TOTAL_BYTES = 50 * 1024 * 1024;
-export const ATTACHMENT_NAME_MAX_LENGTH = 120;
-
-export const attachmentSchema = z.object({
-  id: z.uuid(),
-  /** Sanitised name as stored (encrypted at rest); the download uses it. */
-  fileName: sensitive(z.string()),
-  contentType: z.enum(ATTACHMENT_TYPES),
-  size: z.number().int().min(0),
-  uploadedAt: isoDateTime,
-  uploadedByName: z.string().nullable(),
-  fromRequester: z.boolean(),
-  /** Kept byte for byte as evidence (no metadata removed). */
-  evidenceOriginal: z.boolean(),
-  /** Location and other metadata were removed from the image. */
-  metadataRemoved: z.boolean(),
-});
-export const attachmentsResponseSchema = z.object({
-  attachments: z.array(attachmentSchema),
-  totalBytes: z.number().int(),
-  maxTotalBytes: z.number().int(),
-});
-export type CaseAttachment = z.infer<typeof attachmentSchema>;
-
-// ---------------------------------------------------------------------------------------------------
 // Actions
 // ---------------------------------------------------------------------------------------------------
 
@@ -370,63 +293,11 @@ export const okResponseSchema = z.object({ ok: z.literal(true) });
 export const caseActionResponseSchema = z.object({ id: z.uuid(), status: caseStatusSchema });
 
 // ---------------------------------------------------------------------------------------------------
-// Staff queue: GET /api/cases/queue
+// Notifications about cases (the notifications module lists them: src/shared/notifications.ts). Their
+// subject is `{ type: 'case', id }`, described as the case's reference, its type and the reader's page.
 // ---------------------------------------------------------------------------------------------------
 
-export const QUEUE_VIEWS = ['unassigned', 'mine', 'due_soon', 'late', 'shared', 'closed'] as const;
-export const queueQuerySchema = z.object({
-  type: caseTypeSchema,
-  view: z.enum(QUEUE_VIEWS).default('unassigned'),
-  urgency: urgencySchema.optional(),
-  status: caseStatusSchema.optional(),
-  sort: z.enum(['due', 'created', 'updated']).default('due'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
-});
-export type QueueQuery = z.infer<typeof queueQuerySchema>;
-
-/** A queue row: no case content at all (no intake, no names of people concerned). */
-export const queueItemSchema = z.object({
-  id: z.uuid(),
-  reference: caseReferenceSchema,
-  type: caseTypeSchema,
-  status: caseStatusSchema,
-  urgency: urgencySchema,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  firstResponseDueAt: isoDateTime.nullable(),
-  firstResponseAt: isoDateTime.nullable(),
-  paused: z.boolean(),
-  dueSoon: z.boolean(),
-  late: z.boolean(),
-  officeType: z.string().nullable(),
-  region: z.string().nullable(),
-  association: z.string().nullable(),
-  /** support: a colleague raised a concern about another office holder. */
-  concernForColleague: z.boolean(),
-  assignees: z.array(z.object({ personId: z.uuid(), displayName: z.string().nullable() })),
-  assignedToMe: z.boolean(),
-  unread: z.number().int().min(0),
-});
-export const queueResponseSchema = z.object({
-  items: z.array(queueItemSchema),
-  counts: z.object({
-    unassigned: z.number().int(),
-    mine: z.number().int(),
-    dueSoon: z.number().int(),
-    late: z.number().int(),
-    shared: z.number().int(),
-  }),
-  total: z.number().int(),
-});
-export type QueueItem = z.infer<typeof queueItemSchema>;
-
-// ---------------------------------------------------------------------------------------------------
-// Notifications (in-app): GET /api/me/notifications, POST /api/me/notifications/read
-// ---------------------------------------------------------------------------------------------------
-
-export const NOTIFICATION_KINDS = [
+export const CASE_NOTIFICATION_KINDS = [
   'case_update',
   'case_message',
   'case_assigned',
@@ -436,28 +307,7 @@ export const NOTIFICATION_KINDS = [
   'grant_proposed',
   'grant_changed',
 ] as const;
-export const notificationSchema = z.object({
-  id: z.uuid(),
-  at: isoDateTime,
-  kind: z.enum(NOTIFICATION_KINDS),
-  caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
-  caseType: caseTypeSchema.nullable(),
-  /** Which page shows the case to this person: their own case, or the case in the work queue. */
-  view: z.enum(['requester', 'staff']).nullable(),
-  readAt: isoDateTime.nullable(),
-});
-export const notificationsResponseSchema = z.object({
-  notifications: z.array(notificationSchema),
-  unread: z.number().int().min(0),
-});
-/** All of mine, the given ones, or those about one case (opening the case reads them). */
-export const markNotificationsReadSchema = z.strictObject({
-  ids: z.array(z.uuid()).max(500).optional(),
-  caseId: z.uuid().optional(),
-});
-export type AppNotification = z.infer<typeof notificationSchema>;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type CaseNotificationKind = (typeof CASE_NOTIFICATION_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------------
 // Case types: GET /api/cases/types (statuses and transitions, for the web app's labels and buttons)
@@ -470,9 +320,14 @@ export const caseTypeInfoSchema = z.object({
   pausedStatus: caseStatusSchema,
   reopenDays: z.number().int(),
   retentionDays: z.number().int(),
+  /** The type's own actions (besides the core's), for the web app's buttons. */
+  actions: z.array(caseActionSchema),
   firstResponseTargets: z.object({
     urgent: z.object({ amount: z.number(), unit: z.enum(['minutes', 'working_days']) }),
     normal: z.object({ amount: z.number(), unit: z.enum(['minutes', 'working_days']) }),
   }),
 });
 export const caseTypesResponseSchema = z.object({ types: z.array(caseTypeInfoSchema) });
+
+export * from './case-attachments.ts';
+export * from './case-queue.ts';

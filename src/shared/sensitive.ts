@@ -25,8 +25,9 @@ export const SENSITIVE_FIELD_NAMES = [
   'body',
   'answers',
   'personConcerned',
-  // Case contents (src/shared/cases.ts, support.ts, sipa.ts).
+  // Case contents (src/shared/cases.ts, support.ts, sipa.ts); `typeDetail` is a case type's part of a case.
   'intake',
+  'typeDetail',
   'signal',
   'advice',
   'fileName',

@@ -1,58 +1,19 @@
-import { z } from 'zod';
-import { ROLES } from './roles.ts';
-
-export const roleSchema = z.enum(ROLES);
-
 /**
  * Sent (value `1`) by requests a page makes on its own, on a timer, while nobody uses it: they are
  * answered as usual but do not count as activity, so an unattended screen still reaches its idle timeout.
  */
 export const BACKGROUND_REFRESH_HEADER = 'x-background-refresh';
 
-/** What the web app learns about the current visitor on every page load. */
-export const sessionInfoSchema = z.object({
-  environment: z.object({
-    /** A DEMO banner on every page. */
-    demo: z.boolean(),
-    /** Mail is not sent but kept in the outbox (admin page) and printed on the console. */
-    localMail: z.boolean(),
-  }),
-  person: z
-    .object({
-      id: z.uuid(),
-      displayName: z.string().nullable(),
-      email: z.string(),
-      roles: z.array(roleSchema),
-      office: z.string().nullable(),
-      region: z.string().nullable(),
-    })
-    .nullable(),
-  /** Send back in `X-CSRF-Token` on every state-changing request. */
-  csrfToken: z.string().nullable(),
-  /** When the session ends if nothing happens, and at the latest. */
-  idleExpiresAt: z.iso.datetime().nullable(),
-  expiresAt: z.iso.datetime().nullable(),
-});
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;
-
-export const liveSessionSchema = z.object({
-  id: z.uuid(),
-  method: z.string(),
-  createdAt: z.iso.datetime(),
-  lastSeenAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  userAgent: z.string().nullable(),
-  current: z.boolean(),
-});
-export const liveSessionsResponseSchema = z.object({ sessions: z.array(liveSessionSchema) });
-export type LiveSession = z.infer<typeof liveSessionSchema>;
-
-export const accessLogEntrySchema = z.object({
-  at: z.iso.datetime(),
-  action: z.string(),
-  recordType: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorRoles: z.array(z.string()),
-});
-export const accessLogResponseSchema = z.object({ entries: z.array(accessLogEntrySchema) });
-export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+// The schemas live in their own module (with zod): the web client's first load imports the header name
+// above and must not carry zod for it; the server and the pages that validate import them through here.
+export {
+  type AccessLogEntry,
+  accessLogEntrySchema,
+  accessLogResponseSchema,
+  type LiveSession,
+  liveSessionSchema,
+  liveSessionsResponseSchema,
+  roleSchema,
+  type SessionInfo,
+  sessionInfoSchema,
+} from './session-schemas.ts';

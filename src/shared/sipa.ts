@@ -18,6 +18,27 @@ import { sensitive } from './sensitive.ts';
  * before doing anything else, or hand it back; both are audited.
  */
 
+/** The case type's key. */
+export const SIPA_CASE_TYPE = 'sipa';
+
+export const SIPA_STATUSES = [
+  'submitted',
+  'conflict_check',
+  'in_progress',
+  'waiting_for_requester',
+  'advised',
+  'closed',
+] as const;
+export type SipaStatus = (typeof SIPA_STATUSES)[number];
+
+export const SIPA_OUTCOMES = ['advice_given', 'information_only', 'no_integrity_matter', 'withdrawn'] as const;
+
+/** The type's own actions on a case, besides the core's (CORE_CASE_ACTIONS in cases.ts). */
+export const SIPA_ACTIONS = ['conflict_check', 'record_advice', 'download_advice'] as const;
+
+export const SIPA_CONFLICT_CHECK_STATES = ['not_assigned', 'pending', 'confirmed'] as const;
+export type SipaConflictCheck = (typeof SIPA_CONFLICT_CHECK_STATES)[number];
+
 export const SIPA_CAPACITIES = [
   'burgemeester',
   'commissaris_van_de_koning',
@@ -125,10 +146,21 @@ export const sipaAdviceSchema = z.strictObject({
 export type SipaAdvice = z.infer<typeof sipaAdviceSchema>;
 export const recordSipaAdviceSchema = z.strictObject({ advice: sensitive(sipaAdviceSchema) });
 
-/** The SIPA-specific part of GET /api/cases/:caseId. */
-export const sipaCasePartSchema = z.object({
+/**
+ * The SIPA part of GET /api/cases/:caseId (`typeDetail`). `intake` and `advice` are null for anyone who
+ * may not read the intake.
+ */
+export const sipaTypeDetailSchema = z.object({
+  intake: sensitive(sipaIntakeSchema.nullable()),
   /** pending: the assigned advisor has not yet confirmed the absence of a conflict of interest. */
-  conflictCheck: z.enum(['not_assigned', 'pending', 'confirmed']),
+  conflictCheck: z.enum(SIPA_CONFLICT_CHECK_STATES),
   advice: sensitive(sipaAdviceSchema.nullable()),
   adviceIssuedAt: z.iso.datetime().nullable(),
 });
+export type SipaTypeDetail = z.infer<typeof sipaTypeDetailSchema>;
+export type SipaIntake = z.infer<typeof sipaIntakeSchema>;
+
+/** The SIPA part of a case's detail, or null for a case of another type. */
+export function sipaDetailOf(detail: { type: string; typeDetail: unknown }): SipaTypeDetail | null {
+  return detail.type === SIPA_CASE_TYPE ? (detail.typeDetail as SipaTypeDetail) : null;
+}

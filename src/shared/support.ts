@@ -13,6 +13,32 @@ import { sensitive } from './sensitive.ts';
  * - GET  /api/support/staff?role=confidant|peer|expert  ot_coordinator, confidant: who can be assigned or let in
  */
 
+/** The case type's key. */
+export const SUPPORT_CASE_TYPE = 'support';
+
+export const SUPPORT_STATUSES = [
+  'submitted',
+  'assigned',
+  'in_progress',
+  'waiting_for_requester',
+  'advised',
+  'closed',
+] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+export const SUPPORT_OUTCOMES = [
+  'advice_given',
+  'referred',
+  'peer_support',
+  'expert_support',
+  'no_action_needed',
+  'no_contact',
+  'withdrawn',
+] as const;
+
+/** The type's own actions on a case, besides the core's (CORE_CASE_ACTIONS in cases.ts). */
+export const SUPPORT_ACTIONS = ['record_advice', 'withdraw_zelfscan', 'read_zelfscan'] as const;
+
 export const SUPPORT_SITUATIONS = [
   'intimidation',
   'threat',
@@ -182,13 +208,33 @@ export const recordSupportAdviceSchema = z.strictObject({
   advice: sensitive(z.array(adviceItemSchema).min(1).max(ADVICE_KINDS.length)),
 });
 
-/** The support-specific part of GET /api/cases/:caseId. */
-export const supportCasePartSchema = z.object({
+/**
+ * The support part of GET /api/cases/:caseId (`typeDetail`). `intake` is null when the caller may not
+ * read it (a grantee without the `intake` scope); so is the advice then (an empty list).
+ */
+export const supportTypeDetailSchema = z.object({
+  intake: sensitive(supportIntakeSchema.nullable()),
+  /** The association whose confidants see it in their queue; null for a concern about a colleague. */
+  association: z.string().nullable(),
   concernForColleague: z.boolean(),
   advice: sensitive(z.array(adviceItemSchema)),
   adviceRecordedAt: z.iso.datetime().nullable(),
   /** The shared zelfscan result reference (null when none or withdrawn). */
   zelfscan: z.object({ resultId: z.uuid(), sharedAt: z.iso.datetime() }).nullable(),
+});
+export type SupportTypeDetail = z.infer<typeof supportTypeDetailSchema>;
+export type SupportIntake = z.infer<typeof supportIntakeSchema>;
+
+/** The support part of a case's detail, or null for a case of another type. */
+export function supportDetailOf(detail: { type: string; typeDetail: unknown }): SupportTypeDetail | null {
+  return detail.type === SUPPORT_CASE_TYPE ? (detail.typeDetail as SupportTypeDetail) : null;
+}
+
+/** What the support queue shows of a case besides the core's columns (GET /api/cases/queue, `typeSummary`). */
+export const supportQueueSummarySchema = z.object({
+  association: z.string().nullable(),
+  /** A colleague raised a concern about another office holder. */
+  concernForColleague: z.boolean(),
 });
 
 // ---------------------------------------------------------------------------------------------------

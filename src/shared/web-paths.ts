@@ -37,7 +37,16 @@ export const WEB_PATHS = {
   adminContent: '/beheer/inhoud',
   adminContentPart: '/beheer/inhoud/:slug',
   myPackage: '/mijn-pakket',
+  incidents: '/incidenten',
+  incidentNew: '/incidenten/nieuw',
+  incident: '/incidenten/:incidentId',
   activateByCode: '/activeren/code',
+  training: '/training',
+  trainingCoordination: '/training/beheer',
+  trainingOfferingNew: '/training/beheer/aanbod/nieuw',
+  trainingOffering: '/training/beheer/aanbod/:offeringId',
+  trainingSessionNew: '/training/beheer/sessies/nieuw',
+  trainingSession: '/training/beheer/sessies/:sessionId',
 } as const;
 
 export type WebPathName = keyof typeof WEB_PATHS;
@@ -64,6 +73,10 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
   return null;
 }
 
+/** One of my incidents. */
+export const incidentPath = (incidentId: string) =>
+  WEB_PATHS.incident.replace(':incidentId', encodeURIComponent(incidentId));
+
 /** A requester's own case, and the same case in the staff work queue. */
 export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));
 export const staffCasePath = (caseId: string) => WEB_PATHS.staffCase.replace(':caseId', encodeURIComponent(caseId));
@@ -84,6 +97,12 @@ export const adminHandoverPath = (id: string) => WEB_PATHS.adminHandover.replace
 /** The admin page where one part of the package is edited. */
 export const adminContentPartPath = (slug: string) =>
   WEB_PATHS.adminContentPart.replace(':slug', encodeURIComponent(slug));
+
+/** The coordinator's pages of one training offering and one session. */
+export const trainingOfferingPath = (id: string) =>
+  WEB_PATHS.trainingOffering.replace(':offeringId', encodeURIComponent(id));
+export const trainingSessionPath = (id: string) =>
+  WEB_PATHS.trainingSession.replace(':sessionId', encodeURIComponent(id));
 
 /** True when the path is one of the app's pages; `:name` segments match any single segment. */
 export function isWebPath(path: string): boolean {

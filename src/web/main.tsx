@@ -1,21 +1,31 @@
-import '@utrecht/component-library-css/dist/index.css';
+// Before anything that could load zod.
+import './zod-settings.ts';
+// Styles in cascade order: the house form and page styles used everywhere (src/web/ui), the Utrecht
+// components in use, the NL Design System tokens (only those in use: vite.config.ts), the house theme and
+// layout; each page's own CSS comes with its code, after these.
+import './ui/forms.css';
+import './theme/utrecht.ts';
 import '@utrecht/design-tokens/dist/index.css';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setupI18n } from './i18n/index.ts';
+import { textScopeOf } from './i18n/text-groups.ts';
+import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
+import { prefetchSession } from './session/session.ts';
+import { trackRouterReady } from './shell/page-ready.ts';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
-});
-
-void setupI18n().then(() => {
-  const root = document.getElementById('root');
-  if (!root) return;
+// The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n): those
+// of the public pages, or all of them for another page (a signed-in visitor's menu asks for the rest).
+setupI18n(textScopeOf(window.location.pathname, false));
+prefetchSession(queryClient);
+trackRouterReady(router);
+const root = document.getElementById('root');
+if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -23,4 +33,4 @@ void setupI18n().then(() => {
       </QueryClientProvider>
     </StrictMode>,
   );
-});
+}

@@ -106,8 +106,6 @@ export default async function setup(project: TestProject) {
       STEP_UP_MINUTES: String(E2E_STEP_UP_MINUTES),
       SMTP_URL: '',
       DATA_DIR: dataDir,
-      // Keys and audit checkpoints inside the temporary directory, so removing it removes them too.
-      KEYS_DIR: path.join(dataDir, 'keys'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
     },
@@ -127,6 +125,7 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-keys`, { recursive: true, force: true });
     await rm(serverLog, { force: true });
     throw error;
   }
@@ -137,6 +136,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-keys`, { recursive: true, force: true });
     await rm(serverLog, { force: true });
   };
 }

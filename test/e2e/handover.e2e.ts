@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPdfText, flattenText } from '../../src/server/modules/handover/testing/pdf-text.ts';
+import { extractPdfText, flattenText } from '../helpers/pdf-text.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, personContext } from './helpers/case-server.ts';

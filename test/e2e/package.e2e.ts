@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser, type OpenedPage, type OpenPageOptions, openPage, visit } from './helpers/browser.ts';
+import { CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -46,6 +47,7 @@ describe('package part pages and search', () => {
     const next = main.getByRole('heading', { level: 2, name: 'Wat kunt u nu doen?' });
     expect(await next.count()).toBe(1);
     expect(await main.getByRole('link', { name: '070 373 83 14' }).getAttribute('href')).toBe('tel:+31703738314');
+    expect(await main.getByRole('link', { name: '0800 7000' }).getAttribute('href')).toBe('tel:08007000');
     const police = main.getByRole('link', { name: 'politie', exact: true });
     expect(await police.getAttribute('href')).toBe('https://www.politie.nl/themas/aangifte-doen.html');
     expect(await police.getAttribute('rel')).toBe('noopener noreferrer');
@@ -70,6 +72,18 @@ describe('package part pages and search', () => {
     await page.getByRole('main').getByRole('link', { name: 'zelfscan persoonlijke veiligheid' }).click();
     await page.waitForURL('**/zelfscan');
     await expect.poll(() => h1(page)).toBe('Zelfscan persoonlijke veiligheid');
+  });
+
+  it('leads from the home part to the zelfscan, also in English', async () => {
+    const page = await open('/pakket/woningscan-en-zelfscan');
+    await toEnglish(page);
+    const main = page.getByRole('main');
+    expect(await main.getByRole('link', { name: 'ask the Support Team for help online' }).getAttribute('href')).toBe(
+      '/hulp-vragen',
+    );
+    await main.getByRole('link', { name: 'personal safety self-scan' }).click();
+    await page.waitForURL('**/zelfscan');
+    await expect.poll(() => h1(page)).toBe('Personal safety self-scan');
   });
 
   it('says so when a part does not exist', async () => {
@@ -150,4 +164,50 @@ describe('package part pages and search', () => {
       });
     }
   }
+});
+
+describe('package parts lead a signed-in office holder to the online services', () => {
+  let server: CaseServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    server = await CaseServer.start();
+    browser = await launchBrowser();
+    const admin = await firstAdmin(server);
+    const mayor = await inviteAndActivate(admin, {
+      displayName: 'Bea Burgemeester',
+      email: 'bea@example.org',
+      roles: ['officeholder'],
+      office: 'burgemeester',
+      region: 'Utrecht',
+    });
+    context = await personContext(browser, mayor);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('goes from the Support Team part to the support request, and from the SIPA part to the SIPA request', async () => {
+    const page = await context.newPage();
+    const main = page.getByRole('main');
+    await visit(page, '/pakket/ondersteuningsteam');
+    await main.getByRole('link', { name: 'Vraag online hulp aan het Ondersteuningsteam' }).click();
+    await page.waitForURL('**/hulp-vragen');
+    await expect.poll(() => h1(page)).toBe('Hulp vragen');
+
+    await visit(page, '/pakket/aangifte-melden-schade');
+    await main.getByRole('link', { name: 'vraag dan online hulp aan het Ondersteuningsteam' }).click();
+    await page.waitForURL('**/hulp-vragen');
+    await expect.poll(() => h1(page)).toBe('Hulp vragen');
+
+    await visit(page, '/pakket/sipa');
+    await main.getByRole('link', { name: 'Vraag advies aan SIPA' }).click();
+    await page.waitForURL('**/sipa/advies-vragen');
+    await expect.poll(() => h1(page)).toBe('Advies vragen aan SIPA');
+    await page.close();
+  });
 });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPdfText, flattenText } from '../../src/server/modules/handover/testing/pdf-text.ts';
 import { evaluate } from '../../src/shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as questionnaire } from '../../src/shared/zelfscan/shipped.ts';
+import { extractPdfText, flattenText } from '../helpers/pdf-text.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';

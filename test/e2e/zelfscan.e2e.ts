@@ -135,6 +135,9 @@ describe('zelfscan persoonlijke veiligheid (anonymous)', () => {
     // The result: a light per category in words, the tips in the engine's order.
     await page.waitForURL('**/zelfscan/uitslag');
     await expect.poll(() => h1(page)).toBe('Uw uitslag van de zelfscan');
+    // "Hulp nodig?" leads to the online request, not only to a phone number.
+    const helpLink = page.getByRole('link', { name: 'Vraag online hulp aan het Ondersteuningsteam' });
+    expect(await helpLink.getAttribute('href')).toBe('/hulp-vragen');
     const lights = page.locator('.weerbaar-light__label');
     const lightText = {
       green: 'Groen: goed geregeld',

@@ -163,14 +163,15 @@ export function containsCanary(dump: string, canary: string): boolean {
 }
 
 /**
- * The production app on a database the test owns, with case options (settings, clock) and, if asked,
- * the job runner started: for tests that need what createTestApp does not pass (jobs, restarts, a clock).
+ * The production app on a database the test owns, with case options (settings), the clock of the unit
+ * of work and, if asked, the job runner started: for tests that need what createTestApp does not pass
+ * (jobs, restarts, a clock).
  * Closing it leaves the database open (the test closes or reopens it).
  */
 export async function buildCaseApp(
   database: Database,
   keyring: Keyring,
-  options: Pick<BuildAppOptions, 'cases' | 'startJobs'> = {},
+  options: Pick<BuildAppOptions, 'cases' | 'startJobs' | 'now'> = {},
 ): Promise<TestApp> {
   const config = parseConfig({ NODE_ENV: 'test' });
   const sentMail: OutgoingMail[] = [];

@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
+import { type BuildAppOptions, buildApp } from '../../src/server/app.ts';
 import { type Config, parseConfig } from '../../src/server/config.ts';
 import { Keyring } from '../../src/server/lib/crypto/index.ts';
 import type { MailTransport, OutgoingMail } from '../../src/server/modules/mail/transport.ts';
@@ -33,10 +33,17 @@ async function fixtureWebDist(): Promise<string> {
  * `beforeReady` may add test-only routes (e.g. to exercise the error handler) before the app is sealed.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; beforeReady?: (app: FastifyInstance) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    beforeReady?: (app: FastifyInstance) => void;
+    /** Options of the app builder beyond the defaults (e.g. the incidents' fault seam). */
+    build?: Partial<BuildAppOptions>;
+  } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
-  const config = parseConfig({ NODE_ENV: 'test', ...options.env });
+  // Evidence files go to a directory of this app's own, never into the repository's ./data.
+  const evidenceDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-evidence-'));
+  const config = parseConfig({ NODE_ENV: 'test', EVIDENCE_DIR: evidenceDir, ...options.env });
   const keyring = Keyring.generate();
   const sentMail: OutgoingMail[] = [];
   const mailTransport: MailTransport = {
@@ -54,10 +61,12 @@ export async function createTestApp(
     ownsDatabase: false,
     webDistDir,
     logger: false,
+    ...options.build,
   });
   const cleanUp = async () => {
     await testDatabase.destroy();
     await rm(webDistDir, { recursive: true, force: true });
+    await rm(evidenceDir, { recursive: true, force: true });
   };
   try {
     options.beforeReady?.(app);

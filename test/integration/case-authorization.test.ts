@@ -11,6 +11,7 @@ import {
   cases,
 } from '../../src/server/modules/cases/db.ts';
 import { sessions } from '../../src/server/modules/sessions/db.ts';
+import { supportCases } from '../../src/server/modules/support/db.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
@@ -319,9 +320,9 @@ async function supportScenario(state: string): Promise<Scenario> {
   });
   await expectStatus(saved, 201, 'zelfscan');
   await t.app.db
-    .update(cases)
+    .update(supportCases)
     .set({ zelfscanResultId: saved.json().result.id, zelfscanSharedAt: new Date() })
-    .where(eq(cases.id, caseId));
+    .where(eq(supportCases.caseId, caseId));
   if (state === 'advised') {
     await expectStatus(
       await send(t, confidant, SUPPORT_REQUESTS['advice.support'] as RequestSpec, scenario),
@@ -430,12 +431,13 @@ describe('authorization matrix: support cases', () => {
   it('shows a grantee only what the granted scopes name', async () => {
     const scenario = await supportScenario('open');
     const summaryOnly = (await call(t, person('gSum'), 'GET', base(scenario))).json();
-    expect(summaryOnly.intake).toBeNull();
+    expect(summaryOnly.typeDetail.intake).toBeNull();
+    expect(summaryOnly.typeDetail.advice).toEqual([]);
     expect(summaryOnly.grants).toBeNull();
     expect(summaryOnly.sla).toBeNull();
     expect(summaryOnly.viewer).toMatchObject({ relations: ['grantee'], scopes: ['summary'] });
     const full = (await call(t, person('gFull'), 'GET', base(scenario))).json();
-    expect(full.intake.body).toBe('Ik word bedreigd.');
+    expect(full.typeDetail.intake.body).toBe('Ik word bedreigd.');
     expect(full.viewer.scopes).toEqual(['summary', 'intake', 'messages', 'attachments']);
     // Reads by grantees are in the requester's access log.
     const log = (await call(t, person('owner'), 'GET', '/api/me/access-log')).json();

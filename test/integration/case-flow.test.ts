@@ -38,14 +38,21 @@ describe('a support request from submission to closing', () => {
     const queue = (await call(t, w.confidant, 'GET', '/api/cases/queue?type=support&view=unassigned')).json();
     expect(queue.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
     expect(JSON.stringify(queue)).not.toContain('voor mijn huis');
-    expect(queue.items[0]).toMatchObject({ urgency: 'urgent', officeType: 'burgemeester', association: 'ngb' });
+    expect(queue.items[0]).toMatchObject({
+      urgency: 'urgent',
+      officeType: 'burgemeester',
+      typeSummary: { association: 'ngb', concernForColleague: false },
+    });
     const otherQueue = (await call(t, w.otherAssociationConfidant, 'GET', '/api/cases/queue?type=support')).json();
     expect(otherQueue.items).toEqual([]);
     // The coordinator sees it too; staff were notified (in the app and by a content-free mail).
     const coordinatorQueue = (await call(t, w.coordinator, 'GET', '/api/cases/queue?type=support')).json();
     expect(coordinatorQueue.counts.unassigned).toBe(1);
     const notices = (await call(t, w.confidant, 'GET', '/api/me/notifications')).json();
-    expect(notices.notifications[0]).toMatchObject({ kind: 'case_new_in_queue', caseId });
+    expect(notices.notifications[0]).toMatchObject({
+      kind: 'case_new_in_queue',
+      subject: { type: 'case', id: caseId },
+    });
     for (const mail of t.sentMail) {
       expect(mail.text).not.toContain('voor mijn huis');
       expect(mail.text).not.toContain(created.reference);
@@ -59,8 +66,9 @@ describe('a support request from submission to closing', () => {
 
     const detail = (await call(t, w.confidant, 'GET', `/api/cases/${caseId}`)).json();
     expect(detail).toMatchObject({ status: 'assigned', viewer: { relations: ['assigned'] } });
-    expect(detail.intake).toMatchObject({ type: 'support', body: 'Er staat iemand voor mijn huis.' });
-    expect(detail.intake.contact.phone).toBe('06 12345678');
+    expect(detail).toMatchObject({ type: 'support', typeDetail: { association: 'ngb', concernForColleague: false } });
+    expect(detail.typeDetail.intake).toMatchObject({ type: 'support', body: 'Er staat iemand voor mijn huis.' });
+    expect(detail.typeDetail.intake.contact.phone).toBe('06 12345678');
     expect(detail.sla).toMatchObject({ late: false, paused: false, firstResponseAt: null });
     expect(detail.viewer.actions).toEqual(expect.arrayContaining(['post_message', 'post_note', 'change_status']));
 
@@ -116,7 +124,7 @@ describe('a support request from submission to closing', () => {
     await expectStatus(await call(t, w.confidant, 'PUT', `/api/cases/${caseId}/support/advice`, { advice }), 200);
     const advised = (await call(t, w.requester, 'GET', `/api/cases/${caseId}`)).json();
     expect(advised.status).toBe('advised');
-    expect(advised.support.advice).toEqual(advice);
+    expect(advised.typeDetail.advice).toEqual(advice);
 
     // Closing with an outcome; the requester gives feedback once and may reopen.
     await expectStatus(
@@ -164,9 +172,16 @@ describe('a support request from submission to closing', () => {
     expect(confidantQueue.items.map((i: { id: string }) => i.id)).not.toContain(caseId);
     const coordinatorQueue = (await call(t, w.coordinator, 'GET', '/api/cases/queue?type=support')).json();
     const item = coordinatorQueue.items.find((i: { id: string }) => i.id === caseId);
-    expect(item).toMatchObject({ concernForColleague: true, association: null, officeType: 'wethouder' });
+    expect(item).toMatchObject({
+      typeSummary: { concernForColleague: true, association: null },
+      officeType: 'wethouder',
+    });
     const detail = (await call(t, w.coordinator, 'GET', `/api/cases/${caseId}`)).json();
-    expect(detail.intake.personConcerned).toEqual({ name: 'Wethouder W', office: 'wethouder', region: 'Zwolle' });
+    expect(detail.typeDetail.intake.personConcerned).toEqual({
+      name: 'Wethouder W',
+      office: 'wethouder',
+      region: 'Zwolle',
+    });
     // The coordinator decides not to reach out.
     await expectStatus(
       await call(t, w.coordinator, 'POST', `/api/cases/${caseId}/close`, { outcome: 'no_contact' }),
@@ -259,8 +274,8 @@ describe('a SIPA advice request', () => {
 
     await expectStatus(await call(t, advisor, 'POST', `/api/cases/${caseId}/take`, {}), 200);
     const checking = (await call(t, advisor, 'GET', `/api/cases/${caseId}`)).json();
-    expect(checking).toMatchObject({ status: 'conflict_check', sipa: { conflictCheck: 'pending' } });
-    expect(checking.intake.personConcerned).toEqual({ name: 'J. Jansen', position: 'wethouder' });
+    expect(checking).toMatchObject({ status: 'conflict_check', typeDetail: { conflictCheck: 'pending' } });
+    expect(checking.typeDetail.intake.personConcerned).toEqual({ name: 'J. Jansen', position: 'wethouder' });
     expect(checking.viewer.actions).toContain('conflict_check');
     expect(checking.viewer.actions).not.toContain('post_message');
     // Nothing else before the check.
@@ -331,6 +346,6 @@ describe('a SIPA advice request', () => {
     });
     expect(onBehalf.statusCode).toBe(201);
     const detail = (await call(t, councillor, 'GET', `/api/cases/${onBehalf.json().caseId}`)).json();
-    expect(detail.intake).toMatchObject({ actingForBody: true, representativeBody: 'gemeenteraad' });
+    expect(detail.typeDetail.intake).toMatchObject({ actingForBody: true, representativeBody: 'gemeenteraad' });
   });
 });

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, rowsOf } from '../../src/server/db/index.ts';
 import { Keyring } from '../../src/server/lib/crypto/index.ts';
 import { SLA_CHECK_JOB } from '../../src/server/modules/cases/context.ts';
-import { caseEvents, cases, notifications } from '../../src/server/modules/cases/db.ts';
+import { caseEvents, cases } from '../../src/server/modules/cases/db.ts';
 import { runRetention } from '../../src/server/modules/cases/retention.ts';
 import { runSlaCheck, sweepSla } from '../../src/server/modules/cases/sla-jobs.ts';
+import { notifications } from '../../src/server/modules/notifications/db.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { buildCaseApp, call, expectStatus, submitSupport } from '../helpers/cases.ts';
 import type { TestApp } from '../helpers/test-app.ts';
@@ -31,7 +32,7 @@ describe('first-response reminders and escalations (virtual clock)', () => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
-    t = await buildCaseApp(testDatabase.database, Keyring.generate(), { cases: { now: () => clock } });
+    t = await buildCaseApp(testDatabase.database, Keyring.generate(), { now: () => clock });
     requester = await createActor(t, ['officeholder'], { office: 'burgemeester' });
     confidant = await createActor(t, ['confidant'], { association: 'ngb' });
     coordinator = await createActor(t, ['ot_coordinator']);
@@ -46,7 +47,13 @@ describe('first-response reminders and escalations (virtual clock)', () => {
       await t.app.db
         .select({ kind: notifications.kind })
         .from(notifications)
-        .where(and(eq(notifications.personId, personId), eq(notifications.caseId, caseId)))
+        .where(
+          and(
+            eq(notifications.personId, personId),
+            eq(notifications.subjectType, 'case'),
+            eq(notifications.subjectId, caseId),
+          ),
+        )
     ).map((row) => row.kind);
 
   it('reminds the queue before a working-day target is missed and escalates to the coordinator after', async () => {

@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '../../src/server/lib/crypto/index.ts';
-import { caseEvents, cases, notifications } from '../../src/server/modules/cases/db.ts';
+import { caseEvents, cases } from '../../src/server/modules/cases/db.ts';
+import { notifications } from '../../src/server/modules/notifications/db.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import {
   buildCaseApp,
@@ -105,7 +106,8 @@ describe('the limit on new requests per person', () => {
   beforeAll(async () => {
     const testDatabase = await createTestDatabase();
     t = await buildCaseApp(testDatabase.database, Keyring.generate(), {
-      cases: { now: () => clock, settings: { support: { maxRequestsPerDay: 3 } } },
+      now: () => clock,
+      cases: { settings: { support: { maxRequestsPerDay: 3 } } },
     });
     requester = await createActor(t, ['officeholder'], { office: 'burgemeester' });
     other = await createActor(t, ['officeholder'], { office: 'burgemeester' });

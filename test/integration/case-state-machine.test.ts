@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseAssignments, cases } from '../../src/server/modules/cases/db.ts';
 import { allowedPairs } from '../../src/server/modules/cases/registry.ts';
-import { CASE_STATUSES } from '../../src/shared/cases.ts';
+import { sipaCases } from '../../src/server/modules/sipa/db.ts';
+import { SIPA_STATUSES } from '../../src/shared/sipa.ts';
+import { SUPPORT_STATUSES } from '../../src/shared/support.ts';
+
+/** Every status of both types: each walk also tries the other type's statuses. */
+const CASE_STATUSES = [...new Set([...SUPPORT_STATUSES, ...SIPA_STATUSES])];
+
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { call, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -137,11 +143,12 @@ describe('the case state machine (property)', () => {
   async function observe(caseId: string) {
     const [row] = await t.app.db.select().from(cases).where(eq(cases.id, caseId));
     if (!row) throw new Error('case vanished');
+    const [sipa] = await t.app.db.select().from(sipaCases).where(eq(sipaCases.caseId, caseId));
     const assignees = await t.app.db
       .select({ personId: caseAssignments.personId })
       .from(caseAssignments)
       .where(and(eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt)));
-    return { row, assignees: assignees.length, assigneeId: assignees[0]?.personId ?? null };
+    return { row, sipa, assignees: assignees.length, assigneeId: assignees[0]?.personId ?? null };
   }
 
   for (const type of ['support', 'sipa'] as const) {
@@ -187,7 +194,7 @@ describe('the case state machine (property)', () => {
               expect(response.statusCode, `${actor} ${action}: ${response.body}`).toBeLessThan(500);
               if (process.env.DEBUG_SM)
                 console.log(type, actor, action, response.statusCode, response.body.slice(0, 80));
-              const { row, assignees } = await observe(caseId);
+              const { row, sipa, assignees } = await observe(caseId);
               expect(statuses.has(row.status), `${row.status} is a ${type} status`).toBe(true);
               if (row.status !== previous) {
                 const pair = `${previous}->${row.status}`;
@@ -207,7 +214,7 @@ describe('the case state machine (property)', () => {
                 expect(row.pausedSince).toBeNull();
               }
               if (type === 'sipa') {
-                expect(row.conflictCheck === 'pending', 'a pending conflict check exactly in conflict_check').toBe(
+                expect(sipa?.conflictCheck === 'pending', 'a pending conflict check exactly in conflict_check').toBe(
                   row.status === 'conflict_check',
                 );
               }

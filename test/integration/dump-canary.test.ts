@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/server/db/index.ts';
@@ -5,6 +7,7 @@ import { systemContext } from '../../src/server/lib/context.ts';
 import { issueInvitation } from '../../src/server/modules/people/invitations.ts';
 import { insertInvitedPerson } from '../../src/server/modules/people/repository.ts';
 import { createActor } from '../helpers/actors.ts';
+import { recordIncident, uploadEvidence } from '../helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -15,6 +18,19 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 const CANARY_MESSAGE = 'Canary-7f3a: bedreigd op de Dorpsstraat 12';
 const CANARY_PHONE = '06 8765 4321';
 const CANARY_COLLEAGUE = 'Canary-Collega Jansen-9b2c';
+// Incidents: every descriptive field, the follow-up, the draft, the evidence's name, caption, source and content.
+const INCIDENT_CANARIES = {
+  whatHappened: 'Canary-inc-51d2 schreeuwde bij de Kerkweg',
+  where: 'Canary-waar-77e1',
+  perpetratorDescription: 'Canary-dader-0c4f',
+  perpetratorHandle: '@canary_handle_93ab',
+  followUp: 'Canary-vervolg-2b8e',
+  draft: 'Canary-concept-6f1a',
+  fileName: 'Canary-bestand-48dd',
+  caption: 'Canary-toelichting-a7c3',
+  sourceHandle: 'canary_bron_5e90',
+  content: 'Canary-inhoud-e5f6 bedreiging in een e-mail',
+};
 
 async function logicalDump(t: TestApp): Promise<string> {
   const tables = rowsOf<{ schema: string; name: string }>(
@@ -43,9 +59,9 @@ describe('a database dump holds no sensitive value in plain text', () => {
   beforeAll(async () => {
     t = await createTestApp();
     // An invitation: its mail body (with the activation link) is encrypted, the token only hashed.
-    const invited = await t.app.db.transaction(async (tx) => {
-      const person = await insertInvitedPerson(tx, { email: 'nieuw@example.org', roles: ['officeholder'] }, null);
-      return issueInvitation(tx, systemContext(), { config: t.config, keyring: t.keyring }, { person });
+    const invited = await t.app.unitOfWork.run(systemContext(), async (w) => {
+      const person = await insertInvitedPerson(w.tx, { email: 'nieuw@example.org', roles: ['officeholder'] }, null);
+      return issueInvitation(w, { config: t.config, keyring: t.keyring }, { person });
     });
     invitationToken = invited.token;
     // A TOTP secret, made by the real activation route.
@@ -74,6 +90,46 @@ describe('a database dump holds no sensitive value in plain text', () => {
       },
     });
     expect(request.statusCode, request.body).toBeLessThan(300);
+
+    // An incident with every descriptive field, a follow-up, evidence and a draft.
+    const c = INCIDENT_CANARIES;
+    const incidentId = await recordIncident(t, wethouder, {
+      occurredOn: '2026-11-30',
+      whatHappened: c.whatHappened,
+      channel: 'in_person',
+      where: c.where,
+      perpetratorDescription: c.perpetratorDescription,
+      perpetratorHandle: c.perpetratorHandle,
+      forms: ['sexual_intimidation'],
+    });
+    const followUp = await t.app.inject({
+      method: 'POST',
+      url: `/api/me/incidents/${incidentId}/follow-ups`,
+      headers: wethouder.headers,
+      payload: { occurredOn: '2026-12-01', kind: 'note', text: c.followUp },
+    });
+    expect(followUp.statusCode).toBe(201);
+    const email = Buffer.from(
+      `From: boos@example.net\r\nTo: w@example.org\r\nSubject: x\r\nDate: Mon, 30 Nov 2026 10:00:00 +0100\r\n\r\n${c.content}\r\n`,
+    );
+    const evidence = await uploadEvidence(
+      t,
+      wethouder,
+      incidentId,
+      { fileName: `${c.fileName}.eml`, bytes: email },
+      {
+        caption: c.caption,
+        sourceHandle: c.sourceHandle,
+      },
+    );
+    expect(evidence.statusCode, evidence.body).toBe(201);
+    const draft = await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/incidents/draft',
+      headers: wethouder.headers,
+      payload: { draft: { whatHappened: c.draft } },
+    });
+    expect(draft.statusCode).toBe(200);
   }, 60_000);
   afterAll(() => t.close());
 
@@ -87,8 +143,23 @@ describe('a database dump holds no sensitive value in plain text', () => {
       expect(dump).not.toContain(secret);
       expect(dump).not.toContain(hex(secret));
     }
+    for (const secret of Object.values(INCIDENT_CANARIES)) {
+      expect(dump).not.toContain(secret);
+      expect(dump).not.toContain(hex(secret));
+    }
+    // Nor is any of it in the evidence store's files.
+    const store = t.config.EVIDENCE_DIR as string;
+    const stored = readdirSync(store).filter((name) => name.endsWith('.wbs'));
+    expect(stored).toHaveLength(1);
+    for (const name of stored) {
+      const bytes = readFileSync(path.join(store, name));
+      for (const secret of Object.values(INCIDENT_CANARIES)) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      expect(bytes.includes(Buffer.from('Canary'))).toBe(false);
+    }
     // The parts that identify the canaries are unique enough to search on their own, too.
     expect(dump).not.toContain('Canary-7f3a');
     expect(dump).not.toContain('Dorpsstraat');
+    expect(dump).not.toContain('Canary-');
+    expect(dump).not.toContain('canary_');
   });
 });

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * The process as `npm start` runs it: configuration errors, the data-directory guard, and a clean
- * shutdown that leaves the embedded database closed and reusable.
+ * The process as `npm start` runs it (`node src/server/main.ts`: Node's own type stripping, no loader):
+ * configuration errors, the data-directory guard, and a clean shutdown that leaves the embedded
+ * database closed and reusable.
  */
 const MAIN = path.resolve('src/server/main.ts');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-process-'));
@@ -35,7 +36,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,7 +15,7 @@ function holdLockInChild(dir: string) {
     console.log('locked');
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const locked = new Promise<void>((resolve, reject) => {

@@ -22,15 +22,17 @@ interface LockOwner {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly owner: LockOwner,
-  ) {
+  readonly dataDir: string;
+  readonly owner: LockOwner;
+
+  constructor(dataDir: string, owner: LockOwner) {
     super(
       `The data directory ${dataDir} is in use by another Weerbaar process (pid ${owner.pid} on ${owner.host}). ` +
         'Stop that process first, or start this one with another DATA_DIR.',
     );
     this.name = 'DataDirLockedError';
+    this.dataDir = dataDir;
+    this.owner = owner;
   }
 }
 

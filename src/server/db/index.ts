@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { fromPglite, type Db as JobQueueDb } from 'pg-boss';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { isDatabaseUnavailable } from './errors.ts';
 import { latestMigrationMillis, migrationsFolder } from './migrations.ts';
@@ -32,11 +33,22 @@ export interface Database {
   /** True when the database answers and every migration in the repository is applied. */
   isReady(): Promise<boolean>;
   /**
-   * Raw SQL for the job queue (pg-boss's `db.executeSql` contract): parameterless text may hold several
-   * statements, and the rows of all of them come back. Nothing else should use it: repositories use `db`.
-   * Never call it inside a `db.transaction()`: on PGlite (one connection) it waits for that transaction.
+   * How the job queue (pg-boss) reaches this database: on PGlite through pg-boss's own `fromPglite`
+   * adapter on the one connection, on PostgreSQL through the app's pool. Nothing else should use it:
+   * repositories use `db`. Never run its SQL inside a `db.transaction()`: on PGlite (one connection) it
+   * waits for that transaction.
    */
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  readonly jobQueue: { db: JobQueueDb; backend: 'pglite' | 'postgres' };
+  /**
+   * The connection pool, for the metrics: its size, the connections open, idle, and the queries waiting
+   * for one. PGlite is one connection that cannot tell whether it is busy: idle and waiting are null.
+   */
+  connectionStats(): { max: number; total: number; idle: number | null; waiting: number | null };
+  /**
+   * What a backup needs (src/server/backup): PGlite dumps its data directory from inside the process
+   * that holds it; PostgreSQL is dumped by pg_dump from its URL.
+   */
+  readonly backupSource: { kind: 'pglite'; dump(): Promise<Blob> } | { kind: 'postgres'; url: string };
   close(): Promise<void>;
 }
 
@@ -103,11 +115,23 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     db,
     description: `PostgreSQL at ${host.hostname}:${host.port || 5432}${host.pathname}`,
     isReady: () => isReady(db),
-    executeSql: async (text, values) => {
-      // node-postgres answers a multi-statement text with one result per statement.
-      const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
-      return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows ?? []) : result.rows };
+    jobQueue: {
+      backend: 'postgres',
+      db: {
+        executeSql: async (text, values) => {
+          // node-postgres answers a multi-statement text with one result per statement; pg-boss wants them all.
+          const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+          return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows ?? []) : result.rows };
+        },
+      },
     },
+    connectionStats: () => ({
+      max: poolSize,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+    backupSource: { kind: 'postgres', url },
     close: () => pool.end(),
   };
 }
@@ -217,7 +241,7 @@ async function openPglite(
     const dataDir = path.resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     lock = lockDataDir(dataDir);
-    client = new PGlite(path.join(dataDir, 'pglite'));
+    client = new PGlite(pgliteDirectory(dataDir));
   } else {
     client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
@@ -234,7 +258,12 @@ async function openPglite(
     db,
     description: options.kind === 'pglite' ? `embedded PGlite in ${path.resolve(options.dataDir)}` : 'in-memory PGlite',
     isReady: () => isReady(db),
-    executeSql: (text, values) => executePglite(client, text, values),
+    // pg-boss 12's own adapter keeps the rules our old one had: several statements through exec(),
+    // the rows of all of them, and a ROLLBACK after an error so the one connection is never left in
+    // an aborted transaction.
+    jobQueue: { backend: 'pglite', db: fromPglite(client) },
+    connectionStats: () => ({ max: 1, total: 1, idle: null, waiting: null }),
+    backupSource: { kind: 'pglite', dump: () => dumpConsistently(client) },
     close: async () => {
       // Closing PGlite flushes its files; the lock goes only after that, so no second process can
       // open a directory that is still being written.
@@ -244,33 +273,35 @@ async function openPglite(
   } satisfies Database;
 }
 
+/** Where PGlite keeps its files inside DATA_DIR (beside the lock file and the control socket). */
+export function pgliteDirectory(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'pglite');
+}
+
 /**
- * pg-boss on PGlite (see docs: stack notes §3). Three rules: parameterless text goes through exec(),
- * which accepts several statements; the rows of every statement are returned; and after an error a
- * ROLLBACK, because PGlite is one connection and a failed BEGIN…COMMIT block would otherwise leave it in
- * "current transaction is aborted" for every later query of the whole app.
+ * A dump of the embedded database while the app runs. PGlite runs one statement at a time, but an app
+ * transaction spans several: holding PGlite's transaction lock keeps every other transaction out while
+ * the files are read, and the CHECKPOINT first leaves little WAL to replay after a restore.
  */
-async function executePglite(client: PGlite, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
-  try {
-    if (values && values.length > 0) return { rows: (await client.query(text, values as unknown[])).rows };
-    const results = await client.exec(text);
-    return { rows: results.flatMap((result) => result.rows ?? []) };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+export async function dumpConsistently(client: PGlite): Promise<Blob> {
+  await client.query('CHECKPOINT');
+  return client.transaction(async () => client.dumpDataDir('gzip'));
 }
 
 async function isReady(db: Db): Promise<boolean> {
   try {
-    const rows = await db.execute<{ latest: string | null }>(
-      sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
-    );
-    const latest = Number(rowsOf<{ latest: string | null }>(rows)[0]?.latest ?? 0);
-    return latest >= latestMigrationMillis();
+    return (await appliedMigrationMillis(db)) >= latestMigrationMillis();
   } catch {
     return false;
   }
+}
+
+/** When the newest migration applied to this database was made (its journal time; 0 when none). */
+export async function appliedMigrationMillis(db: Db): Promise<number> {
+  const rows = await db.execute<{ latest: string | null }>(
+    sql`SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations`,
+  );
+  return Number(rowsOf<{ latest: string | null }>(rows)[0]?.latest ?? 0);
 }
 
 /**

@@ -8,13 +8,16 @@ import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDe
 import { systemContext } from '../lib/context.ts';
 import { auditLog } from '../modules/audit/db.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
+import { takeCase } from '../modules/cases/assignment.ts';
 import { caseEvents, caseMessages, cases } from '../modules/cases/db.ts';
-import { closeCase, takeCase } from '../modules/cases/service.ts';
+import { closeCase } from '../modules/cases/lifecycle.ts';
 import { handoverEvents, handovers } from '../modules/handover/db.ts';
+import { incidentEvidence, incidents } from '../modules/incidents/db.ts';
 import { mailOutbox } from '../modules/mail/db.ts';
 import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
 import { sessions } from '../modules/sessions/db.ts';
+import { trainingEnrolments, trainingSessions } from '../modules/training/db.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -32,7 +35,6 @@ describe('demo configuration', () => {
       DATA_DIR: './data',
       MASTER_KEY: 'a'.repeat(64),
       KEY_FILE: '/run/secrets/keys.json',
-      KEYS_DIR: '/var/lib/weerbaar-keys',
       AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl',
       AUDIT_CHECKPOINT_URL: 'https://logs.example.nl/audit',
       SMTP_URL: 'smtp://mail.example.nl:587',
@@ -42,7 +44,6 @@ describe('demo configuration', () => {
     expect(config.KEY_FILE).toBeUndefined();
     expect(config.SMTP_URL).toBeUndefined();
     // Its keys and audit checkpoints sit next to its own data, never in a real installation's places.
-    expect(config.KEYS_DIR).toBeUndefined();
     expect(config.AUDIT_CHECKPOINT_FILE).toBeUndefined();
     expect(config.AUDIT_CHECKPOINT_URL).toBeUndefined();
     expect(demoConfig({ DEMO_DATA_DIR: '/tmp/elders' }).DATA_DIR).toBe('/tmp/elders');
@@ -133,6 +134,12 @@ describe('demo mode', () => {
     expect(results.body.results).toHaveLength(1);
     const [result] = results.body.results;
     expect(result).toMatchObject({ questionnaireVersion: SHIPPED_QUESTIONNAIRE.version, doneCount: 1 });
+    // Her incident: a threatening e-mail and a screenshot as evidence, a follow-up, only hers to see.
+    const incidentList = (await get(sanne, '/api/me/incidents')).body.incidents;
+    expect(incidentList).toMatchObject([{ channel: 'mail', severity: 'serious', evidenceCount: 2, followUpCount: 1 }]);
+    const incident = (await get(sanne, `/api/me/incidents/${incidentList[0].id}`)).body.incident;
+    expect(incident.evidence.map((item: { kind: string }) => item.kind)).toEqual(['email', 'image']);
+    expect((await get(await signIn(idOf('admin')), `/api/me/incidents/${incident.id}`)).status).toBe(404);
     const plan = (await get(sanne, `/api/me/zelfscan/results/${result.id}`)).body.result.actions;
     expect(plan).toContainEqual({ tipId: 'home-nameplate', done: true, plannedFor: null });
     expect(plan).toContainEqual({ tipId: 'family-plan', done: false, plannedFor: expect.any(String) });
@@ -145,10 +152,10 @@ describe('demo mode', () => {
     });
     const caseId: string = mine[0].id;
     const detail = await get(sanne, `/api/cases/${caseId}`);
-    expect(detail.body).toMatchObject({
+    expect(detail.body.typeDetail).toMatchObject({
       association: 'wethoudersvereniging',
       intake: { situation: ['online_harassment', 'intimidation'], acuteDanger: false },
-      support: { zelfscan: { resultId: result.id } },
+      zelfscan: { resultId: result.id },
     });
     const messages = (await get(sanne, `/api/cases/${caseId}/messages`)).body.messages;
     expect(
@@ -207,6 +214,15 @@ describe('demo mode', () => {
     );
     expect(audited.every((row) => row.subjectPersonId === idOf('officeholder'))).toBe(true);
     expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
+
+    // The training: a session with a seat for Sanne and for Jan, which the coordinator counts.
+    const enrolments = (await get(sanne, '/api/me/training/enrolments')).body.enrolments;
+    expect(enrolments).toHaveLength(1);
+    expect(enrolments[0]).toMatchObject({ status: 'confirmed', hasCalendar: true, session: { city: 'Utrecht' } });
+    const ruud = await signIn(idOf('training-coordinator'));
+    const sessionsSeen = (await get(ruud, '/api/training/coordination/sessions')).body.sessions;
+    expect(sessionsSeen).toHaveLength(1);
+    expect(sessionsSeen[0]).toMatchObject({ capacity: 12, counts: { confirmed: 2, waiting: 0 } });
   });
 
   it('adds the examples only once, even after demo users closed or took them', async () => {
@@ -227,8 +243,12 @@ describe('demo mode', () => {
       caseMessages,
       caseEvents,
       zelfscanResults,
+      incidents,
+      incidentEvidence,
       handovers,
       handoverEvents,
+      trainingSessions,
+      trainingEnrolments,
       auditLog,
       mailOutbox,
     ];

@@ -3,21 +3,34 @@ import type { FastifyInstance } from 'fastify';
 import { handedOverBodySchema, OFFICE_REGION_KIND } from '../../shared/handover.ts';
 import { sipaRequestSchema } from '../../shared/sipa.ts';
 import { supportRequestSchema } from '../../shared/support.ts';
+import { DJI_TRAINING_DEFAULTS } from '../../shared/training.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import type { UpdateActionBody } from '../../shared/zelfscan-api.ts';
-import type { Tx } from '../db/index.ts';
+import type { Actor } from '../lib/actor.ts';
 import { type ServiceContext, systemContext } from '../lib/context.ts';
+import type { Work } from '../lib/unit-of-work.ts';
+import { assignCase } from '../modules/cases/assignment.ts';
+import { postMessage } from '../modules/cases/conversation.ts';
 import { cases } from '../modules/cases/db.ts';
-import { assignCase, changeStatus, postMessage } from '../modules/cases/service.ts';
-import { type HandoverDeps, recordHandedOver, registerHandover } from '../modules/handover/service.ts';
+import { changeStatus } from '../modules/cases/lifecycle.ts';
+import type { HandoverDeps } from '../modules/handover/deps.ts';
+import { recordHandedOverIn } from '../modules/handover/handed-over.ts';
+import { registerHandover } from '../modules/handover/register.ts';
 import { invitations } from '../modules/people/db.ts';
 import { consumeInvitation, pendingInvitationIds } from '../modules/people/invitations.ts';
 import { findPersonById } from '../modules/people/repository.ts';
 import { submitSipaRequest } from '../modules/sipa/service.ts';
+import { sipaCaseType } from '../modules/sipa/type.ts';
 import { submitSupportRequest } from '../modules/support/service.ts';
+import { supportCaseType } from '../modules/support/type.ts';
+import { trainingOfferings } from '../modules/training/db.ts';
+import { enrol } from '../modules/training/enrolment.ts';
+import { createOffering } from '../modules/training/offerings.ts';
+import { createSession } from '../modules/training/sessions.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
-import { saveResult, updateAction, type ZelfscanDeps } from '../modules/zelfscan/service.ts';
+import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
+import { seedIncident } from './incident-example.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
 
 /**
@@ -29,12 +42,16 @@ import type { DemoAccount, SeededAccount } from './seed.ts';
  * - Sanne de Vries (wethouder): a saved zelfscan result, one tip done and one planned; a support request
  *   that shares that result, assigned by the OT coordinator to Ahmed El Idrissi (Wethoudersvereniging),
  *   in progress, with one message from him and one from her.
+ * - Sanne de Vries also has an incident: a threatening e-mail kept as evidence, with a screenshot and a
+ *   follow-up (incident-example.ts).
  * - Jan Bosman (burgemeester): made through the package handover (registered by the demo admin, handed
  *   over, invitation accepted: registerDemoAppointment, called by seedDemoAccounts), and an advice request
  *   waiting unassigned in SIPA's queue.
+ * - The training "Omgaan met intimidatie en bedreiging", added by training coordinator Ruud de Boer, with
+ *   a session in Utrecht five weeks ahead (12 seats) in which Sanne de Vries and Jan Bosman have a seat.
  *
  * Each example is added once: only while its owner has none of that kind (no saved result, no support
- * case, no SIPA case). What demo users did with them later (closed, withdrawn, released) stays as it is.
+ * case, no SIPA case, no training offering). What demo users did with them later (closed, withdrawn, released) stays as it is.
  * The texts are made up; the names are the demo's own.
  */
 
@@ -125,20 +142,21 @@ const SIPA_REQUEST = {
  * A new office holder as an admin registers one (handover module: person invited, invitation, handover
  * record), the package handed over on the day of installation, and the invitation accepted by the office
  * holder (the demo has no token to follow a link with, so it takes the pending invitation; the demo
- * signs in by link, so no sign-in method is set up). All in the caller's transaction; audited throughout.
+ * signs in by link, so no sign-in method is set up). All in the caller's unit of work, each step acting
+ * as the person a real run would record; audited throughout.
  */
 export async function registerDemoAppointment(
-  tx: Tx,
-  deps: HandoverDeps,
+  w: Work,
+  deps: Pick<HandoverDeps, 'config' | 'keyring'>,
   account: DemoAccount,
   admin: { personId: string; displayName: string },
 ): Promise<string> {
   if (!account.handover || !account.office || !account.region) {
     throw new Error(`Demo account ${account.key} needs handover, office and region.`);
   }
-  const asAdmin = systemContext({ personId: admin.personId, roles: ['admin'] });
+  const asAdmin = actingAs(w, { personId: admin.personId, roles: ['admin'] });
   const installationDate = dutchDate(-account.handover.installedDaysAgo);
-  const { handoverId, personId } = await registerHandover(tx, asAdmin, deps, {
+  const { handoverId, personId } = await registerHandover(asAdmin, deps, {
     name: account.displayName,
     office: account.office,
     regionKind: OFFICE_REGION_KIND[account.office],
@@ -148,24 +166,29 @@ export async function registerDemoAppointment(
     source: 'form',
     sendInvitationMail: false,
   });
-  await recordHandedOver(
-    tx,
+  await recordHandedOverIn(
     asAdmin,
     handoverId,
     handedOverBodySchema.parse({ date: installationDate, by: admin.displayName, method: account.handover.method }),
   );
-  const person = await findPersonById(tx, personId);
-  const [invitationId] = await pendingInvitationIds(tx, personId);
-  const [invitation] = invitationId ? await tx.select().from(invitations).where(eq(invitations.id, invitationId)) : [];
+  const person = await findPersonById(w.tx, personId);
+  const [invitationId] = await pendingInvitationIds(w.tx, personId);
+  const [invitation] = invitationId
+    ? await w.tx.select().from(invitations).where(eq(invitations.id, invitationId))
+    : [];
   if (!person || !invitation) throw new Error('The demo appointment has no pending invitation.');
   const accepted = await consumeInvitation(
-    tx,
-    systemContext({ personId, roles: account.roles }),
+    actingAs(w, { personId, roles: account.roles }),
     { id: invitation.id, kind: invitation.kind, expiresAt: invitation.expiresAt, person },
     { displayName: account.displayName },
   );
   if (!accepted) throw new Error('The demo appointment could not accept its invitation.');
   return personId;
+}
+
+/** The same unit of work, with another person acting (the demo plays several people in one change). */
+function actingAs(w: Work, actor: Actor): Work {
+  return { ...w, actor };
 }
 
 /** Adds the examples that are missing; returns what it added (nothing on a second run). */
@@ -185,6 +208,11 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
       () => seedSupportRequest(app, as('officeholder'), as('ot-coordinator'), as('confidant-wethouders')),
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
+    ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],
+    [
+      'training session (Ruud de Boer; Sanne de Vries, Jan Bosman)',
+      () => seedTraining(app, as('training-coordinator'), [as('officeholder'), as('burgemeester')]),
+    ],
   ];
   const added: string[] = [];
   for (const [name, seed] of examples) {
@@ -207,16 +235,16 @@ async function seedZelfscanResult(app: FastifyInstance, owner: Person): Promise<
     .where(eq(zelfscanResults.personId, owner.personId))
     .limit(1);
   if (existing) return false;
-  const deps: ZelfscanDeps = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
-  await app.db.transaction(async (tx) => {
-    const result = await saveResult(tx, owner.ctx, deps, {
+  const content: ZelfscanContent = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
+  await app.unitOfWork.run(owner.ctx, async (w) => {
+    const result = await saveResultIn(w, content, {
       questionnaireVersion: SHIPPED_QUESTIONNAIRE.version,
       answers: { ...DEMO_ZELFSCAN_ANSWERS },
     });
     for (const action of DEMO_ZELFSCAN_ACTIONS) {
       // A later questionnaire may not give this tip for these answers; then it is simply not in the plan.
       if (result.tips.some((tip) => tip.id === action.tipId)) {
-        await updateAction(tx, owner.ctx, deps, result.id, action.tipId, action.body());
+        await updateActionIn(w, content, result.id, action.tipId, action.body());
       }
     }
   });
@@ -245,21 +273,46 @@ async function seedSupportRequest(
     .where(eq(zelfscanResults.personId, requester.personId))
     .orderBy(desc(zelfscanResults.createdAt))
     .limit(1);
-  const deps = app.cases;
+  const core = app.cases;
   const request = supportRequestSchema.parse({
     ...SUPPORT_REQUEST,
     ...(latest ? { zelfscanResultId: latest.id } : {}),
   });
-  const { caseId } = await submitSupportRequest(deps, requester.ctx, request, zelfscanResultProvider(app));
-  await assignCase(deps, coordinator.ctx, caseId, confidant.personId);
-  await changeStatus(deps, confidant.ctx, caseId, 'in_progress');
-  await postMessage(deps, confidant.ctx, caseId, CONFIDANT_MESSAGE);
-  await postMessage(deps, requester.ctx, caseId, REQUESTER_MESSAGE);
+  const support = core.of(supportCaseType);
+  const { caseId } = await submitSupportRequest(support, requester.ctx, request, zelfscanResultProvider(app));
+  await assignCase(core, coordinator.ctx, caseId, confidant.personId);
+  await changeStatus(core, confidant.ctx, caseId, 'in_progress');
+  await postMessage(core, confidant.ctx, caseId, CONFIDANT_MESSAGE);
+  await postMessage(core, requester.ctx, caseId, REQUESTER_MESSAGE);
   return true;
 }
 
 async function seedSipaRequest(app: FastifyInstance, requester: Person): Promise<boolean> {
   if (await hasCase(app, requester.personId, 'sipa')) return false;
-  await submitSipaRequest(app.cases, requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
+  await submitSipaRequest(app.cases.of(sipaCaseType), requester.ctx, sipaRequestSchema.parse(SIPA_REQUEST));
+  return true;
+}
+
+/** The DJI training, one session five weeks ahead, and two demo office holders with a seat in it. */
+async function seedTraining(app: FastifyInstance, coordinator: Person, participants: Person[]): Promise<boolean> {
+  const [existing] = await app.db.select({ id: trainingOfferings.id }).from(trainingOfferings).limit(1);
+  if (existing) return false;
+  const deps = app.training;
+  const offering = await createOffering(deps, coordinator.ctx, {
+    ...DJI_TRAINING_DEFAULTS,
+    audience: [...DJI_TRAINING_DEFAULTS.audience],
+  });
+  const session = await createSession(deps, coordinator.ctx, {
+    offeringId: offering.id,
+    parts: [
+      { date: dutchDate(35), start: '09:00', end: '17:00' },
+      { date: dutchDate(36), start: '09:00', end: '12:30' },
+    ],
+    city: 'Utrecht',
+    venue: 'Opleidingsinstituut DJI, zaal De Vecht (voorbeeld)',
+    capacity: 12,
+    enrolmentDeadline: { date: dutchDate(28), time: '17:00' },
+  });
+  for (const participant of participants) await enrol(deps, participant.ctx, session.id);
   return true;
 }

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { HandoverMethod } from '../../shared/handover.ts';
 import type { Association, ExpertField, Office } from '../../shared/people.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { Tx } from '../db/index.ts';
-import type { ServiceContext } from '../lib/context.ts';
+import type { Work } from '../lib/unit-of-work.ts';
 import { recordAudit } from '../modules/audit/service.ts';
-import type { HandoverDeps } from '../modules/handover/service.ts';
+import type { HandoverDeps } from '../modules/handover/deps.ts';
 import { people } from '../modules/people/db.ts';
 import { applyRoleChanges, findPersonByEmail, insertInvitedPerson } from '../modules/people/repository.ts';
 import { registerDemoAppointment } from './examples.ts';
@@ -143,7 +142,11 @@ export interface SeededAccount extends DemoAccount {
  * changes nothing and audits nothing. An account with `handover` is made through the handover module
  * instead, by the demo admin (so the admin is made first); the list comes back in DEMO_ACCOUNTS' order.
  */
-export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext, deps: HandoverDeps): Promise<SeededAccount[]> {
+export async function seedDemoAccounts(
+  w: Work,
+  deps: Pick<HandoverDeps, 'config' | 'keyring'>,
+): Promise<SeededAccount[]> {
+  const { tx } = w;
   const byKey = new Map<string, string>();
   const creationOrder = [
     ...DEMO_ACCOUNTS.filter((account) => !account.handover),
@@ -165,14 +168,14 @@ export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext, deps: Handov
       const admin = DEMO_ACCOUNTS.find((other) => other.roles.includes('admin'));
       const adminId = admin ? byKey.get(admin.key) : undefined;
       if (!admin || !adminId) throw new Error('The demo needs its admin before a handover.');
-      personId = await registerDemoAppointment(tx, deps, account, {
+      personId = await registerDemoAppointment(w, deps, account, {
         personId: adminId,
         displayName: admin.displayName,
       });
     } else if (!existing) {
       const person = await insertInvitedPerson(tx, { ...profile, email: account.email, roles: account.roles }, null);
       await tx.update(people).set({ status: 'active', activatedAt: new Date() }).where(eq(people.id, person.id));
-      await recordAudit(tx, ctx, {
+      await recordAudit(tx, w, {
         action: 'person.seeded',
         subjectPersonId: person.id,
         recordType: 'person',
@@ -195,7 +198,7 @@ export async function seedDemoAccounts(tx: Tx, ctx: ServiceContext, deps: Handov
           .set({ ...profile, status: 'active', deactivatedAt: null, activatedAt: existing.activatedAt ?? new Date() })
           .where(eq(people.id, existing.id));
         await applyRoleChanges(tx, existing.id, { added, removed }, null);
-        await recordAudit(tx, ctx, {
+        await recordAudit(tx, w, {
           action: 'person.seeded',
           subjectPersonId: existing.id,
           recordType: 'person',

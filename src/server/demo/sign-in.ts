@@ -4,11 +4,14 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sensitive } from '../../shared/sensitive.ts';
-import { contextOf } from '../lib/context.ts';
+import type { Config } from '../config.ts';
+import { contextOf, type ServiceContext } from '../lib/context.ts';
 import { AppError, notFound } from '../lib/errors.ts';
+import type { UnitOfWork } from '../lib/unit-of-work.ts';
 import { people } from '../modules/people/db.ts';
 import { setSessionCookie } from '../modules/sessions/cookie.ts';
-import { createSession, endOwnSession } from '../modules/sessions/service.ts';
+import { signInClientOf } from '../modules/sessions/plugin.ts';
+import { type SignInClient, startSession } from '../modules/sessions/service.ts';
 import { hashSecretToken, newSecretToken } from '../modules/sessions/tokens.ts';
 
 /**
@@ -35,6 +38,21 @@ declare module 'fastify' {
 
 const querySchema = z.object({ token: sensitive(z.string().min(20).max(100)) });
 
+/**
+ * Signs in as a demo account, in one unit of work: the session the browser had ends, a fresh one starts
+ * (method `demo_link`, audited). Only an active account; anything else answers 404.
+ */
+export async function signInWithDemoLink(
+  deps: { uow: UnitOfWork; config: Config },
+  ctx: ServiceContext,
+  client: SignInClient,
+  personId: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const [person] = await deps.uow.db.select({ status: people.status }).from(people).where(eq(people.id, personId));
+  if (person?.status !== 'active') throw notFound('This demo account is not active. Restart npm run demo.');
+  return deps.uow.run(ctx, (w) => startSession(w, deps.config, client, personId, 'demo_link'));
+}
+
 const demoRoutes: FastifyPluginAsyncZod<{ tokens: Map<string, { personId: string; expiresAt: number }> }> = async (
   app,
   { tokens },
@@ -59,23 +77,12 @@ const demoRoutes: FastifyPluginAsyncZod<{ tokens: Map<string, { personId: string
       if (!entry || entry.expiresAt <= Date.now()) {
         throw notFound('This demo link is not valid (any more). Restart npm run demo for new links.');
       }
-      const [person] = await app.db.select({ status: people.status }).from(people).where(eq(people.id, entry.personId));
-      if (person?.status !== 'active') throw notFound('This demo account is not active. Restart npm run demo.');
-      const ctx = contextOf(request);
-      const previous = request.session?.actor;
-      const session = await app.db.transaction(async (tx) => {
-        if (previous) await endOwnSession(tx, ctx, previous.personId, previous.sessionId, 'signed_out');
-        return createSession(
-          tx,
-          ctx,
-          {
-            personId: entry.personId,
-            method: 'demo_link',
-            ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-          },
-          config,
-        );
-      });
+      const session = await signInWithDemoLink(
+        { uow: app.unitOfWork, config },
+        contextOf(request),
+        signInClientOf(request),
+        entry.personId,
+      );
       setSessionCookie(reply, config, session.token, session.expiresAt);
       return reply.redirect('/', 303);
     },
@@ -95,4 +102,4 @@ async function demoSignIn(app: FastifyInstance) {
 }
 
 /** Register only when config.DEMO_MODE is on (buildApp checks, and never in production). */
-export default fp(demoSignIn, { name: 'demo-sign-in', dependencies: ['database', 'sessions'] });
+export default fp(demoSignIn, { name: 'demo-sign-in', dependencies: ['database', 'sessions', 'unit-of-work'] });

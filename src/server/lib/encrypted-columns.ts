@@ -1,18 +1,11 @@
 import { and, asc, eq, gt, isNotNull, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/index.ts';
-import { totpCredentials } from '../modules/auth/db.ts';
-import { CASE_ENCRYPTED_COLUMNS } from '../modules/cases/encrypted-columns.ts';
-import { IDEMPOTENCY_ENCRYPTED_COLUMNS } from '../modules/idempotency/encrypted-columns.ts';
-import { mailOutbox } from '../modules/mail/db.ts';
-import { ZELFSCAN_ENCRYPTED_COLUMNS } from '../modules/zelfscan/encrypted-columns.ts';
 import type { Keyring, SerializedEnvelope } from './crypto/index.ts';
 
 /**
- * Every database column that holds an envelope (encrypted with the keyring), with the primary key to
- * address its rows. Key rotation (`npm run cli -- keys:rotate`) re-wraps exactly these columns, so a
- * module that adds an encrypted column adds it here too; a test fails for any `*_envelope` column of the
- * schema that is missing. The primary key must be a single column (text or uuid) that orders rows.
+ * One database column that holds envelopes (encrypted with the keyring), with the primary key to
+ * address its rows. The primary key must be a single column (text or uuid) that orders rows.
  */
 export interface EncryptedColumn {
   /** `table.column`, for progress output. */
@@ -24,26 +17,34 @@ export interface EncryptedColumn {
   pageSize?: number;
 }
 
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
-  {
-    name: 'totp_credentials.secret_envelope',
-    table: totpCredentials,
-    column: totpCredentials.secretEnvelope,
-    primaryKey: totpCredentials.personId,
-  },
-  {
-    name: 'mail_outbox.body_envelope',
-    table: mailOutbox,
-    column: mailOutbox.bodyEnvelope,
-    primaryKey: mailOutbox.id,
-  },
-  // Cases, support requests and SIPA requests (owned by the case modules).
-  ...CASE_ENCRYPTED_COLUMNS,
-  // Saved zelfscan results.
-  ...ZELFSCAN_ENCRYPTED_COLUMNS,
-  // Answers kept for Idempotency-Key retries.
-  ...IDEMPOTENCY_ENCRYPTED_COLUMNS,
-];
+/**
+ * The registry of encrypted columns. Each module owns a list of its envelope columns, registered when
+ * the application is composed (src/server/encrypted-columns.ts); this file knows no module. Key rotation (`npm run cli -- keys:rotate`) re-wraps exactly the
+ * registered columns, and a test fails for any `*_envelope` column of the schema that no module registered.
+ */
+export class EncryptedColumnRegistry {
+  readonly #columns = new Map<string, { owner: string; column: EncryptedColumn }>();
+
+  /** Adds a module's columns; a column registered twice is a mistake in the composition and throws. */
+  register(owner: string, columns: readonly EncryptedColumn[]): this {
+    for (const column of columns) {
+      const earlier = this.#columns.get(column.name);
+      if (earlier) throw new Error(`${column.name} is registered by ${earlier.owner} and again by ${owner}`);
+      this.#columns.set(column.name, { owner, column });
+    }
+    return this;
+  }
+
+  /** Every registered column, in registration order. */
+  all(): readonly EncryptedColumn[] {
+    return [...this.#columns.values()].map((entry) => entry.column);
+  }
+
+  /** Which module registered a column (by `table.column`), if any. */
+  ownerOf(name: string): string | undefined {
+    return this.#columns.get(name)?.owner;
+  }
+}
 
 export interface RewrapProgress {
   column: string;
@@ -61,7 +62,8 @@ export interface RewrapReport {
 }
 
 export interface RewrapOptions {
-  columns?: readonly EncryptedColumn[];
+  /** The columns to walk: the registry's, or a few of them (tests). */
+  columns: readonly EncryptedColumn[];
   /** Rows read per query, unless the column sets its own. */
   pageSize?: number;
   /** Count what is due without changing anything. */
@@ -78,9 +80,9 @@ export interface RewrapOptions {
  * row changed by the application in the meantime is left to it (it was written under the current key).
  * The payload is never decrypted; only the wrapped data key and the kid change.
  */
-export async function rewrapAll(db: DbOrTx, keyring: Keyring, options: RewrapOptions = {}): Promise<RewrapReport> {
+export async function rewrapAll(db: DbOrTx, keyring: Keyring, options: RewrapOptions): Promise<RewrapReport> {
   const report: RewrapReport = { columns: [], rewrapped: 0, stoppedEarly: false };
-  for (const entry of options.columns ?? ENCRYPTED_COLUMNS) {
+  for (const entry of options.columns) {
     const stats = { name: entry.name, scanned: 0, rewrapped: 0, alreadyCurrent: 0, changedMeanwhile: 0 };
     report.columns.push(stats);
     const pageSize = entry.pageSize ?? options.pageSize ?? 100;

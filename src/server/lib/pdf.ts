@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../modules/cases/files.ts';
+import { contentDisposition } from './content-disposition.ts';
 
 /**
  * The one pdfmake set-up of the server (pdfmake 0.3, its server entry is a CommonJS singleton): the

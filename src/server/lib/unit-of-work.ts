@@ -47,7 +47,11 @@ export interface Work extends ServiceContext {
 }
 
 export class UnitOfWork {
-  constructor(readonly deps: UnitOfWorkDeps) {}
+  readonly deps: UnitOfWorkDeps;
+
+  constructor(deps: UnitOfWorkDeps) {
+    this.deps = deps;
+  }
 
   get db(): Db {
     return this.deps.db;

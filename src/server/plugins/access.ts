@@ -27,9 +27,12 @@ declare module 'fastify' {
 }
 
 export class MissingAccessPolicyError extends Error {
-  constructor(readonly routes: string[]) {
+  readonly routes: string[];
+
+  constructor(routes: string[]) {
     super(`These routes declare no access policy (config.access): ${routes.join(', ')}`);
     this.name = 'MissingAccessPolicyError';
+    this.routes = routes;
   }
 }
 

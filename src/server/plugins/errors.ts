@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ProblemCode } from '../../shared/catalogue/index.ts';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from '../lib/errors.ts';
@@ -9,7 +10,7 @@ import { AppError } from '../lib/errors.ts';
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own error codes that are the client's fault, mapped to our stable codes. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; title: string; detail: string }> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: ProblemCode; title: string; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'body_too_large',
@@ -48,7 +49,10 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; titl
   },
 };
 
-export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type' | 'requestId' | 'instance'>) {
+/** A problem as a route or the handler builds it; its code comes from the typed catalogue. */
+export type ProblemInput = Omit<Problem, 'type' | 'requestId' | 'instance' | 'code'> & { code: ProblemCode };
+
+export function sendProblem(reply: FastifyReply, problem: ProblemInput) {
   const body: Problem = {
     type: `urn:weerbaar:problem:${problem.code}`,
     ...problem,
@@ -58,7 +62,7 @@ export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type' |
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
-function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest) {
+function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest): ProblemInput {
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -127,11 +131,9 @@ function toProblem(error: FastifyError | AppError | Error, request: FastifyReque
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as FastifyError, request);
+    if (error instanceof AppError) reply.headers(error.headers);
     if (problem.status < 500) request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     if (problem.status === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-    // A limit that knows when it lifts (e.g. invitations per day) says so.
-    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    if (problem.status === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     return sendProblem(reply, problem);
   });
 }

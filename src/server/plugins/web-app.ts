@@ -21,6 +21,9 @@ export interface WebAppOptions {
  * Serves the built web app from the same process as the API. Hashed assets are cached for a year;
  * index.html never, so a new release is picked up at once. Paths the app does not know get the app
  * with status 404 (it shows its own not-found page); API paths and non-HTML requests get problem details.
+ *
+ * Assets go out compressed without compressing per request: the build writes a brotli (`.br`) and a gzip
+ * (`.gz`) copy next to each (vite.config.ts), and the one the browser accepts is sent.
  */
 async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
   const indexFile = path.join(options.distDir, 'index.html');
@@ -36,6 +39,7 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
       index: false,
       // Only files that exist; a miss falls through to the not-found handler below.
       wildcard: true,
+      preCompressed: true,
     });
   });
 

@@ -51,10 +51,13 @@ export function validateAnswerSet(questionnaire: Questionnaire, input: unknown):
 }
 
 export class InvalidAnswersError extends Error {
-  constructor(readonly issues: AnswerIssue[]) {
+  readonly issues: AnswerIssue[];
+
+  constructor(issues: AnswerIssue[]) {
     super(
       `The answers do not fit the questionnaire: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
     );
     this.name = 'InvalidAnswersError';
+    this.issues = issues;
   }
 }

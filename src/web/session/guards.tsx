@@ -1,69 +1,10 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import type { Role } from '../../shared/roles.ts';
-import { WEB_PATHS } from '../../shared/web-paths.ts';
+import { useLocation, useNavigate, useNavigation } from 'react-router';
 import { onUnauthorized } from '../api/client.ts';
 import { type SignInState, signInPath } from '../features/auth/navigation.ts';
-import { StepUpProvider } from '../features/auth/StepUp.tsx';
-import { usePageTitle } from '../shell/usePageTitle.ts';
-import { Heading1, Paragraph } from '../ui/index.ts';
-import { RouterLink } from '../ui/RouterLink.tsx';
-import { farewellNotice, isSigningOut, useSession } from './session.ts';
+import { isSigningOut, useSession } from './session.ts';
 
-function Loading() {
-  const { t } = useTranslation();
-  return <Paragraph role="status">{t('session.loading')}</Paragraph>;
-}
-
-/**
- * Pages behind sign-in: without a session, off to /inloggen, which comes back here afterwards.
- * Signed-in pages share the "confirm it is you" dialog.
- */
-export function RequireSignIn() {
-  const session = useSession();
-  const location = useLocation();
-  if (session.loading) return <Loading />;
-  if (!session.person) {
-    const notice = farewellNotice() ?? 'signInRequired';
-    const state: SignInState = { notice };
-    // After signing out on purpose there is no page to come back to; after a lapse there is.
-    const comeBack = notice === 'signInRequired' || notice === 'expired';
-    return (
-      <Navigate
-        to={comeBack ? signInPath(location.pathname + location.search) : WEB_PATHS.signIn}
-        replace
-        state={state}
-      />
-    );
-  }
-  return (
-    <StepUpProvider>
-      <Outlet />
-    </StepUpProvider>
-  );
-}
-
-/** Pages for some roles only; anyone else sees a calm explanation (the server refuses the data anyway). */
-export function RequireRole({ roles }: { roles: Role[] }) {
-  const session = useSession();
-  if (!session.hasRole(...roles)) return <NoAccess />;
-  return <Outlet />;
-}
-
-function NoAccess() {
-  const { t } = useTranslation();
-  usePageTitle(t('session.noAccess.title'));
-  return (
-    <>
-      <Heading1>{t('session.noAccess.title')}</Heading1>
-      <Paragraph>{t('session.noAccess.body')}</Paragraph>
-      <Paragraph>
-        <RouterLink to={WEB_PATHS.home}>{t('session.noAccess.home')}</RouterLink>
-      </Paragraph>
-    </>
-  );
-}
+// Pages behind sign-in or a role: see PageGate.tsx, the one gate.
 
 /**
  * When the API says the session is gone (it lapsed, or was ended on another device), forget it here

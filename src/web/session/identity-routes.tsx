@@ -1,7 +1,6 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { RequireRole, RequireSignIn } from './guards.tsx';
+import { PageGate } from './PageGate.tsx';
 
 /**
  * Sign-in, activation, my account, relatives and the admin pages. Pages behind sign-in send visitors
@@ -16,13 +15,16 @@ export const identityRoutes: RouteObject[] = [
       </div>
     ),
     children: [
-      { path: WEB_PATHS.signIn, element: <SignInPage /> },
+      {
+        path: WEB_PATHS.signIn,
+        lazy: async () => ({ Component: (await import('../features/auth/SignInPage.tsx')).SignInPage }),
+      },
       {
         path: WEB_PATHS.activate,
         lazy: async () => ({ Component: (await import('../features/auth/ActivationPage.tsx')).ActivationPage }),
       },
       {
-        element: <RequireSignIn />,
+        element: <PageGate />,
         children: [
           {
             path: WEB_PATHS.account,
@@ -37,7 +39,7 @@ export const identityRoutes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/account/AccessLogPage.tsx')).AccessLogPage }),
           },
           {
-            element: <RequireRole roles={['officeholder']} />,
+            element: <PageGate roles={['officeholder']} />,
             children: [
               {
                 path: WEB_PATHS.relatives,
@@ -48,7 +50,7 @@ export const identityRoutes: RouteObject[] = [
             ],
           },
           {
-            element: <RequireRole roles={['admin']} />,
+            element: <PageGate roles={['admin']} />,
             children: [
               { path: WEB_PATHS.admin, element: <Navigate to={WEB_PATHS.adminPeople} replace /> },
               {

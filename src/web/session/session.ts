@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Role } from '../../shared/roles.ts';
 import type { SessionInfo } from '../../shared/session.ts';
@@ -38,14 +38,21 @@ async function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
   return info;
 }
 
+const sessionQuery = {
+  queryKey: SESSION_QUERY_KEY,
+  queryFn: ({ signal }: { signal?: AbortSignal }) => fetchSession(signal),
+  staleTime: 60_000,
+  retry: 1,
+};
+
 /** Who is signed in (if anyone), the CSRF token and the environment; asked once per page load and after changes. */
 export function useSessionQuery() {
-  return useQuery({
-    queryKey: SESSION_QUERY_KEY,
-    queryFn: ({ signal }) => fetchSession(signal),
-    staleTime: 60_000,
-    retry: 1,
-  });
+  return useQuery(sessionQuery);
+}
+
+/** Asks for the session before the app renders: the shell waits for its answer (main.tsx). */
+export function prefetchSession(queryClient: QueryClient) {
+  void queryClient.prefetchQuery(sessionQuery);
 }
 
 export type SignedInPerson = NonNullable<SessionInfo['person']>;

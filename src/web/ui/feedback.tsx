@@ -1,6 +1,5 @@
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import './forms.css';
 
 /**
  * A polite live region that is always in the page, so a message put into it is announced by screen

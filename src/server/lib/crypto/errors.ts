@@ -14,12 +14,12 @@
 export type DecryptionErrorCode = 'malformed' | 'unknown_key' | 'tampered';
 
 export class DecryptionError extends Error {
-  constructor(
-    readonly code: DecryptionErrorCode,
-    message: string,
-  ) {
+  readonly code: DecryptionErrorCode;
+
+  constructor(code: DecryptionErrorCode, message: string) {
     super(message);
     this.name = 'DecryptionError';
+    this.code = code;
   }
 }
 
@@ -34,17 +34,19 @@ export type KeyringErrorCode =
   | 'key_file_missing'
   /** The key file on disk no longer agrees with the keyring in memory. */
   | 'key_file_conflict'
+  /** Key files at both the default and the old place (inside the data directory), holding different keys. */
+  | 'key_file_ambiguous'
   /** The operation needs persistence the keyring's source does not offer (keys from MASTER_KEY). */
   | 'read_only'
   /** Nothing to load keys from. */
   | 'no_key_source';
 
 export class KeyringError extends Error {
-  constructor(
-    readonly code: KeyringErrorCode,
-    message: string,
-  ) {
+  readonly code: KeyringErrorCode;
+
+  constructor(code: KeyringErrorCode, message: string) {
     super(message);
     this.name = 'KeyringError';
+    this.code = code;
   }
 }

@@ -25,9 +25,9 @@
  * IP addresses and blind indexes. Loaded by loadKeyring() from, in order of precedence:
  * - MASTER_KEY (master-key.ts): `<key>` or `k1:<key>,*k2:<key>,index:<key>`, keys as hex or base64;
  * - an explicit key file, which must exist;
- * - `<keysDir>/master.json` (key-file.ts; KEYS_DIR, by default `<DATA_DIR>-keys`, outside the data directory, or
- *   the old `<dataDir>/keys/master.json` while that exists), generated with mode 0600 on first start (`generated`
- *   tells the caller to log it); a key file that other users can read is refused.
+ * - `<dataDir>-keys/master.json` beside the data directory (key-file.ts), generated with mode 0600 on
+ *   first start (`generated` tells the caller to log it); a key file that other users can read is
+ *   refused. One at the old place inside the data directory still works, with a warning to move it.
  *
  * Rotation. keyring.addKey() creates a KEK, makes it current and saves it to the key file (with
  * MASTER_KEY, add an entry instead). Old envelopes keep decrypting under their own kid. keyring.rewrap()
@@ -35,6 +35,14 @@
  * wrapped DEK change. keyring.needsRewrap() tells which envelopes are due, so a rotation job can stop
  * and resume at will. A kid may be retired once no envelope uses it. The index secret never rotates
  * with the KEKs, so keyed hashes stay stable.
+ *
+ * Streams (stream.ts). Files too large to hold in memory (evidence videos) are encrypted as chunked
+ * AES-256-GCM (the STREAM construction): a fresh DEK per file, kept as an ordinary envelope in the
+ * file's database row (so rotation rewraps it there), chunks that cannot be reordered, dropped, cut
+ * short or extended unnoticed. sealStream() / openStream() are Node Transforms; memory stays one chunk.
+ *
+ * Signatures. keyring.signer(purpose) gives an Ed25519 key derived from the index secret per purpose
+ * (stable across restarts and rotations), for documents others must be able to check (dossier manifests).
  *
  * Hygiene. Keys are held as KeyObjects (never in JSON or logs); DEKs and decoded key bytes are zeroed
  * after use where Node allows (OpenSSL's own copies are beyond reach). Error messages never contain keys,
@@ -49,10 +57,11 @@ export {
   type SerializedEnvelope,
 } from './envelope.ts';
 export { DecryptionError, type DecryptionErrorCode, KeyringError, type KeyringErrorCode } from './errors.ts';
-export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION, keyFileIn } from './key-file.ts';
-export { Keyring, type KeyringSource } from './keyring.ts';
+export { defaultKeyFilePath, KEY_FILE_FORMAT, KEY_FILE_VERSION, legacyKeyFilePath } from './key-file.ts';
+export { Keyring, type KeyringSource, type Signer } from './keyring.ts';
 export { isValidKid } from './kid.ts';
 export { type LoadedKeyring, type LoadKeyringOptions, loadKeyring } from './load.ts';
 export { BARE_KEY_KID, generateMasterKeyEntry, parseMasterKey } from './master-key.ts';
 export type { KeyEntry, KeyMaterial } from './material.ts';
-export { type Signer, verifySignature } from './signing.ts';
+export { rawPublicKey, signText, verifySignature } from './signing.ts';
+export { DEFAULT_CHUNK_BYTES, openStream, type SealedStream, STREAM_VERSION, sealStream } from './stream.ts';

@@ -19,7 +19,7 @@ import { isValidKid } from './kid.ts';
 import type { KeyEntry, KeyMaterial } from './material.ts';
 
 /**
- * The key file keeps the keys of a local installation, next to (but apart from) the database:
+ * The key file keeps the keys of a local installation, beside (but apart from) the database:
  *
  *     {
  *       "format": "weerbaar-keyring",
@@ -39,16 +39,22 @@ export const KEY_FILE_FORMAT = 'weerbaar-keyring';
 export const KEY_FILE_VERSION = 1;
 
 /**
- * The key file in a keys directory. Keep that directory outside the data directory (config.ts: KEYS_DIR,
- * by default `<DATA_DIR>-keys`), so a copy of the data directory alone cannot be decrypted.
+ * Local mode keeps the key file beside the data directory, never inside it: `./data` → `./data-keys/
+ * master.json`. A copy or backup of the data directory then holds no key that opens it.
  */
-export function keyFileIn(keysDir: string): string {
-  return path.join(path.resolve(keysDir), 'master.json');
+export function defaultKeyFilePath(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-keys`, 'master.json');
 }
 
-/** Where installations before the move kept it: inside the data directory. Still read, with a warning. */
-export function defaultKeyFilePath(dataDir: string): string {
+/** Where local mode kept the key file until it moved out: inside the data directory. Still read. */
+export function legacyKeyFilePath(dataDir: string): string {
   return path.join(path.resolve(dataDir), 'keys', 'master.json');
+}
+
+/** True when two key files hold the same keys (the same file copied, or moved and left behind). */
+export function sameKeys(a: KeyMaterial, b: KeyMaterial): boolean {
+  return serialize(a) === serialize(b);
 }
 
 interface KeyFileJson {

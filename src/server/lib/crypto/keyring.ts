@@ -1,4 +1,15 @@
-import { createHmac, createSecretKey, hkdfSync, type KeyObject, randomFillSync, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomFillSync,
+  sign,
+  timingSafeEqual,
+} from 'node:crypto';
 import { inspect } from 'node:util';
 import { type Aad, aadBytes } from './aad.ts';
 import { NONCE_BYTES, open, seal } from './aes-gcm.ts';
@@ -15,7 +26,6 @@ import { DecryptionError, KeyringError } from './errors.ts';
 import { readKeyFile, replaceKeyFile } from './key-file.ts';
 import { generateKid, isValidKid } from './kid.ts';
 import { type KeyEntry, type KeyMaterial, wipeMaterial } from './material.ts';
-import { deriveSigner, type Signer } from './signing.ts';
 
 /** Where a keyring's keys live, which decides whether addKey() can persist a new key. */
 export type KeyringSource = { kind: 'memory' } | { kind: 'env' } | { kind: 'file'; path: string };
@@ -28,6 +38,19 @@ interface Kek {
 }
 
 const KEYED_HASH_SALT = Buffer.from('weerbaar/keyed-hash/v1', 'utf8');
+const SIGNING_SALT = Buffer.from('weerbaar/signing/v1', 'utf8');
+/** PKCS #8 DER of an Ed25519 private key, up to its 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** Signs with an Ed25519 key derived from the keyring; the public key is what anyone verifies with. */
+export interface Signer {
+  /** Ed25519 signature (64 bytes) over the exact bytes. */
+  sign(data: Uint8Array): Buffer;
+  /** SubjectPublicKeyInfo PEM, for `openssl pkeyutl -verify -pubin -inkey key.pem -rawin`. */
+  publicKeyPem: string;
+  /** SHA-256 of the public key's DER, hex: a short name for the key in manifests. */
+  publicKeyId: string;
+}
 const PURPOSE = /^[a-z][a-z0-9._-]{0,63}$/;
 
 /**
@@ -39,7 +62,6 @@ export class Keyring {
   #currentKid: string;
   readonly #indexSecret: KeyObject;
   readonly #hashKeys = new Map<string, KeyObject>();
-  readonly #signers = new Map<string, Signer>();
   readonly #source: KeyringSource;
 
   /**
@@ -234,17 +256,29 @@ export class Keyring {
   }
 
   /**
-   * An Ed25519 signer for statements checked outside the database (audit checkpoints), derived from the
-   * index secret per purpose: stable across rotation, and its public key can be given to anyone.
+   * An Ed25519 signing key for one purpose (e.g. `incident-dossier`), derived like the keyed-hash keys
+   * from the index secret (HKDF with its own salt), so it is the same after every restart and every
+   * rotation of the key-encryption keys, and different per purpose. Whoever holds the keys can sign;
+   * the public key is published with what it signed.
    */
   signer(purpose: string): Signer {
     if (!PURPOSE.test(purpose)) throw new TypeError('A signing purpose is a lower-case name (a-z 0-9 . _ -)');
-    let signer = this.#signers.get(purpose);
-    if (!signer) {
-      signer = deriveSigner(this.#indexSecret, purpose);
-      this.#signers.set(purpose, signer);
+    const seed = Buffer.from(hkdfSync('sha256', this.#indexSecret, SIGNING_SALT, purpose, KEY_BYTES));
+    const der = Buffer.concat([ED25519_PKCS8_PREFIX, seed]);
+    let privateKey: KeyObject;
+    try {
+      privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    } finally {
+      seed.fill(0);
+      der.fill(0);
     }
-    return signer;
+    const publicKey = createPublicKey(privateKey);
+    const spki = publicKey.export({ format: 'der', type: 'spki' });
+    return {
+      sign: (data) => sign(null, data, privateKey),
+      publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+      publicKeyId: sha256Hex(spki),
+    };
   }
 
   #hashKey(purpose: string): KeyObject {
@@ -304,6 +338,10 @@ export class Keyring {
   [inspect.custom](): string {
     return `Keyring { source: ${this.#source.kind}, current: ${this.#currentKid}, kids: [${this.kids.join(', ')}] }`;
   }
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function randomKey(): Buffer {

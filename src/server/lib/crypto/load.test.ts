@@ -1,23 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextAad } from './aad.ts';
 import { KeyringError, type KeyringErrorCode } from './errors.ts';
-import { defaultKeyFilePath } from './key-file.ts';
+import { defaultKeyFilePath, legacyKeyFilePath } from './key-file.ts';
 import { loadKeyring } from './load.ts';
 
 const aad = contextAad('person', 'address', 42);
 const posix = process.platform !== 'win32';
+let root: string;
 let dataDir: string;
 
+// The key file lives beside the data directory, so each test gets a folder to hold both.
 beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-crypto-'));
+  root = mkdtempSync(path.join(tmpdir(), 'weerbaar-crypto-'));
+  dataDir = path.join(root, 'data');
 });
 afterEach(() => {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 function keyringFailure(action: () => unknown): KeyringError {
@@ -39,8 +53,9 @@ function expectCode(action: () => unknown, code: KeyringErrorCode): KeyringError
 describe('local key file', () => {
   it('is generated on first start with mode 0600 in a 0700 directory, and reloads to the same keys', () => {
     const first = loadKeyring({ dataDir });
-    const file = path.join(dataDir, 'keys', 'master.json');
+    const file = path.join(root, 'data-keys', 'master.json');
     expect(first.generated).toBe(true);
+    expect(first.warning).toBeUndefined();
     expect(first.location).toBe(file);
     expect(first.keyring.source).toEqual({ kind: 'file', path: file });
     if (posix) {
@@ -127,35 +142,56 @@ describe('local key file', () => {
   });
 });
 
-describe('keys outside the data directory', () => {
-  it('makes a new key file in the keys directory, not in the data directory, so a copy of the data cannot be read', () => {
-    const keysDir = path.join(dataDir, '..', `${path.basename(dataDir)}-keys`);
-    try {
-      const loaded = loadKeyring({ keysDir, dataDir });
-      expect(loaded).toMatchObject({
-        generated: true,
-        insideDataDir: false,
-        location: path.join(keysDir, 'master.json'),
-      });
-      expect(existsSync(defaultKeyFilePath(dataDir))).toBe(false);
-      expect(loaded.location.startsWith(`${dataDir}${path.sep}`)).toBe(false);
-      expect(loadKeyring({ keysDir, dataDir }).keyring.kids).toEqual(loaded.keyring.kids);
-    } finally {
-      rmSync(keysDir, { recursive: true, force: true });
-    }
+describe('the key file outside the data directory', () => {
+  it('is not in a copy of the data directory', () => {
+    const { keyring } = loadKeyring({ dataDir });
+    const envelope = keyring.encrypt('Dorpsstraat 1', aad);
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, 'database.bin'), 'stand-in for the database');
+    const copy = path.join(root, 'elsewhere', 'data');
+    cpSync(dataDir, copy, { recursive: true });
+    const fromCopy = loadKeyring({ dataDir: copy });
+    expect(fromCopy.generated).toBe(true);
+    expect(() => fromCopy.keyring.decryptString(envelope, aad)).toThrow();
   });
 
-  it('goes on using a key file an older version made inside the data directory, and says so', () => {
+  it('keeps using a key file at the old place inside the data directory, with a warning to move it', () => {
+    const original = loadKeyring({ dataDir });
+    const envelope = original.keyring.encrypt('Dorpsstraat 1', aad);
+    const legacy = legacyKeyFilePath(dataDir);
+    mkdirSync(path.dirname(legacy), { recursive: true, mode: 0o700 });
+    renameSync(defaultKeyFilePath(dataDir), legacy);
+
     const old = loadKeyring({ dataDir });
-    const keysDir = path.join(dataDir, '..', `${path.basename(dataDir)}-keys`);
-    try {
-      const loaded = loadKeyring({ keysDir, dataDir });
-      expect(loaded).toMatchObject({ generated: false, insideDataDir: true, location: defaultKeyFilePath(dataDir) });
-      expect(loaded.keyring.kids).toEqual(old.keyring.kids);
-      expect(existsSync(keysDir)).toBe(false);
-    } finally {
-      rmSync(keysDir, { recursive: true, force: true });
-    }
+    expect(old.generated).toBe(false);
+    expect(old.location).toBe(legacy);
+    expect(old.keyring.source).toEqual({ kind: 'file', path: legacy });
+    expect(old.keyring.decryptString(envelope, aad)).toBe('Dorpsstraat 1');
+    expect(old.warning).toContain('a copy of that directory can be decrypted');
+    expect(old.warning).toContain(`mv ${legacy} ${defaultKeyFilePath(dataDir)}`);
+    expect(existsSync(defaultKeyFilePath(dataDir))).toBe(false);
+
+    // Moved as the warning says: found at the new place, no warning left.
+    renameSync(legacy, defaultKeyFilePath(dataDir));
+    const moved = loadKeyring({ dataDir });
+    expect(moved.warning).toBeUndefined();
+    expect(moved.keyring.decryptString(envelope, aad)).toBe('Dorpsstraat 1');
+  });
+
+  it('asks to remove a copy left at the old place, and refuses two different key files', () => {
+    loadKeyring({ dataDir });
+    const legacy = legacyKeyFilePath(dataDir);
+    mkdirSync(path.dirname(legacy), { recursive: true, mode: 0o700 });
+    cpSync(defaultKeyFilePath(dataDir), legacy);
+    const both = loadKeyring({ dataDir });
+    expect(both.location).toBe(defaultKeyFilePath(dataDir));
+    expect(both.warning).toContain('remove that copy');
+
+    rmSync(legacy);
+    loadKeyring({ dataDir: path.join(root, 'other') });
+    cpSync(defaultKeyFilePath(path.join(root, 'other')), legacy);
+    const error = expectCode(() => loadKeyring({ dataDir }), 'key_file_ambiguous');
+    expect(error.message).toContain(legacy);
   });
 });
 

@@ -1,7 +1,8 @@
 import { randomFillSync } from 'node:crypto';
+import path from 'node:path';
 import { KEY_BYTES } from './encoding.ts';
 import { KeyringError } from './errors.ts';
-import { createKeyFile, defaultKeyFilePath, keyFileIn, readKeyFile } from './key-file.ts';
+import { createKeyFile, defaultKeyFilePath, legacyKeyFilePath, readKeyFile, sameKeys } from './key-file.ts';
 import { Keyring } from './keyring.ts';
 import { generateKid } from './kid.ts';
 import { parseMasterKey } from './master-key.ts';
@@ -12,17 +13,10 @@ export interface LoadKeyringOptions {
   masterKey?: string | undefined;
   /** An explicit key file; it must exist. */
   keyFile?: string | undefined;
-  /**
-   * Local mode: the directory of the key file (`master.json`), created on first start. Keep it outside
-   * the data directory (main.ts: KEYS_DIR, by default `<DATA_DIR>-keys`).
-   */
-  keysDir?: string | undefined;
-  /**
-   * The data directory. Its `keys/master.json` (where keys lived before they moved out) is still used when
-   * it exists and `keysDir` holds no key file yet; `insideDataDir` then tells the caller to warn. Without
-   * `keysDir`, it is also where a new key file is made (tests, tools).
-   */
+  /** The data directory; `<dataDir>-keys/master.json` beside it is used, and created on first start. */
   dataDir?: string | undefined;
+  /** False: never make a new key file (a restore needs the keys of the backup's time, not new ones). */
+  create?: boolean;
 }
 
 export interface LoadedKeyring {
@@ -34,8 +28,8 @@ export interface LoadedKeyring {
    * up"). On a database that already holds encrypted data it means the old key file is gone: stop.
    */
   generated: boolean;
-  /** True when the key file sits inside the data directory: a copy of that directory can be decrypted. */
-  insideDataDir: boolean;
+  /** Something the operator should fix, for the start-up log (a key file still inside the data directory). */
+  warning?: string;
 }
 
 /**
@@ -43,8 +37,9 @@ export interface LoadedKeyring {
  * 1. `masterKey` (MASTER_KEY), when non-empty: keys managed outside the data directory.
  * 2. `keyFile`: a key file at an explicit path, which must already exist (a missing mount must not
  *    silently become a fresh key that cannot read the existing data).
- * 3. Local mode: `<keysDir>/master.json`; or, while only the old one exists, `<dataDir>/keys/master.json`;
- *    else a new key file in `keysDir` (or, without one, in `<dataDir>/keys`), generated on first start.
+ * 3. `dataDir`: local mode; `<dataDir>-keys/master.json` beside the data directory, generated on first
+ *    start. A key file at the old place inside it (`<dataDir>/keys/master.json`) keeps working, with a
+ *    warning to move it: a copy of the data directory must not carry its own key.
  */
 export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
   const masterKey = options.masterKey?.trim();
@@ -53,7 +48,6 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
       keyring: Keyring.fromMaterial(parseMasterKey(masterKey), { kind: 'env' }),
       location: 'MASTER_KEY',
       generated: false,
-      insideDataDir: false,
     };
   }
   if (options.keyFile) {
@@ -62,23 +56,18 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
     if (!material) {
       throw new KeyringError('key_file_missing', `The key file ${file} does not exist (set by the key file option)`);
     }
-    return {
-      keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }),
-      location: file,
-      generated: false,
-      insideDataDir: false,
-    };
+    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated: false };
   }
-  if (options.keysDir || options.dataDir) {
-    const preferred = options.keysDir ? keyFileIn(options.keysDir) : null;
-    const old = options.dataDir ? defaultKeyFilePath(options.dataDir) : null;
-    let file = (preferred ?? old) as string;
+  if (options.dataDir) {
+    const file = defaultKeyFilePath(options.dataDir);
+    const legacy = legacyKeyFilePath(options.dataDir);
     let material = readKeyFile(file);
-    if (!material && preferred && old) {
-      material = readKeyFile(old);
-      if (material) file = old;
-    }
+    const legacyMaterial = readKeyFile(legacy);
+    if (legacyMaterial) return fromLegacyPlace({ file, legacy, material, legacyMaterial });
     let generated = false;
+    if (!material && options.create === false) {
+      throw new KeyringError('key_file_missing', `There is no key file at ${file} (and MASTER_KEY is not set)`);
+    }
     if (!material) {
       const fresh = freshMaterial();
       // Of two processes starting at once, only one creates the file; the other reads the winner's.
@@ -87,14 +76,45 @@ export function loadKeyring(options: LoadKeyringOptions): LoadedKeyring {
       if (!generated) wipeMaterial(fresh);
       if (!material) throw new KeyringError('key_file_missing', `The key file ${file} vanished while it was created`);
     }
-    return {
-      keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }),
-      location: file,
-      generated,
-      insideDataDir: file === old,
-    };
+    return { keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }), location: file, generated };
   }
   throw new KeyringError('no_key_source', 'No keys: set MASTER_KEY, or give a key file or a data directory');
+}
+
+function fromLegacyPlace(found: {
+  file: string;
+  legacy: string;
+  material: KeyMaterial | null;
+  legacyMaterial: KeyMaterial;
+}): LoadedKeyring {
+  const { file, legacy, material, legacyMaterial } = found;
+  if (!material) {
+    const move = `mkdir -m 700 -p ${path.dirname(file)} && mv ${legacy} ${file}`;
+    return {
+      keyring: Keyring.fromMaterial(legacyMaterial, { kind: 'file', path: legacy }),
+      location: legacy,
+      generated: false,
+      warning:
+        `The key file ${legacy} is inside the data directory, so a copy of that directory can be decrypted. ` +
+        `Stop Weerbaar and move it beside the directory: ${move}`,
+    };
+  }
+  const same = sameKeys(material, legacyMaterial);
+  wipeMaterial(legacyMaterial);
+  if (!same) {
+    wipeMaterial(material);
+    throw new KeyringError(
+      'key_file_ambiguous',
+      `There are two different key files: ${file} and ${legacy} (the old place, inside the data directory). ` +
+        'Find out which one encrypted the data, keep that one at the first place and remove the other.',
+    );
+  }
+  return {
+    keyring: Keyring.fromMaterial(material, { kind: 'file', path: file }),
+    location: file,
+    generated: false,
+    warning: `The key file ${file} is also still inside the data directory (${legacy}): remove that copy.`,
+  };
 }
 
 function freshMaterial(): KeyMaterial {

@@ -18,7 +18,7 @@ describe('audit trail', () => {
     const before = await verifyAuditChain(t.app.db);
     await expect(
       t.app.db.transaction(async (tx) => {
-        await recordAudit(tx, systemContext(), { action: 'test.doomed' });
+        await recordAudit(tx, systemContext(), { action: 'person.viewed' });
         throw new Error('the change fails');
       }),
     ).rejects.toThrow('the change fails');
@@ -30,8 +30,8 @@ describe('audit trail', () => {
       Array.from({ length: 20 }, (_, index) =>
         t.app.db.transaction(async (tx) => {
           // Two entries in one transaction land in the same chain, one after the other.
-          await recordAudit(tx, systemContext(), { action: 'test.concurrent', details: { index } });
-          await recordAudit(tx, systemContext(), { action: 'test.concurrent.second', details: { index } });
+          await recordAudit(tx, systemContext(), { action: 'session.signed_in', details: { index } });
+          await recordAudit(tx, systemContext(), { action: 'session.signed_out', details: { index } });
         }),
       ),
     );
@@ -39,12 +39,12 @@ describe('audit trail', () => {
     expect(result.firstBreak).toBeNull();
     expect(result.checked).toBeGreaterThanOrEqual(40);
     expect(result.heads.length).toBeGreaterThan(1);
-    const rows = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'test.concurrent'));
+    const rows = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'session.signed_in'));
     for (const first of rows) {
       const [second] = await t.app.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'test.concurrent.second'), eq(auditLog.chain, first.chain ?? -1)));
+        .where(and(eq(auditLog.action, 'session.signed_out'), eq(auditLog.chain, first.chain ?? -1)));
       expect(second?.chain).toBe(first.chain);
     }
   });
@@ -55,8 +55,8 @@ describe('audit trail', () => {
   });
 
   it('keys every row: an unkeyed row, or one keyed with anyone else’s keys, does not verify', async () => {
-    await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.keyed' }));
-    const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'test.keyed'));
+    await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'session.ended_all' }));
+    const [row] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'session.ended_all'));
     expect(row?.chain).not.toBeNull();
     expect(row?.hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const other = await createTestApp();

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, rea
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/index.ts';
-import { type Keyring, verifySignature } from '../../lib/crypto/index.ts';
+import { type Keyring, rawPublicKey, signText, verifySignature } from '../../lib/crypto/index.ts';
 
 /**
  * Signed checkpoints: the head of every audit chain, written outside the database, so that whoever can
@@ -45,7 +45,7 @@ export interface Checkpoint {
 }
 
 export function checkpointPublicKey(keyring: Keyring): string {
-  return keyring.signer(SIGNING_PURPOSE).publicKey;
+  return rawPublicKey(keyring.signer(SIGNING_PURPOSE));
 }
 
 export function headsDigest(heads: readonly ChainHead[]): string {
@@ -103,9 +103,9 @@ export function signCheckpoint(
     heads: [...heads].sort((a, b) => a.chain - b.chain).map((head): [number, number] => [head.chain, head.chainSeq]),
     digest: headsDigest(heads),
     prev: previousLine ? lineHash(previousLine) : FIRST_PREV,
-    key: signer.publicKey,
+    key: rawPublicKey(signer),
   };
-  const checkpoint: Checkpoint = { ...unsigned, sig: signer.sign(unsignedText(unsigned)) };
+  const checkpoint: Checkpoint = { ...unsigned, sig: signText(signer, unsignedText(unsigned)) };
   return { checkpoint, line: JSON.stringify(checkpoint) };
 }
 

@@ -1,4 +1,5 @@
 import { aliasedTable, and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/catalogue/index.ts';
 import { type DbOrTx, rowsOf, type Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { people } from '../people/db.ts';
@@ -9,8 +10,11 @@ import { auditKeyringOf } from './key.ts';
 export { type VerifyResult, verifyAuditChain } from './verify.ts';
 
 export interface AuditEntry {
-  /** What happened, as `area.verb`, e.g. `session.signed_in`, `person.roles_changed`, `case.read`. */
-  action: string;
+  /**
+   * What happened, as `area.verb`, e.g. `session.signed_in`, `person.roles_changed`, `case.read`: one of
+   * the typed catalogue's actions (src/shared/catalogue), each with the text the person reads.
+   */
+  action: AuditAction;
   outcome?: 'success' | 'failure' | 'denied';
   /** Whose data this is about; they see the entry under "Wie heeft mijn gegevens ingezien?". */
   subjectPersonId?: string | null;

@@ -42,12 +42,14 @@ async function scenario(env: Record<string, string> = {}) {
   for (let batch = 0; batch < 3; batch++) {
     await db.transaction(async (tx) => {
       for (let index = 0; index < 5; index++) {
-        await recordAudit(tx, systemContext(), { action: 'test.entry', details: { batch, index } });
+        await recordAudit(tx, systemContext(), { action: 'session.signed_in', details: { batch, index } });
       }
     });
   }
   for (let index = 0; index < 4; index++) {
-    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.single', details: { index } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, systemContext(), { action: 'session.signed_out', details: { index } }),
+    );
   }
   const latest = async (): Promise<Checkpoint | null> => {
     const log = parseCheckpointLog(readFileSync(file, 'utf8'), checkpointPublicKey(t.keyring));
@@ -63,7 +65,7 @@ async function scenario(env: Record<string, string> = {}) {
 
 /** A chain with at least five rows, in order. */
 async function longChain(db: Db): Promise<Row[]> {
-  const [first] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.entry')).limit(1);
+  const [first] = await db.select().from(auditLog).where(eq(auditLog.action, 'session.signed_in')).limit(1);
   return db
     .select()
     .from(auditLog)
@@ -131,7 +133,7 @@ describe('an attacker with database access', () => {
     });
 
     // A whole chain gone is a cut-off tail too.
-    const [single] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.single')).limit(1);
+    const [single] = await db.select().from(auditLog).where(eq(auditLog.action, 'session.signed_out')).limit(1);
     await behindTheTrigger(db, async () => {
       await db.delete(auditLog).where(eq(auditLog.chain, single?.chain ?? -1));
     });
@@ -183,8 +185,8 @@ describe('an attacker with database access', () => {
     const first = await checkpoint();
     expect(first?.n).toBe(1);
     const [newest] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.later' }));
-    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.later' }));
+    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'session.ended' }));
+    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'session.ended' }));
     const second = await checkpoint();
     expect(second?.n).toBe(2);
     await behindTheTrigger(db, async () => {
@@ -218,7 +220,7 @@ describe('rows from before the chains were keyed', () => {
         at: new Date(Date.UTC(2026, 0, 1, 12, seq)),
         actorPersonId: null,
         actorRoles: '',
-        action: 'test.legacy',
+        action: 'session.reauthenticated',
         subjectPersonId: null,
         recordType: null,
         recordId: null,
@@ -247,7 +249,7 @@ describe('rows from before the chains were keyed', () => {
     expect(await ensureLegacyAnchor(db)).toBeNull(); // once only
     const [anchor] = await db.select().from(auditLog).where(eq(auditLog.action, 'audit.chain_keyed'));
     expect(anchor?.details).toMatchObject({ legacyRows: 6, legacyIntact: true });
-    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.after_upgrade' }));
+    await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'session.ended_all' }));
     const intact = await verifyAuditChain(db);
     expect(intact.firstBreak).toBeNull();
     expect(intact.legacy).toEqual({ rows: 6, anchored: true, brokenBeforeKeying: false });
@@ -256,7 +258,7 @@ describe('rows from before the chains were keyed', () => {
     const legacy = await db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'test.legacy'))
+      .where(eq(auditLog.action, 'session.reauthenticated'))
       .orderBy(asc(auditLog.seq));
     await behindTheTrigger(db, async () => {
       let previous = (legacy[2] as Row).hash;
@@ -312,7 +314,7 @@ describe('signed checkpoints', () => {
       expect(await t.app.auditCheckpoints?.write()).toBeNull();
 
       sinkUp = true;
-      await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'test.before_close' }));
+      await db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'session.reauthentication_failed' }));
       await t.app.close();
       apps.splice(apps.indexOf(t), 1);
       const lines = readFileSync(file, 'utf8').trim().split('\n');
@@ -350,7 +352,7 @@ describe('signed checkpoints', () => {
     const [head] = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'test.single')))
+      .where(and(eq(auditLog.action, 'session.signed_out')))
       .orderBy(desc(auditLog.seq))
       .limit(1);
     await behindTheTrigger(db, async () => {

@@ -1,11 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { rowsOf } from '../../db/index.ts';
-import { auditLog } from '../audit/db.ts';
-import { invitations, people } from '../people/db.ts';
-import { passkeys, passwordCredentials, recoveryCodes, totpCredentials } from './db.ts';
 import {
   activateWithPasskey,
   activateWithPassword,
@@ -16,7 +10,13 @@ import {
   STRONG_PASSWORD,
   sessionHeaders,
   totpCode,
-} from './test-kit.ts';
+} from '../../../../test/helpers/auth-kit.ts';
+import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { rowsOf } from '../../db/index.ts';
+import { auditLog } from '../audit/db.ts';
+import { invitations, people } from '../people/db.ts';
+import { passkeys, passwordCredentials, recoveryCodes, totpCredentials } from './db.ts';
 
 /** Everything in every table, as one string: to search a "dump" for secrets. */
 async function dumpEverything(t: TestApp): Promise<string> {

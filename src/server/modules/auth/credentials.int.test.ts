@@ -1,10 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../../../test/helpers/actors.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { auditLog } from '../audit/db.ts';
-import { sessions } from '../sessions/db.ts';
-import { passwordCredentials, recoveryCodes, totpCredentials } from './db.ts';
 import {
   activateWithPasskey,
   activateWithPassword,
@@ -17,7 +13,11 @@ import {
   STRONG_PASSWORD,
   sessionHeaders,
   totpCode,
-} from './test-kit.ts';
+} from '../../../../test/helpers/auth-kit.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { auditLog } from '../audit/db.ts';
+import { sessions } from '../sessions/db.ts';
+import { passwordCredentials, recoveryCodes, totpCredentials } from './db.ts';
 
 describe('my sign-in methods', () => {
   let t: TestApp;

@@ -24,6 +24,11 @@ export function deviceCookieName(config: Pick<Config, 'PUBLIC_URL'>): string {
   return config.PUBLIC_URL.startsWith('https://') ? '__Host-weerbaar_device' : 'weerbaar_device';
 }
 
+/** The device cookie the request came with (its raw value), for the sign-in services. */
+export function deviceCookieOf(request: FastifyRequest): string | undefined {
+  return request.cookies?.[deviceCookieName(request.server.config)];
+}
+
 /** The keyed hash the throttle uses for an account (normalised e-mail address): unknown and known alike. */
 export function accountHash(keyring: Keyring, email: string): string {
   return keyring.keyedHash('sign-in-account', normaliseEmail(email));
@@ -33,40 +38,32 @@ function macFor(keyring: Keyring, account: string, deviceId: string): string {
   return keyring.keyedHash('sign-in-device', `${account}:${deviceId}`);
 }
 
-function tokensIn(request: FastifyRequest, config: Pick<Config, 'PUBLIC_URL'>): string[] {
-  const value = request.cookies?.[deviceCookieName(config)];
-  if (!value || value.length > 600) return [];
-  return value.split('~').filter((token) => TOKEN.test(token));
+function tokensIn(cookie: string | undefined): string[] {
+  if (!cookie || cookie.length > 600) return [];
+  return cookie.split('~').filter((token) => TOKEN.test(token));
 }
 
-/** The device id this browser proved for the account, or null. */
-export function recognizedDevice(
-  keyring: Keyring,
-  config: Pick<Config, 'PUBLIC_URL'>,
-  request: FastifyRequest,
-  email: string,
-): string | null {
+/** The device id this browser's cookie proves for the account, or null. */
+export function recognizedDevice(keyring: Keyring, cookie: string | undefined, email: string): string | null {
   const account = accountHash(keyring, email);
-  for (const token of tokensIn(request, config)) {
+  for (const token of tokensIn(cookie)) {
     const [deviceId = '', mac = ''] = token.split('.');
     if (constantTimeEqual(mac, macFor(keyring, account, deviceId))) return deviceId;
   }
   return null;
 }
 
-/** After a successful sign-in: this browser is now known for this account (kept or renewed). */
-export function rememberDevice(
-  keyring: Keyring,
-  config: Pick<Config, 'PUBLIC_URL'>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  email: string,
-): void {
+/** After a successful sign-in: the cookie's new value, with this browser known for this account (kept or renewed). */
+export function rememberDevice(keyring: Keyring, cookie: string | undefined, email: string): string {
   const account = accountHash(keyring, email);
-  const deviceId = recognizedDevice(keyring, config, request, email) ?? randomBytes(16).toString('base64url');
+  const deviceId = recognizedDevice(keyring, cookie, email) ?? randomBytes(16).toString('base64url');
   const mine = `${deviceId}.${macFor(keyring, account, deviceId)}`;
-  const others = tokensIn(request, config).filter((token) => token !== mine);
-  reply.setCookie(deviceCookieName(config), [mine, ...others].slice(0, MAX_ACCOUNTS).join('~'), {
+  const others = tokensIn(cookie).filter((token) => token !== mine);
+  return [mine, ...others].slice(0, MAX_ACCOUNTS).join('~');
+}
+
+export function setDeviceCookie(reply: FastifyReply, config: Pick<Config, 'PUBLIC_URL'>, value: string): void {
+  reply.setCookie(deviceCookieName(config), value, {
     httpOnly: true,
     sameSite: 'strict',
     secure: config.PUBLIC_URL.startsWith('https://'),

@@ -1,10 +1,17 @@
 import { eq, notLike } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activateWithPassword,
+  forgetLastTotpStep,
+  freshIp,
+  type PasswordAccount,
+  post,
+  totpCode,
+} from '../../../../test/helpers/auth-kit.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { signInThrottle } from './db.ts';
 import { deviceCookieName } from './device.ts';
-import { activateWithPassword, forgetLastTotpStep, freshIp, type PasswordAccount, post, totpCode } from './test-kit.ts';
 import { throttleKeys } from './throttle.ts';
 
 /**

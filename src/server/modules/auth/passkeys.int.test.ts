@@ -1,12 +1,20 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activateWithPasskey,
+  del,
+  freshIp,
+  get,
+  type PasskeyAccount,
+  post,
+  sessionHeaders,
+} from '../../../../test/helpers/auth-kit.ts';
 import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../audit/db.ts';
 import { people } from '../people/db.ts';
 import { sessions } from '../sessions/db.ts';
 import { passkeys } from './db.ts';
-import { activateWithPasskey, del, freshIp, get, type PasskeyAccount, post, sessionHeaders } from './test-kit.ts';
 
 describe('passkeys', () => {
   let t: TestApp;

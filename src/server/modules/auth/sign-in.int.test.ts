@@ -1,11 +1,5 @@
 import { and, desc, eq, notLike } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { auditLog } from '../audit/db.ts';
-import { people } from '../people/db.ts';
-import { sessions } from '../sessions/db.ts';
-import { signInThrottle } from './db.ts';
-import { passwordHasher } from './passwords.ts';
 import {
   activateWithPasskey,
   activateWithPassword,
@@ -16,7 +10,13 @@ import {
   post,
   sessionHeaders,
   totpCode,
-} from './test-kit.ts';
+} from '../../../../test/helpers/auth-kit.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { auditLog } from '../audit/db.ts';
+import { people } from '../people/db.ts';
+import { sessions } from '../sessions/db.ts';
+import { signInThrottle } from './db.ts';
+import { passwordHasher } from './passwords.ts';
 import { throttleKeys } from './throttle.ts';
 
 /** A problem body without what differs per request. */

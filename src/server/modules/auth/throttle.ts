@@ -1,11 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/index.ts';
 import { rowsOf } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { signInThrottle } from './db.ts';
-import { accountHash, recognizedDevice, rememberDevice } from './device.ts';
+import { accountHash, recognizedDevice } from './device.ts';
 
 /**
  * Defence against guessing (ASVS V6.1.1, V6.3.1), without letting an attacker lock a real person out:
@@ -43,13 +42,18 @@ export interface ThrottleKeys {
 }
 
 /**
- * The throttle keys of a sign-in attempt: the account's and the address's, or this known device's own.
- * Given an address instead of the request (tools, tests), the device is never known.
+ * The throttle keys of a sign-in attempt: the account's and the address's, or, when the browser's device
+ * cookie (device.ts) proves it signed in to this account before, this known device's own.
  */
-export function throttleKeys(keyring: Keyring, email: string, from: FastifyRequest | string): ThrottleKeys {
+export function throttleKeys(
+  keyring: Keyring,
+  email: string,
+  ipAddress: string,
+  deviceCookie?: string | undefined,
+): ThrottleKeys {
   const account = accountHash(keyring, email);
-  const ip = keyring.keyedHash('sign-in-ip', typeof from === 'string' ? from : from.ip);
-  const device = typeof from === 'string' ? null : recognizedDevice(keyring, from.server.config, from, email);
+  const ip = keyring.keyedHash('sign-in-ip', ipAddress);
+  const device = recognizedDevice(keyring, deviceCookie, email);
   if (!device) return { account: `account:${account}`, ip: `ip:${ip}`, device: null };
   const known = keyring.keyedHash('sign-in-known-device', `${account}:${device}`);
   return {
@@ -66,13 +70,14 @@ export function secondFactorKey(keyring: Keyring, personId: string, device: stri
     : `second-factor:${person}`;
 }
 
+/** 429 with Retry-After (the errors plugin sets the header the error carries). */
 export const signInThrottled = (retryAfterSeconds: number) =>
   new AppError(
     429,
     'sign_in_throttled',
     'Too Many Requests',
     `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
-  );
+  ).withHeader('Retry-After', String(retryAfterSeconds));
 
 /** Seconds until the longest block among the keys ends; 0 when none is blocked. */
 export async function blockedForSeconds(db: DbOrTx, keys: string[]): Promise<number> {
@@ -91,12 +96,9 @@ export async function blockedForSeconds(db: DbOrTx, keys: string[]): Promise<num
 }
 
 /** Throws 429 `sign_in_throttled` with Retry-After when any key is blocked. */
-export async function assertNotThrottled(db: DbOrTx, reply: FastifyReply, keys: string[]): Promise<void> {
+export async function assertNotThrottled(db: DbOrTx, keys: string[]): Promise<void> {
   const seconds = await blockedForSeconds(db, keys);
-  if (seconds > 0) {
-    reply.header('Retry-After', String(seconds));
-    throw signInThrottled(seconds);
-  }
+  if (seconds > 0) throw signInThrottled(seconds);
 }
 
 /** Counts a failure on a key (atomically) and blocks it per the curve; answers the new failure count. */
@@ -138,22 +140,4 @@ export async function recordFailure(
 
 export async function clearThrottle(db: DbOrTx, keys: string[]): Promise<void> {
   await db.delete(signInThrottle).where(inArray(signInThrottle.key, keys));
-}
-
-/**
- * After a successful sign-in: the failures this attempt was counted on are forgotten (its second factor's
- * too when `secondFactorOf` is given), and this browser is remembered as known for the account.
- */
-export async function afterSignIn(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  keys: ThrottleKeys,
-  person: { id: string; email: string },
-  secondFactorToo: boolean,
-): Promise<void> {
-  const cleared = [keys.account];
-  if (secondFactorToo) cleared.push(secondFactorKey(app.keyring, person.id, keys.device));
-  await clearThrottle(app.db, cleared);
-  rememberDevice(app.keyring, app.config, request, reply, person.email);
 }

@@ -1,50 +1,21 @@
-import type { FastifyBaseLogger } from 'fastify';
-import type { Db, Tx } from '../../db/index.ts';
-import type { JobRunner } from '../../jobs/runner.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
+import type { UnitOfWork } from '../../lib/unit-of-work.ts';
+import type { NotificationService } from '../notifications/service.ts';
 import type { CaseTypeRegistry } from './registry.ts';
 import type { WorkingCalendar } from './sla.ts';
 
-/** What case services need from the app; built once by the cases plugin (`app.cases`). */
+/**
+ * What the case core needs from the app; built once by the cases plugin. Every change runs in the one
+ * unit of work (`uow`: one transaction, its clock, mail and jobs after the commit).
+ */
 export interface CaseDeps {
-  db: Db;
+  uow: UnitOfWork;
   keyring: Keyring;
   registry: CaseTypeRegistry;
   calendar: WorkingCalendar;
-  publicUrl: string;
-  jobs: JobRunner;
-  flushMail(): Promise<void>;
-  log: FastifyBaseLogger;
-  /** The clock; tests may move it. */
-  now(): Date;
-}
-
-/** Things to do once the transaction has committed (never inside it: see Database.executeSql). */
-export interface Effects {
-  mail: boolean;
-  slaChecks: { caseId: string; at: Date }[];
+  notifications: NotificationService;
 }
 
 export const SLA_CHECK_JOB = 'case.sla-check';
 export const SLA_SWEEP_JOB = 'case.sla-sweep';
 export const RETENTION_JOB = 'case.retention';
-
-/** Runs `work` in one transaction, then delivers the mail it queued and schedules the service-target checks. */
-export async function inCaseTransaction<T>(deps: CaseDeps, work: (tx: Tx, effects: Effects) => Promise<T>): Promise<T> {
-  const effects: Effects = { mail: false, slaChecks: [] };
-  const result = await deps.db.transaction((tx) => work(tx, effects));
-  await afterCommit(deps, effects);
-  return result;
-}
-
-export async function afterCommit(deps: CaseDeps, effects: Effects): Promise<void> {
-  if (effects.mail) await deps.flushMail();
-  for (const check of effects.slaChecks) {
-    try {
-      await deps.jobs.send(SLA_CHECK_JOB, { caseId: check.caseId }, { startAfter: check.at });
-    } catch (error) {
-      // The sweep job finds the case anyway; a lost check only delays a reminder by one sweep.
-      deps.log.error({ err: error }, 'could not schedule a service-target check');
-    }
-  }
-}

@@ -17,9 +17,11 @@ import { bytea } from './bytea.ts';
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
- * A case: one request for help (Ondersteuningsteam) or advice (SIPA), of a type from the case-type
- * registry. Everything said in it is encrypted (`*_envelope` columns, see encrypted-columns.ts); the
- * plain columns are what routing, queues, service targets and statistics need, and nothing more.
+ * A case: one request of a type from the case-type registry (a support request, a SIPA advice request,
+ * …). These are the columns every type has; a type keeps its own data in its own table keyed by
+ * `case_id` (support_cases, sipa_cases, …). Everything said in a case is encrypted (`*_envelope`
+ * columns, see encrypted-columns.ts); the plain columns are what routing, queues, service targets and
+ * statistics need, and nothing more.
  *
  * After the type's retention period (or at the requester's request) the case becomes a tombstone: the
  * envelopes, the requester and every child row are gone; type, dates, office type, region and outcome
@@ -39,19 +41,9 @@ export const cases = pgTable(
     /** Office type and region of the requester at submission: routing and statistics. */
     officeType: text('office_type'),
     region: text('region'),
-    /** support: the association whose confidants see it in their queue (null: coordinator only). */
-    association: text('association'),
-    concernForColleague: boolean('concern_for_colleague').notNull().default(false),
     intakeEnvelope: text('intake_envelope'),
-    /** SIPA person concerned / the colleague a concern is about: apart from the intake, shown to fewer people. */
+    /** The person a case is about (a SIPA signal's subject, a colleague of concern): apart from the intake, shown to fewer people. */
     personConcernedEnvelope: text('person_concerned_envelope'),
-    adviceEnvelope: text('advice_envelope'),
-    adviceRecordedAt: at('advice_recorded_at'),
-    /** A reference to the requester's saved zelfscan result, withdrawable; never a copy. */
-    zelfscanResultId: uuid('zelfscan_result_id'),
-    zelfscanSharedAt: at('zelfscan_shared_at'),
-    /** SIPA: not_assigned, pending (taken, not confirmed), confirmed. */
-    conflictCheck: text('conflict_check').notNull().default('not_assigned'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     // Service target for the first response. The clock runs except in the type's paused status.
@@ -82,7 +74,7 @@ export const cases = pgTable(
   },
   (table) => [
     index('cases_requester_idx').on(table.requesterId),
-    index('cases_queue_idx').on(table.type, table.status, table.association),
+    index('cases_queue_idx').on(table.type, table.status),
     index('cases_due_idx').on(table.firstResponseDueAt),
     index('cases_retain_idx').on(table.retainUntil),
   ],
@@ -219,20 +211,4 @@ export const caseReadMarkers = pgTable(
     readAt: at('read_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.caseId, table.personId] })],
-);
-
-/** In-app notifications: a kind and a case, never content. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
-    createdAt: at('created_at').notNull().defaultNow(),
-    readAt: at('read_at'),
-  },
-  (table) => [index('notifications_person_idx').on(table.personId, table.createdAt)],
 );

@@ -1,9 +1,11 @@
 import { caseAttachments, caseMessages, caseNotes, cases } from './db.ts';
 
 /**
- * The encrypted columns of the case modules (cases, support, SIPA), for the registry that key rotation
- * walks (src/server/lib/encrypted-columns.ts spreads this list into ENCRYPTED_COLUMNS). Attachment
- * contents are large: a small page size keeps a rotation's memory use bounded.
+ * The encrypted columns of the case core, for the registry that key rotation walks
+ * (src/server/lib/encrypted-columns.ts spreads this list into ENCRYPTED_COLUMNS). Each case type lists
+ * its own tables' columns (SUPPORT_ENCRYPTED_COLUMNS, SIPA_ENCRYPTED_COLUMNS, and its definition's
+ * `encryptedColumns`). Attachment contents are large: a small page size keeps a rotation's memory use
+ * bounded.
  */
 export const CASE_ENCRYPTED_COLUMNS = [
   { name: 'cases.intake_envelope', table: cases, column: cases.intakeEnvelope, primaryKey: cases.id },
@@ -13,7 +15,6 @@ export const CASE_ENCRYPTED_COLUMNS = [
     column: cases.personConcernedEnvelope,
     primaryKey: cases.id,
   },
-  { name: 'cases.advice_envelope', table: cases, column: cases.adviceEnvelope, primaryKey: cases.id },
   { name: 'cases.feedback_envelope', table: cases, column: cases.feedbackEnvelope, primaryKey: cases.id },
   {
     name: 'case_messages.body_envelope',

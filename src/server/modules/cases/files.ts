@@ -1,7 +1,11 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_NAME_MAX_LENGTH, ATTACHMENT_TYPES } from '../../../shared/cases.ts';
 import { AppError } from '../../lib/errors.ts';
-import { MalformedImageError, stripJpegMetadata, stripPngMetadata } from './image-metadata.ts';
+import { isPlainText, sanitiseFileName as sanitiseLabel } from '../../lib/uploads/file-names.ts';
+import { MalformedImageError, stripJpegMetadata, stripPngMetadata } from '../../lib/uploads/image-metadata.ts';
+
+/** Moved to src/server/lib/uploads (shared with the incidents module); re-exported for the case modules. */
+export { isPlainText };
 
 /**
  * Upload checks (ASVS V5): the type comes from the bytes (file-type's magic numbers, or a strict UTF-8
@@ -43,21 +47,6 @@ const unreadable = () =>
 const tooManyPixels = () =>
   new AppError(413, 'attachment_too_many_pixels', 'Content Too Large', 'The image has too many pixels.');
 
-const MARKUP = /^\s*<(?:!doctype|html|head|body|script|svg|iframe|\?xml|object|embed|meta)\b/i;
-
-/** Plain UTF-8 text: decodes strictly, no NUL or control characters but tab, newlines and form feed, no markup. */
-export function isPlainText(bytes: Uint8Array): boolean {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
-  return !MARKUP.test(text.replace(/^\ufeff/, ''));
-}
-
 /** The allowed type of these bytes, or null. */
 export async function detectType(bytes: Uint8Array): Promise<AttachmentType | null> {
   const detected = await fileTypeFromBuffer(bytes);
@@ -67,34 +56,8 @@ export async function detectType(bytes: Uint8Array): Promise<AttachmentType | nu
   return bytes.length > 0 && isPlainText(bytes) ? 'text/plain' : null;
 }
 
-/**
- * A safe label from whatever the client sent: the last path segment only, Unicode-normalised, without
- * control, bidi-override or zero-width characters, only letters, digits, space and `._()-`, no leading
- * dots, at most ATTACHMENT_NAME_MAX_LENGTH characters with the extension kept.
- */
-export function sanitiseFileName(raw: string): string {
-  let name = raw.normalize('NFC');
-  name = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters
-  name = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  name = name.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
-  name = name.replace(/[^\p{L}\p{N} ._()-]/gu, '_');
-  name = name
-    .replace(/\s+/g, ' ')
-    .replace(/_+/g, '_')
-    .replace(/\.{2,}/g, '.');
-  name = name.replace(/^[\s._-]+/, '').replace(/[\s.]+$/, '');
-  if ([...name].length > ATTACHMENT_NAME_MAX_LENGTH) {
-    const dot = name.lastIndexOf('.');
-    const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot) : '';
-    const base = [...name.slice(0, dot > 0 && ext ? dot : name.length)]
-      .slice(0, ATTACHMENT_NAME_MAX_LENGTH - ext.length)
-      .join('')
-      .trimEnd();
-    name = `${base}${ext}`;
-  }
-  return name;
-}
+/** A safe label from whatever the client sent (see lib/uploads/file-names.ts), cut to the attachments' length. */
+export const sanitiseFileName = (raw: string): string => sanitiseLabel(raw, ATTACHMENT_NAME_MAX_LENGTH);
 
 /** The name with an extension that fits the type; throws when the name claims another type. */
 export function nameForType(sanitised: string, type: AttachmentType): string {
@@ -142,14 +105,4 @@ export async function inspectUpload(
     return { type, fileName, bytes: original, metadataRemoved: false, evidenceOriginal: true };
   }
   return { type, fileName, bytes: clean.bytes, metadataRemoved: clean.removed, evidenceOriginal: false };
-}
-
-/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

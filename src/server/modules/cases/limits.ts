@@ -14,7 +14,9 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
  * the numbers to call: a limit must never stand between someone in danger and help.
  */
 export class CaseRequestLimitError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
     super(
       429,
       'too_many_requests',
@@ -23,6 +25,7 @@ export class CaseRequestLimitError extends AppError {
         `Acute danger? Call ${EMERGENCY_NUMBER}. The Ondersteuningsteam is reachable day and night on ${SUPPORT_TEAM_PHONE.display}.`,
     );
     this.name = 'CaseRequestLimitError';
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -1,43 +1,33 @@
-import type {
-  CaseAction,
-  CaseDetail,
-  CaseOutcome,
-  CaseStatus,
-  CaseType,
-  GrantScope,
-  Urgency,
-} from '../../../shared/cases.ts';
-import type { Role } from '../../../shared/roles.ts';
+import type { GrantScope, Urgency } from '../../../shared/cases.ts';
+import type { CatalogueText } from '../../../shared/catalogue/index.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
+import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
 import type { AccessRules, Relation } from '../../lib/policy.ts';
-import type { CaseRow } from './types.ts';
+import type { CaseState, StaffProfile } from './types.ts';
 
 /**
- * The case-type registry. Each module (support, sipa, …) registers one definition; the case core
- * (service, routes, queue, jobs, retention) knows nothing type-specific beyond what is declared here.
+ * The case-type registry. Each type module (support, sipa, … and a test's own) registers one
+ * definition; the case core (services, routes, queue, jobs, retention) knows nothing type-specific
+ * beyond what a definition declares here. See ARCHITECTURE.md ("How a case type plugs in").
  */
 
-/** How a transition is made: the generic status route, or a dedicated action. */
-export type TransitionVia =
-  | 'status'
-  | 'take'
-  | 'assign'
-  | 'release'
-  | 'close'
-  | 'reopen'
-  | 'advice'
-  | 'conflict_check'
-  | 'requester_message';
+/**
+ * How a transition is made. The core's routes make `status`, `take`, `assign`, `release`, `close`,
+ * `reopen` and (the system, when the requester writes) `requester_message`; a type names its own for
+ * its own actions (e.g. `advice`, `conflict_check`).
+ */
+export type TransitionVia = string;
+
+/** Who makes a transition: a relation, queue staff who may take it (no relation yet), or the system. */
+export type TransitionActor = Relation | 'eligible_staff' | 'system';
 
 export interface Transition {
-  from: readonly CaseStatus[];
-  to: CaseStatus;
+  from: readonly string[];
+  to: string;
   via: TransitionVia;
-  /**
-   * Relations that may make it (`take` is for eligible queue staff, who have no relation yet; and
-   * `requester_message` is made by the system when the requester writes).
-   */
-  by: readonly (Relation | 'eligible_staff' | 'system')[];
+  by: readonly TransitionActor[];
 }
 
 /** A first-response target: wall-clock minutes (around the clock) or working days. */
@@ -61,43 +51,101 @@ export interface CaseTypeSettings {
 }
 
 /** Optional plain columns a tombstone may keep besides type, dates, office type, region and outcome. */
-export type TombstoneExtra = 'urgency' | 'association';
+export type TombstoneExtra = 'urgency';
 
-/** The staff member who wants to take a case from the queue, as far as the type needs to know. */
-export interface StaffProfile {
-  personId: string;
-  roles: readonly Role[];
-  association: string | null;
+/** One of the type's own actions (its routes): who may (relations; grantees with the scope) and when. */
+export interface TypeAction<TData> {
+  relations: readonly Relation[];
+  scope?: string;
+  /** Whether the case's state allows it now (besides policy); default: always. */
+  when?(state: CaseState<TData>, relations: ReadonlySet<Relation>, now: Date): boolean;
 }
 
-export interface CaseTypeDefinition {
-  type: CaseType;
-  statuses: readonly CaseStatus[];
-  initialStatus: CaseStatus;
+/** The type's own tables (keyed by `case_id`, see caseTypeKey()): how the core reads them for its cases. */
+export interface CaseTypeData<TData> {
+  /** The type's data of these cases; every case of the type has an entry. */
+  load(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, TData>>;
+}
+
+/** What a hook gets: the transaction of the change, its moment, the case before the change, who acts. */
+export interface HookInput<TData> {
+  tx: Tx;
+  now: Date;
+  state: CaseState<TData>;
+  actorId: string | null;
+}
+
+/**
+ * Hooks into the core's actions, run in the same transaction (the type writes its own tables). None is
+ * required; a type without data needs none.
+ */
+export interface CaseTypeHooks<TData> {
+  /** A staff member took the case. `visibleToRequester: false`: the requester neither sees nor hears of it. */
+  onTake?(input: HookInput<TData>): Promise<{ visibleToRequester?: boolean } | undefined>;
+  /** The case went back to the queue (released, or handed back by the type's own action). */
+  onRelease?(input: HookInput<TData>): Promise<void>;
+  /** The case is being closed. `endAssignments`: the assigned staff leave it (a reopen goes to the queue). */
+  onClose?(input: HookInput<TData>): Promise<{ endAssignments?: boolean } | undefined>;
+  onReopen?(input: HookInput<TData>): Promise<void>;
+  /** The content is being destroyed (retention or the requester's request): empty the type's tables. */
+  onErase?(input: HookInput<TData> & { reason: 'retention' | 'requester' }): Promise<void>;
+}
+
+export interface PresentInput<TData> {
+  state: CaseState<TData>;
+  keyring: Keyring;
+  /** The decrypted intake, or null when the caller may not read it (the core decided that already). */
+  intake: unknown | null;
+  /** The decrypted person concerned, or null when the caller may not read it. */
+  personConcerned: unknown | null;
+  relations: ReadonlySet<Relation>;
+}
+
+export interface CaseTypeDefinition<TData = unknown> {
+  type: string;
+  /** The record type of the type's cases in the audit trail (and so in the requester's access log). */
+  recordType: string;
+  /** Audit actions the core writes for the type (string literals, for the audit catalogue). */
+  auditActions: {
+    /** Reading the person concerned (apart from the intake). */
+    personConcernedRead: string;
+  };
+  /**
+   * Texts (nl/en, for the person's access log) of audit actions the type writes that are not in the
+   * shared catalogue (src/shared/catalogue) — a type defined outside src/shared brings its own. Every
+   * action a case audits must have a text in one of the two; the core refuses any other.
+   */
+  auditTexts?: Readonly<Record<string, CatalogueText>>;
+  statuses: readonly string[];
+  initialStatus: string;
   /** "Waiting for the requester": the service-target clock pauses here. */
-  pausedStatus: CaseStatus;
-  closedStatus: CaseStatus;
+  pausedStatus: string;
+  closedStatus: string;
   transitions: readonly Transition[];
-  outcomes: readonly CaseOutcome[];
+  outcomes: readonly string[];
   /** The outcome a requester may close with (withdrawing); null when requesters may not close. */
-  requesterOutcome: CaseOutcome | null;
+  requesterOutcome: string | null;
   /** Roles that triage and assign, and see every case of the type (policy relation `coordinator`). */
   coordinatorRoles: readonly Role[];
-  /** Roles a coordinator may assign a case to. */
+  /** The type's staff: roles that may take a case or be assigned to one. */
   assignableRoles: readonly Role[];
-  /** Who sees an unassigned case in their queue and may take it. */
-  mayTake(staff: StaffProfile, row: CaseRow): boolean;
   /** Roles whose holders may be let in by the requester (peers, experts); empty: no grants. */
   grantableRoles: readonly Role[];
-  /** Per action: which relations may do it (grantees with the named scope). Merged over the core's defaults. */
-  rules?: Partial<AccessRules<CaseAction>>;
-  /** Extra state guards per action (besides policy and transitions), e.g. SIPA's conflict check. */
-  guards?: Partial<Record<CaseAction, (row: CaseRow, relations: ReadonlySet<Relation>) => boolean>>;
+  /** Scopes a grantee may be given. */
+  grantScopes: readonly GrantScope[];
+  /** Who sees an unassigned case in their queue and may take it. */
+  mayTake(staff: StaffProfile, state: CaseState<TData>): boolean;
+  /** Core actions: other relations than the core's defaults (merged over them). */
+  rules?: Partial<AccessRules<string>>;
+  /** The type's own actions (its own routes), with who may and when. */
+  actions?: Readonly<Record<string, TypeAction<TData>>>;
+  /** An extra state check on any action, core or own (e.g. SIPA: nothing before the conflict check). */
+  guard?(action: string, state: CaseState<TData>, relations: ReadonlySet<Relation>): boolean;
   /** Who may read the person concerned (an encrypted column apart from the intake). */
   personConcernedRelations: readonly Relation[];
   attachments: {
     /** Statuses in which files may be added (SIPA: none before the intake conversation). */
-    allowedIn: readonly CaseStatus[];
+    allowedIn: readonly string[];
     /** Whether an uploader may mark an image as evidence to keep it byte for byte (metadata included). */
     evidence: boolean;
   };
@@ -105,56 +153,96 @@ export interface CaseTypeDefinition {
   nextStep: Record<string, string>;
   settings: CaseTypeSettings;
   tombstoneKeeps: readonly TombstoneExtra[];
-  /**
-   * Extra changes when a case closes, e.g. SIPA: an advisor who never confirmed the absence of a conflict
-   * of interest is no longer assigned (so a reopened request goes back to the queue).
-   */
-  onClose?(row: CaseRow): { patch?: Partial<CaseRow>; endAssignments?: boolean };
-  /** Scopes a grantee may be given. */
-  grantScopes: readonly GrantScope[];
-  /**
-   * The type's own parts of GET /api/cases/:caseId. `intake` and `personConcerned` are the decrypted
-   * values, or null when the caller may not read them; the core decided that already.
-   */
-  present(input: PresentInput): Pick<CaseDetail, 'intake' | 'support' | 'sipa'>;
+  /** The type's own tables; absent when the type has none. */
+  data?: CaseTypeData<TData>;
+  hooks?: CaseTypeHooks<TData>;
+  /** The encrypted columns of the type's own tables (for key rotation). */
+  encryptedColumns?: readonly EncryptedColumn[];
+  /** The type's part of GET /api/cases/:caseId (`typeDetail`), checked against the type's schema. */
+  present(input: PresentInput<TData>): Record<string, unknown>;
+  /** Plain routing facts for the queue (`typeSummary`; never content). */
+  queueSummary?(state: CaseState<TData>): Record<string, string | number | boolean | null>;
 }
 
-export interface PresentInput {
-  row: CaseRow;
-  keyring: Keyring;
-  intake: unknown | null;
-  personConcerned: unknown | null;
-  relations: ReadonlySet<Relation>;
-}
+export type CaseTypeSettingsOverrides = Partial<Record<string, Partial<CaseTypeSettings>>>;
 
-export type CaseTypeSettingsOverrides = Partial<Record<CaseType, Partial<CaseTypeSettings>>>;
+/** Sorted like ROLES, so route declarations and the access table read the same. */
+function inRoleOrder(roles: Iterable<Role>): Role[] {
+  const wanted = new Set(roles);
+  return ROLES.filter((role) => wanted.has(role));
+}
 
 export class CaseTypeRegistry {
-  readonly #types = new Map<CaseType, CaseTypeDefinition>();
+  readonly #types = new Map<string, CaseTypeDefinition>();
 
-  constructor(private readonly overrides: CaseTypeSettingsOverrides = {}) {}
+  readonly #overrides: CaseTypeSettingsOverrides;
 
-  register(definition: CaseTypeDefinition): CaseTypeDefinition {
+  /** @param overrides per type, settings over the type's and the environment's (tests, buildApp options). */
+  constructor(overrides: CaseTypeSettingsOverrides = {}) {
+    this.#overrides = overrides;
+  }
+
+  /**
+   * Registers a type. `settings` are the deployment's (the type module reads them from the environment);
+   * the registry's overrides win over them, and both over the definition's defaults.
+   */
+  register<TData>(
+    definition: CaseTypeDefinition<TData>,
+    options: { settings?: Partial<CaseTypeSettings> } = {},
+  ): CaseTypeDefinition<TData> {
     if (this.#types.has(definition.type)) throw new Error(`Case type ${definition.type} is registered twice`);
-    const settings = fitReminderLeads({ ...definition.settings, ...this.overrides[definition.type] });
+    const settings = fitReminderLeads({
+      ...definition.settings,
+      ...options.settings,
+      ...this.#overrides[definition.type],
+    });
     const merged = { ...definition, settings };
     validateDefinition(merged);
-    this.#types.set(definition.type, merged);
+    this.#types.set(definition.type, merged as CaseTypeDefinition);
     return merged;
   }
 
   get(type: string): CaseTypeDefinition {
-    const definition = this.#types.get(type as CaseType);
+    const definition = this.#types.get(type);
     if (!definition) throw new Error(`Unknown case type ${type}`);
     return definition;
   }
 
   has(type: string): boolean {
-    return this.#types.has(type as CaseType);
+    return this.#types.has(type);
   }
 
   all(): CaseTypeDefinition[] {
     return [...this.#types.values()];
+  }
+
+  /** Every type's staff (coordinators and assignable roles): the function-level gate of staff routes. */
+  staffRoles(): Role[] {
+    return inRoleOrder(this.all().flatMap((type) => [...type.coordinatorRoles, ...type.assignableRoles]));
+  }
+
+  coordinatorRoles(): Role[] {
+    return inRoleOrder(this.all().flatMap((type) => type.coordinatorRoles));
+  }
+
+  /** Who may have a queue: staff, then the roles a requester may let in (peers, experts). */
+  queueRoles(): Role[] {
+    const staff = this.staffRoles();
+    const grantees = inRoleOrder(this.all().flatMap((type) => type.grantableRoles));
+    return [...staff, ...grantees.filter((role) => !staff.includes(role))];
+  }
+
+  /** A status some type has (unknown keys are refused as invalid input, other types' as not allowed). */
+  knowsStatus(status: string): boolean {
+    return this.all().some((type) => type.statuses.includes(status));
+  }
+
+  knowsOutcome(outcome: string): boolean {
+    return this.all().some((type) => type.outcomes.includes(outcome));
+  }
+
+  encryptedColumns(): EncryptedColumn[] {
+    return this.all().flatMap((type) => [...(type.encryptedColumns ?? [])]);
   }
 }
 
@@ -173,11 +261,38 @@ export function fitReminderLeads(settings: CaseTypeSettings): CaseTypeSettings {
   return { ...settings, reminderLeadMs };
 }
 
-/** Refuses a definition whose transitions name statuses the type does not have. */
+/** The core's own actions: a type's own action may not take one of these names. */
+const CORE_ACTION_NAMES = new Set([
+  'read',
+  'read_intake',
+  'read_messages',
+  'post_message',
+  'read_notes',
+  'post_note',
+  'read_attachments',
+  'upload_attachment',
+  'change_status',
+  'change_urgency',
+  'assign',
+  'take',
+  'release',
+  'close',
+  'reopen',
+  'give_feedback',
+  'erase',
+  'propose_grant',
+  'manage_grants',
+]);
+
+/** Refuses a definition whose transitions name statuses the type does not have, and other slips. */
 export function validateDefinition(definition: CaseTypeDefinition): void {
+  const fail = (what: string) => {
+    throw new Error(`Case type ${definition.type}: ${what}`);
+  };
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.type)) fail('the type key must be lower case');
   const known = new Set(definition.statuses);
-  const check = (status: CaseStatus, where: string) => {
-    if (!known.has(status)) throw new Error(`Case type ${definition.type}: ${where} uses unknown status ${status}`);
+  const check = (status: string, where: string) => {
+    if (!known.has(status)) fail(`${where} uses unknown status ${status}`);
   };
   check(definition.initialStatus, 'initialStatus');
   check(definition.pausedStatus, 'pausedStatus');
@@ -186,24 +301,24 @@ export function validateDefinition(definition: CaseTypeDefinition): void {
     for (const from of transition.from) check(from, `transition ${transition.via}`);
     check(transition.to, `transition ${transition.via}`);
   }
+  for (const status of definition.attachments.allowedIn) check(status, 'attachments.allowedIn');
   for (const status of definition.statuses) {
-    if (!definition.nextStep[status]) throw new Error(`Case type ${definition.type}: no next step for ${status}`);
+    if (!definition.nextStep[status]) fail(`no next step for ${status}`);
+  }
+  if (definition.requesterOutcome && !definition.outcomes.includes(definition.requesterOutcome)) {
+    fail(`requesterOutcome ${definition.requesterOutcome} is not one of its outcomes`);
+  }
+  for (const action of Object.keys(definition.actions ?? {})) {
+    if (CORE_ACTION_NAMES.has(action)) fail(`its own action ${action} has the name of a core action`);
   }
   if (definition.settings.retentionDays < definition.settings.reopenDays) {
-    throw new Error(`Case type ${definition.type}: retention must be at least the reopen window`);
+    fail('retention must be at least the reopen window');
   }
 }
 
-/** The transitions from `from` made `via`, by one of the given relations. */
-export function findTransitions(
-  definition: CaseTypeDefinition,
-  from: CaseStatus,
-  via: TransitionVia,
-  by: ReadonlySet<Relation | 'eligible_staff' | 'system'>,
-): Transition[] {
-  return definition.transitions.filter(
-    (transition) => transition.via === via && transition.from.includes(from) && transition.by.some((b) => by.has(b)),
-  );
+/** Whether the type has a transition made `via` from the case's current status. */
+export function hasTransition(definition: CaseTypeDefinition, status: string, via: TransitionVia): boolean {
+  return definition.transitions.some((transition) => transition.via === via && transition.from.includes(status));
 }
 
 /** Every (from → to) pair the type allows, for the state-machine property test and the types route. */

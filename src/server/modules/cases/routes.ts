@@ -3,74 +3,38 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ATTACHMENT_MAX_BYTES,
-  assignSchema,
   attachmentParamsSchema,
   attachmentSchema,
   attachmentsResponseSchema,
-  caseActionResponseSchema,
   caseDetailSchema,
   caseIdParamsSchema,
+  caseStatusSchema,
+  caseTypeSchema,
   caseTypesResponseSchema,
-  changeStatusSchema,
-  changeUrgencySchema,
-  closeCaseSchema,
-  consentGrantSchema,
-  eraseCaseSchema,
-  feedbackSchema,
-  grantParamsSchema,
-  markNotificationsReadSchema,
   messagesResponseSchema,
   myCasesResponseSchema,
   notesResponseSchema,
-  notificationsResponseSchema,
-  okResponseSchema,
   postMessageSchema,
   postNoteSchema,
-  proposeGrantSchema,
   queueQuerySchema,
   queueResponseSchema,
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { contentDisposition } from '../../lib/content-disposition.ts';
 import { contextOf } from '../../lib/context.ts';
-import { AppError, unauthorized } from '../../lib/errors.ts';
-import { requireRecentAuthentication } from '../sessions/step-up.ts';
+import { AppError } from '../../lib/errors.ts';
 import { addAttachment, attachmentTooLarge, listAttachments, readAttachment } from './attachments.ts';
-import { contentDisposition } from './files.ts';
-import { listNotifications, markNotificationsRead } from './notifications.ts';
+import { listMessages, listNotes, postMessage, postNote } from './conversation.ts';
 import { listQueue } from './queue.ts';
-import { eraseOnRequest } from './retention.ts';
-import {
-  assignCase,
-  changeStatus,
-  changeUrgency,
-  closeCase,
-  decideGrant,
-  getCaseDetail,
-  getTimeline,
-  giveFeedback,
-  listMessages,
-  listMyCases,
-  listNotes,
-  postMessage,
-  postNote,
-  proposeGrant,
-  releaseCase,
-  reopenCase,
-  takeCase,
-} from './service.ts';
-
-/** Staff of any case type: function-level gate for staff-only routes (the case itself decides the rest). */
-export const CASE_STAFF_ROLES: readonly Role[] = ['confidant', 'ot_coordinator', 'sipa_advisor'];
-/** Roles that may coordinate (assign) some case type. */
-export const CASE_COORDINATOR_ROLES: readonly Role[] = ['ot_coordinator'];
-/** Everyone who may have a queue: staff, and peers/experts for the cases shared with them. */
-export const CASE_QUEUE_ROLES: readonly Role[] = [...CASE_STAFF_ROLES, 'peer', 'expert'];
+import { getCaseDetail, getTimeline, listMyCases } from './read.ts';
+import { caseRouteAccess } from './route-access.ts';
 
 const tags = ['cases'];
 
+/** The case core's routes for reading a case, its conversation and its files; actions are in action-routes.ts. */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = app.cases;
+  const core = app.cases;
+  const access = caseRouteAccess(core.registry);
 
   await app.register(multipart, {
     limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, parts: 3, fieldSize: 200, headerPairs: 50 },
@@ -82,16 +46,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: {
         tags,
-        summary: 'Case types: statuses, outcomes and targets',
+        summary: 'Case types: statuses, outcomes, own actions and targets',
         response: { 200: caseTypesResponseSchema },
       },
     },
     async () => ({
-      types: deps.registry.all().map((definition) => ({
+      types: core.registry.all().map((definition) => ({
         type: definition.type,
         statuses: [...definition.statuses],
         outcomes: [...definition.outcomes],
         pausedStatus: definition.pausedStatus,
+        actions: Object.keys(definition.actions ?? {}),
         reopenDays: definition.settings.reopenDays,
         retentionDays: definition.settings.retentionDays,
         firstResponseTargets: definition.settings.firstResponse,
@@ -109,68 +74,25 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: myCasesResponseSchema },
       },
     },
-    async (request) => ({ cases: await listMyCases(deps, contextOf(request)) }),
-  );
-
-  app.get(
-    '/api/me/notifications',
-    {
-      config: { access: 'signedIn' },
-      schema: { tags, summary: 'My notifications (no content)', response: { 200: notificationsResponseSchema } },
-    },
-    async (request) => {
-      if (!request.actor) throw unauthorized();
-      const { rows, unread } = await listNotifications(app.db, request.actor.personId);
-      return {
-        notifications: rows.map((row) => ({
-          id: row.id,
-          at: row.at.toISOString(),
-          kind: row.kind as never,
-          caseId: row.caseId,
-          caseReference: row.caseReference,
-          caseType: (row.caseType as 'support' | 'sipa' | null) ?? null,
-          view: row.caseId
-            ? row.caseRequesterId === request.actor?.personId
-              ? ('requester' as const)
-              : ('staff' as const)
-            : null,
-          readAt: row.readAt ? row.readAt.toISOString() : null,
-        })),
-        unread,
-      };
-    },
-  );
-
-  app.post(
-    '/api/me/notifications/read',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Mark my notifications read (all, the given ids, or those about one case)',
-        body: markNotificationsReadSchema,
-        response: { 200: okResponseSchema },
-      },
-    },
-    async (request) => {
-      if (!request.actor) throw unauthorized();
-      await markNotificationsRead(app.db, request.actor.personId, request.body);
-      return { ok: true as const };
-    },
+    async (request) => ({ cases: await listMyCases(core, contextOf(request)) }),
   );
 
   app.get(
     '/api/cases/queue',
     {
-      config: { access: { roles: CASE_QUEUE_ROLES } },
+      config: { access: access.queue },
       schema: {
         tags,
         summary: 'Staff queue: unassigned, mine, due soon, late, shared with me, closed',
-        querystring: queueQuerySchema,
+        // A type or status no registered type has is invalid input (400), like any other bad field.
+        querystring: queueQuerySchema.extend({
+          type: caseTypeSchema.refine((type) => core.registry.has(type), 'not a case type'),
+          status: caseStatusSchema.refine((status) => core.registry.knowsStatus(status), 'not a status').optional(),
+        }),
         response: { 200: queueResponseSchema },
       },
     },
-    async (request) => listQueue(deps, contextOf(request), request.query),
+    async (request) => listQueue(core, contextOf(request), request.query),
   );
 
   app.get(
@@ -179,12 +101,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: {
         tags,
-        summary: 'One case, as far as the caller may see it',
+        summary: 'One case, as far as the caller may see it (`typeDetail`: the schema of its type)',
         params: caseIdParamsSchema,
         response: { 200: caseDetailSchema },
       },
     },
-    async (request) => getCaseDetail(deps, contextOf(request), request.params.caseId),
+    async (request) => getCaseDetail(core, contextOf(request), request.params.caseId),
   );
 
   app.get(
@@ -193,7 +115,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: { tags, summary: 'What happened', params: caseIdParamsSchema, response: { 200: timelineResponseSchema } },
     },
-    async (request) => ({ events: await getTimeline(deps, contextOf(request), request.params.caseId) }),
+    async (request) => ({ events: await getTimeline(core, contextOf(request), request.params.caseId) }),
   );
 
   app.get(
@@ -207,7 +129,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: messagesResponseSchema },
       },
     },
-    async (request) => ({ messages: await listMessages(deps, contextOf(request), request.params.caseId) }),
+    async (request) => ({ messages: await listMessages(core, contextOf(request), request.params.caseId) }),
   );
 
   app.post(
@@ -223,7 +145,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await postMessage(deps, contextOf(request), request.params.caseId, request.body.body);
+      const result = await postMessage(core, contextOf(request), request.params.caseId, request.body.body);
       return reply.status(201).send(result);
     },
   );
@@ -231,7 +153,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/cases/:caseId/notes',
     {
-      config: { access: { roles: CASE_STAFF_ROLES } },
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Internal notes (staff)',
@@ -239,13 +161,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: notesResponseSchema },
       },
     },
-    async (request) => ({ notes: await listNotes(deps, contextOf(request), request.params.caseId) }),
+    async (request) => ({ notes: await listNotes(core, contextOf(request), request.params.caseId) }),
   );
 
   app.post(
     '/api/cases/:caseId/notes',
     {
-      config: { access: { roles: CASE_STAFF_ROLES } },
+      config: { access: access.staff },
       schema: {
         tags,
         summary: 'Add an internal note (never shown to the requester; never counts as a response)',
@@ -255,7 +177,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await postNote(deps, contextOf(request), request.params.caseId, request.body.body);
+      const result = await postNote(core, contextOf(request), request.params.caseId, request.body.body);
       return reply.status(201).send(result);
     },
   );
@@ -266,7 +188,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: { tags, summary: 'Files', params: caseIdParamsSchema, response: { 200: attachmentsResponseSchema } },
     },
-    async (request) => listAttachments(deps, contextOf(request), request.params.caseId),
+    async (request) => listAttachments(core, contextOf(request), request.params.caseId),
   );
 
   app.post(
@@ -304,7 +226,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw attachmentTooLarge();
         throw new AppError(400, 'attachment_unreadable', 'Bad Request', 'The upload could not be read.');
       }
-      const attachment = await addAttachment(deps, contextOf(request), request.params.caseId, {
+      const attachment = await addAttachment(core, contextOf(request), request.params.caseId, {
         ...upload,
         evidence: request.query.evidence === 'true',
       });
@@ -323,7 +245,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await readAttachment(deps, contextOf(request), request.params.caseId, request.params.attachmentId);
+      const file = await readAttachment(core, contextOf(request), request.params.caseId, request.params.attachmentId);
       return reply
         .header('Content-Disposition', contentDisposition(file.fileName))
         .header('X-Content-Type-Options', 'nosniff')
@@ -334,181 +256,4 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(file.bytes);
     },
   );
-
-  const action = (
-    path: string,
-    access: 'signedIn' | { roles: readonly Role[] },
-    summary: string,
-    run: (caseId: string, request: Parameters<typeof contextOf>[0]) => Promise<{ id: string; status: string }>,
-  ) => {
-    app.post(
-      path,
-      {
-        config: { access },
-        schema: { tags, summary, params: caseIdParamsSchema, response: { 200: caseActionResponseSchema } },
-      },
-      async (request) => run(request.params.caseId, request) as never,
-    );
-  };
-
-  app.post(
-    '/api/cases/:caseId/status',
-    {
-      config: { access: { roles: CASE_STAFF_ROLES } },
-      schema: {
-        tags,
-        summary: 'Move the case to another status its type allows',
-        params: caseIdParamsSchema,
-        body: changeStatusSchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) => changeStatus(deps, contextOf(request), request.params.caseId, request.body.to),
-  );
-
-  app.post(
-    '/api/cases/:caseId/urgency',
-    {
-      config: { access: { roles: CASE_STAFF_ROLES } },
-      schema: {
-        tags,
-        summary: 'Change the urgency (the due time follows)',
-        params: caseIdParamsSchema,
-        body: changeUrgencySchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) => changeUrgency(deps, contextOf(request), request.params.caseId, request.body.urgency),
-  );
-
-  app.post(
-    '/api/cases/:caseId/assign',
-    {
-      config: { access: { roles: CASE_COORDINATOR_ROLES } },
-      schema: {
-        tags,
-        summary: 'Assign (or reassign) the case: the type’s coordinator',
-        params: caseIdParamsSchema,
-        body: assignSchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) => assignCase(deps, contextOf(request), request.params.caseId, request.body.personId),
-  );
-
-  action('/api/cases/:caseId/take', { roles: CASE_STAFF_ROLES }, 'Take an unassigned case from the queue', (id, r) =>
-    takeCase(deps, contextOf(r), id),
-  );
-  action('/api/cases/:caseId/release', { roles: CASE_STAFF_ROLES }, 'Hand the case back to the queue', (id, r) =>
-    releaseCase(deps, contextOf(r), id),
-  );
-  action('/api/cases/:caseId/reopen', 'signedIn', 'Reopen my closed case (within the reopen window)', (id, r) =>
-    reopenCase(deps, contextOf(r), id),
-  );
-
-  app.post(
-    '/api/cases/:caseId/close',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Close with an outcome (the requester may withdraw)',
-        params: caseIdParamsSchema,
-        body: closeCaseSchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) => closeCase(deps, contextOf(request), request.params.caseId, request.body.outcome),
-  );
-
-  app.post(
-    '/api/cases/:caseId/feedback',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Feedback on a closed case (the requester, once)',
-        params: caseIdParamsSchema,
-        body: feedbackSchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) => giveFeedback(deps, contextOf(request), request.params.caseId, request.body),
-  );
-
-  app.post(
-    '/api/cases/:caseId/erase',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Delete the content of my closed case now (step-up; type the reference)',
-        params: caseIdParamsSchema,
-        body: eraseCaseSchema,
-        response: { 200: okResponseSchema },
-      },
-    },
-    async (request) => {
-      requireRecentAuthentication(request);
-      await eraseOnRequest(deps, contextOf(request), request.params.caseId, request.body.reference);
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/cases/:caseId/grants',
-    {
-      config: { access: { roles: CASE_STAFF_ROLES } },
-      schema: {
-        tags,
-        summary: 'Propose letting a peer or expert in (the requester decides)',
-        params: caseIdParamsSchema,
-        body: proposeGrantSchema,
-        response: { 201: caseActionResponseSchema },
-      },
-    },
-    async (request, reply) => {
-      const result = await proposeGrant(deps, contextOf(request), request.params.caseId, request.body);
-      return reply.status(201).send(result);
-    },
-  );
-
-  app.post(
-    '/api/cases/:caseId/grants/:grantId/consent',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Let the proposed person in, for these scopes (the requester)',
-        params: grantParamsSchema,
-        body: consentGrantSchema,
-        response: { 200: caseActionResponseSchema },
-      },
-    },
-    async (request) =>
-      decideGrant(
-        deps,
-        contextOf(request),
-        request.params.caseId,
-        request.params.grantId,
-        'consent',
-        request.body.scopes,
-      ),
-  );
-
-  for (const decision of ['decline', 'revoke'] as const) {
-    app.post(
-      `/api/cases/:caseId/grants/:grantId/${decision}`,
-      {
-        config: { access: 'signedIn' },
-        schema: {
-          tags,
-          summary: decision === 'decline' ? 'Say no to a proposal (the requester)' : 'End a permission at once',
-          params: grantParamsSchema,
-          response: { 200: caseActionResponseSchema },
-        },
-      },
-      async (request) => decideGrant(deps, contextOf(request), request.params.caseId, request.params.grantId, decision),
-    );
-  }
 };

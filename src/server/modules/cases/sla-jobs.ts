@@ -1,9 +1,7 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
-import type { Urgency } from '../../../shared/cases.ts';
-import { type CaseDeps, type Effects, inCaseTransaction } from './context.ts';
-import { caseAssignments, cases } from './db.ts';
-import { notify } from './notifications.ts';
-import { addEvent, peopleWithRoles, queueAudience, scheduleSlaCheck } from './service.ts';
+import { systemContext } from '../../lib/context.ts';
+import { reminderLeadOf } from './clock.ts';
+import type { CaseCore } from './facade.ts';
+import { casesDueForCheck, loadCase, staffHolding, updateCase } from './repository.ts';
 
 export type SlaCheckResult = { reminded: boolean; escalated: boolean };
 
@@ -14,50 +12,34 @@ export type SlaCheckResult = { reminded: boolean; escalated: boolean };
  * (a new urgency resets them); the next check is scheduled from the case's current state, so a pause or
  * an urgency change simply moves it.
  */
-export async function runSlaCheck(deps: CaseDeps, caseId: string): Promise<SlaCheckResult> {
-  const now = deps.now();
-  return inCaseTransaction(deps, async (tx, effects: Effects) => {
-    const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+export async function runSlaCheck(core: CaseCore, caseId: string): Promise<SlaCheckResult> {
+  return core.deps.uow.run(systemContext(), async (w) => {
     const result = { reminded: false, escalated: false };
-    if (!row || row.erasedAt || !deps.registry.has(row.type)) return result;
-    const definition = deps.registry.get(row.type);
+    const state = await loadCase(w.tx, core.registry, caseId, { forUpdate: true });
+    if (!state) return result;
+    const c = core.workOn(w, state);
+    const { row, definition } = state;
     const due = row.firstResponseDueAt;
     if (row.firstResponseAt || !due || row.status === definition.closedStatus) return result;
-    const lead = definition.settings.reminderLeadMs[(row.urgency ?? 'normal') as Urgency];
-    const assignees = (
-      await tx
-        .select({ personId: caseAssignments.personId })
-        .from(caseAssignments)
-        .where(and(eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt)))
-    ).map((a) => a.personId);
-    const notifyOptions = { keyring: deps.keyring, publicUrl: deps.publicUrl };
-    let current = row;
-    if (!row.reminderSentAt && now.getTime() >= due.getTime() - lead) {
-      [current = row] = await tx
-        .update(cases)
-        .set({ reminderSentAt: now })
-        .where(and(eq(cases.id, caseId), isNull(cases.reminderSentAt)))
-        .returning();
-      await addEvent(tx, caseId, { kind: 'reminder_sent', actorId: null, visibility: 'staff', at: now });
-      const audience = assignees.length > 0 ? assignees : await queueAudience(tx, definition, row);
-      if (await notify(tx, notifyOptions, audience, 'case_due_soon', caseId)) effects.mail = true;
+    const lead = reminderLeadOf(definition, row.urgency);
+    const assignees = state.assignees.map((a) => a.personId);
+    if (!row.reminderSentAt && w.now.getTime() >= due.getTime() - lead) {
+      c.setRow(await updateCase(w.tx, caseId, { reminderSentAt: w.now }));
+      await c.event('reminder_sent', 'staff');
+      await c.notify(assignees.length > 0 ? assignees : await c.queueAudience(), 'case_due_soon');
       result.reminded = true;
     }
-    if (!row.escalatedAt && now.getTime() >= due.getTime()) {
-      [current = row] = await tx
-        .update(cases)
-        .set({ escalatedAt: now })
-        .where(and(eq(cases.id, caseId), isNull(cases.escalatedAt)))
-        .returning();
-      await addEvent(tx, caseId, { kind: 'escalated', actorId: null, visibility: 'staff', at: now });
+    if (!row.escalatedAt && w.now.getTime() >= due.getTime()) {
+      c.setRow(await updateCase(w.tx, caseId, { escalatedAt: w.now }));
+      await c.event('escalated', 'staff');
       // No coordinator role (SIPA): every advisor hears about it.
       const roles = definition.coordinatorRoles.length > 0 ? definition.coordinatorRoles : definition.assignableRoles;
-      const coordinators = (await peopleWithRoles(tx, roles)).map((p) => p.personId);
+      const coordinators = (await staffHolding(w.tx, roles)).map((p) => p.personId);
       const audience = [...new Set([...coordinators, ...assignees])].filter((id) => id !== row.requesterId);
-      if (await notify(tx, notifyOptions, audience, 'case_late', caseId)) effects.mail = true;
+      await c.notify(audience, 'case_late');
       result.escalated = true;
     }
-    scheduleSlaCheck(effects, definition, current);
+    c.scheduleSlaCheck();
     return result;
   });
 }
@@ -66,27 +48,17 @@ export async function runSlaCheck(deps: CaseDeps, caseId: string): Promise<SlaCh
  * The safety net behind the per-case jobs (a crash between a commit and scheduling its check, a runner
  * that was stopped): every open case whose reminder or escalation is due gets its check now.
  */
-export async function sweepSla(deps: CaseDeps): Promise<number> {
-  const now = deps.now();
+export async function sweepSla(core: CaseCore): Promise<number> {
+  const { uow } = core.deps;
+  const now = uow.now();
   const maxLead = Math.max(
     0,
-    ...deps.registry.all().flatMap((definition) => Object.values(definition.settings.reminderLeadMs)),
+    ...core.registry.all().flatMap((definition) => Object.values(definition.settings.reminderLeadMs)),
   );
-  const candidates = await deps.db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(
-      and(
-        isNull(cases.firstResponseAt),
-        isNull(cases.erasedAt),
-        isNull(cases.escalatedAt),
-        isNotNull(cases.firstResponseDueAt),
-        lte(cases.firstResponseDueAt, new Date(now.getTime() + maxLead)),
-      ),
-    );
+  const candidates = await casesDueForCheck(uow.db, new Date(now.getTime() + maxLead));
   let acted = 0;
-  for (const { id } of candidates) {
-    const result = await runSlaCheck(deps, id);
+  for (const id of candidates) {
+    const result = await runSlaCheck(core, id);
     if (result.reminded || result.escalated) acted++;
   }
   return acted;

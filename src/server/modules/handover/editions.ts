@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/index.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import { systemContext } from '../../lib/context.ts';
+import type { UnitOfWork } from '../../lib/unit-of-work.ts';
 import { findPackagePart, listPackageParts } from '../package/repository.ts';
 import { type EditionPart, packageEditions } from './db.ts';
 
@@ -21,7 +23,7 @@ export function snapshotHash(parts: EditionPart[]): string {
 }
 
 /** The package content as it is in the database now, part by part in order. */
-export async function currentSnapshot(db: Db): Promise<EditionPart[]> {
+export async function currentSnapshot(db: DbOrTx): Promise<EditionPart[]> {
   const parts: EditionPart[] = [];
   for (const summary of await listPackageParts(db)) {
     const part = await findPackagePart(db, summary.slug);
@@ -39,12 +41,13 @@ export async function currentSnapshot(db: Db): Promise<EditionPart[]> {
 
 /**
  * Makes sure the current content is a version; answers that version. Several instances starting at
- * once are serialised by an advisory lock, so versions stay 1, 2, 3 … without gaps or twins.
+ * once are serialised by an advisory lock, so versions stay 1, 2, 3 … without gaps or twins. A system
+ * change in a unit of work of its own (no audit entry: the content's own revisions are audited).
  */
-export async function ensureCurrentEdition(db: Db, now = new Date()): Promise<EditionRow> {
-  const parts = await currentSnapshot(db);
+export async function ensureCurrentEdition(uow: UnitOfWork, now = new Date()): Promise<EditionRow> {
+  const parts = await currentSnapshot(uow.db);
   const contentHash = snapshotHash(parts);
-  return db.transaction(async (tx) => {
+  return uow.run(systemContext(), async ({ tx }) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${EDITION_LOCK.toString()}::bigint)`);
     const [latest] = await tx.select().from(packageEditions).orderBy(desc(packageEditions.version)).limit(1);
     // Version numbers never change once printed: content that went back to an earlier text is a new version.

@@ -2,17 +2,18 @@ import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { importEvents, importResult } from '../../../../test/helpers/handover-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportProblem } from '../../../shared/handover.ts';
 import type { Db } from '../../db/index.ts';
 import { systemContext } from '../../lib/context.ts';
+import { UnitOfWork } from '../../lib/unit-of-work.ts';
 import { auditLog } from '../audit/db.ts';
 import { people } from '../people/db.ts';
 import { insertInvitedPerson } from '../people/repository.ts';
 import { handovers } from './db.ts';
 import { runImport } from './import.ts';
 import { loadRegionIndex } from './regions.ts';
-import { importEvents, importResult } from './testing/fixtures.ts';
 
 /**
  * Importing appointments from a CSV file: progress as JSON lines, a row-by-row report of what is wrong,
@@ -332,10 +333,10 @@ describe('importing appointments from a CSV file', () => {
       },
     }) as Db;
     const events: unknown[] = [];
+    const uow = new UnitOfWork({ ...t.app.unitOfWork.deps, db: racing });
     const result = await runImport(
-      racing,
+      { uow, config: t.config, keyring: t.keyring, regions: await loadRegionIndex(), log: t.app.log },
       systemContext({ personId: admin.personId, roles: ['admin'] }),
-      { config: t.config, keyring: t.keyring, regions: await loadRegionIndex(), log: t.app.log },
       Buffer.from(csv),
       (event) => events.push(event),
     );

@@ -10,7 +10,7 @@ import { handoverRoutes } from './routes.ts';
  * content this snapshots as a package version on start.
  */
 export async function handoverModule(app: FastifyInstance) {
-  const edition = await ensureCurrentEdition(app.db);
+  const edition = await ensureCurrentEdition(app.unitOfWork);
   app.log.debug({ version: edition.version }, 'package version');
   await app.register(handoverRoutes, { regions: await loadRegionIndex() });
 }

@@ -7,8 +7,8 @@ import { type Block, type Inline, parseMarkdown } from '../../../shared/markdown
 import type { Office } from '../../../shared/people.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { renderPdf } from '../../lib/pdf.ts';
+import { DOCUMENT_LOCALE, HANDOVER_PDF_TEXTS, type HandoverPdfTexts, longDate } from '../../lib/texts/index.ts';
 import type { EditionPart } from './db.ts';
-import { longDate, PDF_TEXTS, type PdfTexts } from './pdf-texts.ts';
 
 /**
  * The printable Veiligheidspakket (pdfmake 0.3 on the server, Roboto from the pdfmake package embedded
@@ -122,7 +122,7 @@ async function qrSvg(link: string): Promise<string> {
   return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { light: '#ffffffff' } });
 }
 
-function coverNodes(input: PackagePdfInput, texts: PdfTexts, qr: string | null): Node[] {
+function coverNodes(input: PackagePdfInput, texts: HandoverPdfTexts, qr: string | null): Node[] {
   const { person, edition, lang } = input;
   const nodes: Node[] = [
     { text: texts.title, style: 'title' },
@@ -188,7 +188,7 @@ function coverNodes(input: PackagePdfInput, texts: PdfTexts, qr: string | null):
 }
 
 export async function renderPackagePdf(input: PackagePdfInput): Promise<Buffer> {
-  const texts = PDF_TEXTS[input.lang];
+  const texts = HANDOVER_PDF_TEXTS[input.lang];
   const qr = input.activation.kind === 'invitation' ? await qrSvg(input.activation.link) : null;
   const parts = [...input.edition.parts].sort((a, b) => a.position - b.position);
 
@@ -246,7 +246,7 @@ export async function renderPackagePdf(input: PackagePdfInput): Promise<Buffer> 
     },
     // /Lang in the catalogue needs PDF 1.4 or newer.
     version: '1.7',
-    language: texts.locale,
+    language: DOCUMENT_LOCALE[input.lang],
     displayTitle: true,
     pageSize: 'A4',
     pageMargins: [60, 56, 60, 64],

@@ -14,43 +14,31 @@ import {
   IMPORT_MAX_BYTES,
   IMPORT_RESPONSE_TYPE,
   myPackageResponseSchema,
-  OFFICE_REGION_KIND,
   pdfLanguageQuerySchema,
   printPackageBodySchema,
   regionListsResponseSchema,
 } from '../../../shared/handover.ts';
 import { contextOf } from '../../lib/context.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
 import { AUTH_RATE_LIMIT } from '../auth/rate-limit.ts';
-import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
-import { normaliseEmail } from '../people/repository.ts';
+import { exchangeCode } from './activation-code.ts';
+import type { HandoverDeps } from './deps.ts';
+import { recordHandedOver, undoHandedOver } from './handed-over.ts';
 import { runImport } from './import.ts';
+import { myPackage, myPackagePdf, printPackage } from './print.ts';
+import { listHandovers, viewHandover } from './read-service.ts';
 import type { RegionIndex } from './regions.ts';
-import {
-  activationCodeInvalid,
-  exchangeActivationCode,
-  listHandovers,
-  myPackage,
-  myPackagePdf,
-  printPackage,
-  recordHandedOver,
-  registerHandover,
-  undoHandedOver,
-  viewHandover,
-} from './service.ts';
+import { registerFromForm } from './register.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
 const OFFICEHOLDER: RouteAccess = { roles: ['officeholder'] };
 const tags = ['handover'];
 
-/** Per IP address: the same back-off as sign-in (throttle.ts), from the 5th wrong code on. */
-const CODE_GUESS_CURVE = { threshold: 5 } as const;
-
 export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = async (app, options) => {
   await app.register(rateLimit, { global: false });
-  const deps = { config: app.config, keyring: app.keyring };
+  const deps: HandoverDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
   const { regions } = options;
 
   // The CSV upload arrives as raw bytes; its checks decide what it is (UTF-8, CSV, the right columns).
@@ -72,7 +60,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
         response: { 200: handoverListResponseSchema },
       },
     },
-    async (request) => listHandovers(app.db, request.query),
+    async (request) => listHandovers(deps.uow.db, request.query),
   );
 
   app.get(
@@ -100,29 +88,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const regionKind = OFFICE_REGION_KIND[body.office];
-      const region = regions.match(regionKind, body.region);
-      if (!region.ok) {
-        throw badRequest(region.problem, `Not a ${regionKind} in the reference list.`, [
-          { field: 'body/region', code: region.problem, message: `Not a ${regionKind} in the reference list.` },
-        ]);
-      }
-      const ctx = contextOf(request);
-      const handover = await app.db.transaction(async (tx) => {
-        const { handoverId } = await registerHandover(tx, ctx, deps, {
-          name: body.name,
-          office: body.office,
-          regionKind,
-          region: region.name,
-          installationDate: body.installationDate,
-          email: normaliseEmail(body.email),
-          source: 'form',
-          sendInvitationMail: body.sendInvitationMail ?? false,
-        });
-        return viewHandover(tx, ctx, handoverId);
-      });
-      await app.mail.flush();
+      const handover = await registerFromForm(deps, contextOf(request), regions, request.body);
       return reply.status(201).send({ handover });
     },
   );
@@ -138,10 +104,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
         response: { 200: handoverResponseSchema },
       },
     },
-    async (request) => {
-      const handover = await app.db.transaction((tx) => viewHandover(tx, contextOf(request), request.params.id));
-      return { handover };
-    },
+    async (request) => ({ handover: await viewHandover(deps, contextOf(request), request.params.id) }),
   );
 
   app.post(
@@ -158,7 +121,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
     },
     async (request, reply) => {
       const lang = request.body?.lang ?? 'nl';
-      const printed = await printPackage(app.db, contextOf(request), deps, request.params.id, lang);
+      const printed = await printPackage(deps, contextOf(request), request.params.id, lang);
       reply.header('X-Activation-Link-Issued', String(printed.linkIssued));
       return sendPdf(reply, printed.pdf, printed.fileName);
     },
@@ -176,12 +139,9 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
         response: { 200: handoverResponseSchema },
       },
     },
-    async (request) => {
-      const handover = await app.db.transaction((tx) =>
-        recordHandedOver(tx, contextOf(request), request.params.id, request.body),
-      );
-      return { handover };
-    },
+    async (request) => ({
+      handover: await recordHandedOver(deps, contextOf(request), request.params.id, request.body),
+    }),
   );
 
   app.delete(
@@ -196,10 +156,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
         response: { 200: handoverResponseSchema },
       },
     },
-    async (request) => {
-      const handover = await app.db.transaction((tx) => undoHandedOver(tx, contextOf(request), request.params.id));
-      return { handover };
-    },
+    async (request) => ({ handover: await undoHandedOver(deps, contextOf(request), request.params.id) }),
   );
 
   app.post(
@@ -224,7 +181,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
       const write = (event: unknown) => {
         if (!stream.writableEnded && !stream.destroyed) stream.write(`${JSON.stringify(event)}\n`);
       };
-      void runImport(app.db, contextOf(request), { ...deps, regions, log: request.log }, file, write)
+      void runImport({ ...deps, regions, log: request.log }, contextOf(request), file, write)
         .catch((error: unknown) => {
           request.log.error({ err: error }, 'handover import stopped');
           write({ type: 'result', outcome: 'failed', code: 'import_failed' });
@@ -248,7 +205,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
         response: { 200: myPackageResponseSchema },
       },
     },
-    async (request) => myPackage(app.db, request.actor?.personId ?? ''),
+    async (request) => myPackage(deps, contextOf(request)),
   );
 
   app.get(
@@ -264,9 +221,8 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
     },
     async (request, reply) => {
       const { pdf, fileName } = await myPackagePdf(
-        app.db,
         deps,
-        request.actor?.personId ?? '',
+        contextOf(request),
         request.params.editionId,
         request.query.lang,
       );
@@ -289,18 +245,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = a
           response: { 200: activationCodeResponseSchema },
         },
       },
-      async (request, reply) => {
-        const key = `activation-code-ip:${app.keyring.keyedHash('activation-code-ip', request.ip)}`;
-        await assertNotThrottled(app.db, reply, [key]);
-        const exchanged = await app.db.transaction((tx) =>
-          exchangeActivationCode(tx, contextOf(request), deps, request.body.activationCode),
-        );
-        if (!exchanged) {
-          await recordFailure(app.db, key, CODE_GUESS_CURVE);
-          throw activationCodeInvalid();
-        }
-        return exchanged;
-      },
+      async (request) => exchangeCode(deps, contextOf(request), request.ip, request.body.activationCode),
     );
   });
 };

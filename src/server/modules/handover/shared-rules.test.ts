@@ -7,7 +7,7 @@ import {
   normaliseActivationCode,
   parseDateText,
 } from '../../../shared/handover.ts';
-import { newActivationCode } from './service.ts';
+import { newActivationCode } from './print.ts';
 
 describe('dates as people write them', () => {
   it('reads ISO and Dutch forms, and only real dates', () => {

@@ -1,6 +1,6 @@
 import { idempotencyKeys } from './db.ts';
 
-/** The encrypted column of the idempotency module (kept answers), spread into the key-rotation registry. */
+/** The encrypted column of the idempotency module (kept answers), registered for key rotation (src/server/encrypted-columns.ts). */
 export const IDEMPOTENCY_ENCRYPTED_COLUMNS = [
   {
     name: 'idempotency_keys.body_envelope',

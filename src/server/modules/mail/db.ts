@@ -9,6 +9,8 @@ export const mailOutbox = pgTable('mail_outbox', {
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),
   bodyEnvelope: text('body_envelope'),
+  /** Files that go with the notice (a calendar invitation), encrypted like the body and erased with it. */
+  attachmentsEnvelope: text('attachments_envelope'),
   kind: text('kind').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),

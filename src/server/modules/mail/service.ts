@@ -1,13 +1,15 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
 import { mailOutbox } from './db.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailAttachment, MailTransport } from './transport.ts';
 
 /** Kinds of mail; the body is always a notice and a link, never case content. */
 export type MailKind = 'invitation' | 'credentials_changed' | 'setup' | 'notice';
 
 const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
+const attachmentsAad = (id: string) => contextAad('mail_outbox', 'attachments', id);
 
 /**
  * Puts a message in the outbox inside the caller's transaction, so it exists only if the change that
@@ -16,7 +18,7 @@ const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
 export async function queueMail(
   tx: Tx,
   keyring: Keyring,
-  mail: { to: string; subject: string; text: string; kind: MailKind },
+  mail: { to: string; subject: string; text: string; kind: MailKind; attachments?: readonly MailAttachment[] },
 ): Promise<string> {
   const id = crypto.randomUUID();
   await tx.insert(mailOutbox).values({
@@ -25,7 +27,24 @@ export async function queueMail(
     subject: mail.subject,
     kind: mail.kind,
     bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
+    attachmentsEnvelope: mail.attachments?.length
+      ? keyring.encrypt(JSON.stringify(mail.attachments), attachmentsAad(id))
+      : null,
   });
+  return id;
+}
+
+/**
+ * Queues a message in the unit of work's transaction and has the unit deliver the outbox once the
+ * change has committed: what services call to send a mail.
+ */
+export async function sendMail(
+  w: Work,
+  keyring: Keyring,
+  mail: { to: string; subject: string; text: string; kind: MailKind },
+): Promise<string> {
+  const id = await queueMail(w.tx, keyring, mail);
+  w.deliverMail();
   return id;
 }
 
@@ -39,14 +58,23 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   for (const row of pending) {
     if (!row.bodyEnvelope) continue;
     try {
+      const attachments = row.attachmentsEnvelope
+        ? (JSON.parse(keyring.decryptString(row.attachmentsEnvelope, attachmentsAad(row.id))) as MailAttachment[])
+        : undefined;
       await transport.deliver({
         to: row.recipient,
         subject: row.subject,
         text: keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)),
+        ...(attachments ? { attachments } : {}),
       });
       await db
         .update(mailOutbox)
-        .set({ sentAt: new Date(), error: null, bodyEnvelope: transport.local ? row.bodyEnvelope : null })
+        .set({
+          sentAt: new Date(),
+          error: null,
+          bodyEnvelope: transport.local ? row.bodyEnvelope : null,
+          attachmentsEnvelope: transport.local ? row.attachmentsEnvelope : null,
+        })
         .where(eq(mailOutbox.id, row.id));
       delivered++;
     } catch (error) {
@@ -59,8 +87,10 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
   return delivered;
 }
 
-export async function listOutbox(db: DbOrTx, limit = 100) {
-  return db
+/** One page of the outbox, newest first (the admin outbox page; never the bodies). */
+export async function listOutboxPage(db: DbOrTx, page: { page: number; pageSize: number }) {
+  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(mailOutbox);
+  const rows = await db
     .select({
       id: mailOutbox.id,
       recipient: mailOutbox.recipient,
@@ -70,8 +100,10 @@ export async function listOutbox(db: DbOrTx, limit = 100) {
       sentAt: mailOutbox.sentAt,
     })
     .from(mailOutbox)
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(limit);
+    .orderBy(desc(mailOutbox.createdAt), mailOutbox.id)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows, total };
 }
 
 export async function readOutboxMessage(db: DbOrTx, keyring: Keyring, id: string) {

@@ -1,10 +1,19 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.ts';
 
+/** A file that goes with a notice: small text files only (a calendar invitation), never case content. */
+export interface MailAttachment {
+  filename: string;
+  /** E.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /** Delivers one message, or says where it went instead (local mode). */
@@ -23,7 +32,10 @@ export function createMailTransport(config: Config, print: (text: string) => voi
     return {
       local: true,
       deliver: async (mail) => {
-        print(`\n📬 Mail (local mode, not sent) to ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+        const files = mail.attachments?.length
+          ? `\nAttached: ${mail.attachments.map((file) => file.filename).join(', ')}\n`
+          : '';
+        print(`\n📬 Mail (local mode, not sent) to ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n${files}`);
       },
     };
   }
@@ -31,7 +43,13 @@ export function createMailTransport(config: Config, print: (text: string) => voi
   return {
     local: false,
     deliver: async (mail) => {
-      await transporter.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({
+        from: config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+      });
     },
   };
 }

@@ -9,11 +9,10 @@ import {
   packageSaveBodySchema,
 } from '../../../shared/package-admin.ts';
 import { problemSchema } from '../../../shared/problem.ts';
-import type { Db } from '../../db/index.ts';
 import { contextOf } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { adminPart, listAdminParts, restoreRevision, saveRevision } from './admin-service.ts';
+import { adminPart, listAdminParts, type PackageAdminDeps, restoreRevision, saveRevision } from './admin-service.ts';
 import { findRevision } from './revisions.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
@@ -25,19 +24,12 @@ export interface PackageAdminOptions {
    * printing (the handover module's ensureCurrentEdition; passed in by app.ts, so this module does not
    * import the module that imports it).
    */
-  onContentChanged?: (db: Db) => Promise<unknown>;
+  onContentChanged?: PackageAdminDeps['onContentChanged'];
 }
 
 /** /api/admin/package/…: admins edit the package texts, see each part's history and restore a revision. */
 export const packageAdminRoutes: FastifyPluginAsyncZod<PackageAdminOptions> = async (app, options) => {
-  /** The change is committed already: a failing hook is logged, not reported as a failed save. */
-  async function contentChanged() {
-    try {
-      await options.onContentChanged?.(app.db);
-    } catch (error) {
-      app.log.error({ err: error }, 'after a package content change');
-    }
-  }
+  const deps: PackageAdminDeps = { uow: app.unitOfWork, onContentChanged: options.onContentChanged };
 
   app.get(
     '/api/admin/package/parts',
@@ -99,8 +91,7 @@ export const packageAdminRoutes: FastifyPluginAsyncZod<PackageAdminOptions> = as
     },
     async (request, reply) => {
       const { slug } = request.params;
-      await app.db.transaction((tx) => saveRevision(tx, contextOf(request), slug, request.body));
-      await contentChanged();
+      await saveRevision(deps, contextOf(request), slug, request.body);
       return reply.status(201).send({ part: await adminPart(app.db, slug) });
     },
   );
@@ -119,8 +110,7 @@ export const packageAdminRoutes: FastifyPluginAsyncZod<PackageAdminOptions> = as
     },
     async (request, reply) => {
       const { slug, revision } = request.params;
-      await app.db.transaction((tx) => restoreRevision(tx, contextOf(request), slug, revision, request.body));
-      await contentChanged();
+      await restoreRevision(deps, contextOf(request), slug, revision, request.body);
       return reply.status(201).send({ part: await adminPart(app.db, slug) });
     },
   );

@@ -13,6 +13,7 @@ import type { FieldError } from '../../../shared/problem.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
+import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { packageParts } from './db.ts';
 import { listPackageParts } from './repository.ts';
@@ -21,9 +22,21 @@ import { currentRevisions, findRevision, listRevisions, lockPackageContent, publ
 /**
  * Admins edit the package texts (issue #4). A save or a restore is a new revision of one part, checked
  * by the same content check as the shipped files, made the current text at once (public page and
- * search), and audited in the same transaction. Optimistic concurrency: the admin sends the revision
- * they started from; if someone saved in between, nothing is written and the answer is 409.
+ * search), and audited in the same unit of work. Optimistic concurrency: the admin sends the revision
+ * they started from; if someone saved in between, nothing is written and the answer is 409. After the
+ * commit, `onContentChanged` runs (the handover module makes the new text a package version).
  */
+
+export interface PackageAdminDeps {
+  uow: UnitOfWork;
+  /** Runs after a save or restore has committed; a failure is logged, not reported as a failed save. */
+  onContentChanged?: ((uow: UnitOfWork) => Promise<unknown>) | undefined;
+}
+
+function afterContentChange(w: Work, deps: PackageAdminDeps): void {
+  const hook = deps.onContentChanged;
+  if (hook) w.afterCommit('after a package content change', async () => void (await hook(deps.uow)));
+}
 
 export async function listAdminParts(db: DbOrTx): Promise<PackageAdminPartSummary[]> {
   const [parts, current] = await Promise.all([listPackageParts(db), currentRevisions(db)]);
@@ -43,7 +56,20 @@ export async function adminPart(db: DbOrTx, slug: string): Promise<PackageAdminP
   return { slug, position: part.position, current, history };
 }
 
-export async function saveRevision(tx: Tx, ctx: ServiceContext, slug: string, input: PackageSaveBody): Promise<number> {
+export async function saveRevision(
+  deps: PackageAdminDeps,
+  ctx: ServiceContext,
+  slug: string,
+  input: PackageSaveBody,
+): Promise<number> {
+  return deps.uow.run(ctx, async (w) => {
+    const revision = await saveRevisionIn(w.tx, w, slug, input);
+    afterContentChange(w, deps);
+    return revision;
+  });
+}
+
+async function saveRevisionIn(tx: Tx, ctx: ServiceContext, slug: string, input: PackageSaveBody): Promise<number> {
   await lockPackageContent(tx);
   const current = await currentRevisionNumber(tx, slug);
   if (current !== input.baseRevision) throw staleRevision(current);
@@ -74,6 +100,20 @@ export async function saveRevision(tx: Tx, ctx: ServiceContext, slug: string, in
 
 /** A restore is a new revision with an earlier one's texts; those are checked again (a linked part may be gone). */
 export async function restoreRevision(
+  deps: PackageAdminDeps,
+  ctx: ServiceContext,
+  slug: string,
+  from: number,
+  input: PackageRestoreBody,
+): Promise<number> {
+  return deps.uow.run(ctx, async (w) => {
+    const revision = await restoreRevisionIn(w.tx, w, slug, from, input);
+    afterContentChange(w, deps);
+    return revision;
+  });
+}
+
+async function restoreRevisionIn(
   tx: Tx,
   ctx: ServiceContext,
   slug: string,

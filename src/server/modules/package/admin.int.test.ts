@@ -14,8 +14,8 @@ import { auditLog } from '../audit/db.ts';
 import { verifyAuditChain } from '../audit/service.ts';
 import { latestEdition } from '../handover/editions.ts';
 import { readPackageContent } from './content.ts';
+import { syncPackageParts } from './content-sync.ts';
 import { packagePartRevisions } from './db.ts';
-import { syncPackageParts } from './repository.ts';
 
 const SLUG = 'sipa';
 const base = `/api/admin/package/parts/${SLUG}`;
@@ -230,7 +230,7 @@ describe('admins edit the package texts', () => {
       ...(await draft((body) => ({ ...body, nl: `Blijft staan na een herstart.\n\n${body.nl}` }))),
     });
     expect(edited.statusCode).toBe(201);
-    expect(await syncPackageParts(t.app.db, await readPackageContent())).toEqual({ changed: 0 });
+    expect(await syncPackageParts(t.app.unitOfWork, await readPackageContent())).toEqual({ changed: 0 });
     expect((await publicPart()).body.nl).toMatch(/^Blijft staan na een herstart\./);
     expect((await part()).current).toMatchObject({ revision: 4, source: 'admin' });
   });
@@ -240,7 +240,7 @@ describe('admins edit the package texts', () => {
     const shipped = content.map((p) =>
       p.slug === SLUG ? { ...p, summary: { ...p.summary, nl: 'Een nieuwe samenvatting uit de release.' } } : p,
     );
-    expect(await syncPackageParts(t.app.db, shipped)).toEqual({ changed: 1 });
+    expect(await syncPackageParts(t.app.unitOfWork, shipped)).toEqual({ changed: 1 });
     const { current, history } = await part();
     expect(current).toMatchObject({ revision: 5, source: 'release', authorName: null });
     expect(current.summary.nl).toBe('Een nieuwe samenvatting uit de release.');
@@ -248,7 +248,7 @@ describe('admins edit the package texts', () => {
     expect((await publicPart()).summary.nl).toBe('Een nieuwe samenvatting uit de release.');
 
     // The same release again is no news.
-    expect(await syncPackageParts(t.app.db, shipped)).toEqual({ changed: 0 });
+    expect(await syncPackageParts(t.app.unitOfWork, shipped)).toEqual({ changed: 0 });
 
     // The admin brings their edit back.
     const response = await t.app.inject({
@@ -275,7 +275,7 @@ describe('admins edit the package texts', () => {
     });
     const content = await readPackageContent();
     await syncPackageParts(
-      t.app.db,
+      t.app.unitOfWork,
       content.filter((p) => p.slug !== 'training'),
     );
     // (The sync also brought this part back to its shipped texts: a release revision on top.)
@@ -291,6 +291,6 @@ describe('admins edit the package texts', () => {
       expect.objectContaining({ field: 'body/body/nl', code: 'link_not_allowed' }),
     ]);
     expect((await part()).current.revision).toBe(before);
-    await syncPackageParts(t.app.db, content);
+    await syncPackageParts(t.app.unitOfWork, content);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type PackageAdminOptions, packageAdminRoutes } from './admin-routes.ts';
 import { readPackageContent } from './content.ts';
-import { syncPackageParts } from './repository.ts';
+import { syncPackageParts } from './content-sync.ts';
 import { packageRoutes } from './routes.ts';
 
 export type PackageModuleOptions = PackageAdminOptions;
@@ -11,7 +11,7 @@ export type PackageModuleOptions = PackageAdminOptions;
  * edited by admins (a new revision per save; see revisions.ts for how files and edits meet).
  */
 export async function packageModule(app: FastifyInstance, options: PackageModuleOptions = {}) {
-  const { changed } = await syncPackageParts(app.db, await readPackageContent());
+  const { changed } = await syncPackageParts(app.unitOfWork, await readPackageContent());
   if (changed > 0) app.log.info({ changed }, 'package content loaded');
   await app.register(packageRoutes);
   await app.register(packageAdminRoutes, options);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { packagePartsResponseSchema } from '../../../shared/package.ts';
 import { readPackageContent } from './content.ts';
-import { listPackageParts, syncPackageParts } from './repository.ts';
+import { syncPackageParts } from './content-sync.ts';
+import { listPackageParts } from './repository.ts';
 
 describe('GET /api/package/parts', () => {
   let t: TestApp;
@@ -34,7 +35,7 @@ describe('GET /api/package/parts', () => {
 
   it('loads content idempotently: a second load changes nothing', async () => {
     const content = await readPackageContent();
-    expect(await syncPackageParts(t.app.db, content)).toEqual({ changed: 0 });
+    expect(await syncPackageParts(t.app.unitOfWork, content)).toEqual({ changed: 0 });
   });
 
   it('applies a changed text and removes a part that left the content', async () => {
@@ -45,12 +46,12 @@ describe('GET /api/package/parts', () => {
       { ...first, summary: { ...first.summary, en: 'Changed.' }, contentHash: 'changed' },
       ...rest.slice(1),
     ];
-    expect(await syncPackageParts(t.app.db, edited)).toEqual({ changed: 1 });
+    expect(await syncPackageParts(t.app.unitOfWork, edited)).toEqual({ changed: 1 });
     const parts = await listPackageParts(t.app.db);
     expect(parts).toHaveLength(content.length - 1);
     expect(parts[0]?.summary.en).toBe('Changed.');
     // Put the real content back for the other tests in this file.
-    await syncPackageParts(t.app.db, content);
+    await syncPackageParts(t.app.unitOfWork, content);
     expect(await listPackageParts(t.app.db)).toHaveLength(content.length);
   });
 });

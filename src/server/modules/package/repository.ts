@@ -1,16 +1,8 @@
-import { asc, eq, notInArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locale.ts';
 import type { PackagePart, PackagePartDetail } from '../../../shared/package.ts';
-import type { Db, DbOrTx } from '../../db/index.ts';
-import type { PackagePartContent } from './content.ts';
+import type { DbOrTx } from '../../db/index.ts';
 import { packageParts, packagePartTranslations } from './db.ts';
-import {
-  latestReleaseHashes,
-  latestRevisionNumbers,
-  lockPackageContent,
-  publishRevision,
-  revisionHash,
-} from './revisions.ts';
 
 /** The read the home page makes; also the benchmark's reference query. */
 export async function listPackageParts(db: DbOrTx): Promise<PackagePart[]> {
@@ -69,42 +61,4 @@ export async function findPackagePart(db: DbOrTx, slug: string): Promise<Package
     part.body[locale] = row.body;
   }
   return part;
-}
-
-/**
- * Makes the package match the content files, in one transaction. Parts that left the files are removed
- * (with their history); a new part, or a part whose file changed since it was last loaded, gets a new
- * `release` revision that becomes its current text. A file that did not change leaves the part alone, so
- * an admin's edit survives a restart (see revisions.ts). `changed` counts the new release revisions.
- */
-export async function syncPackageParts(db: Db, content: PackagePartContent[]): Promise<{ changed: number }> {
-  return db.transaction(async (tx) => {
-    await lockPackageContent(tx);
-    const slugs = content.map((part) => part.slug);
-    await tx.delete(packageParts).where(slugs.length ? notInArray(packageParts.slug, slugs) : undefined);
-    const existing = await tx.select({ slug: packageParts.slug, position: packageParts.position }).from(packageParts);
-    const positions = new Map(existing.map((row) => [row.slug, row.position]));
-    const releases = await latestReleaseHashes(tx);
-    const latest = await latestRevisionNumbers(tx);
-    let changed = 0;
-    for (const part of content) {
-      const texts = { title: part.title, summary: part.summary, body: part.body };
-      const hash = revisionHash(texts);
-      if (!positions.has(part.slug)) {
-        await tx.insert(packageParts).values({ slug: part.slug, position: part.position, contentHash: hash });
-      } else if (positions.get(part.slug) !== part.position) {
-        await tx.update(packageParts).set({ position: part.position }).where(eq(packageParts.slug, part.slug));
-      }
-      if (releases.get(part.slug) === hash) continue;
-      await publishRevision(tx, {
-        slug: part.slug,
-        revision: (latest.get(part.slug) ?? 0) + 1,
-        texts,
-        source: 'release',
-        authorPersonId: null,
-      });
-      changed += 1;
-    }
-    return { changed };
-  });
 }

@@ -14,24 +14,24 @@ import {
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
+import { listInvitations, listPeople } from './admin-queries.ts';
 import {
   changeRoles,
   deactivatePerson,
   invitePerson,
-  listInvitations,
-  listPeople,
   reactivatePerson,
   resendInvitation,
   revokeInvitationAsAdmin,
   viewPerson,
 } from './admin-service.ts';
+import type { PeopleDeps } from './deps.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
 
 /** /api/admin/people and /api/admin/invitations: account management for admins (account data only). */
 export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { config: app.config, keyring: app.keyring };
+  const deps: PeopleDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
 
   app.get(
     '/api/admin/people',
@@ -44,7 +44,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminPeopleResponseSchema },
       },
     },
-    async (request) => listPeople(app.db, request.query),
+    async (request) => listPeople(deps.uow.db, request.query),
   );
 
   app.get(
@@ -58,10 +58,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminPersonResponseSchema },
       },
     },
-    async (request) => {
-      const person = await app.db.transaction((tx) => viewPerson(tx, contextOf(request), request.params.id));
-      return { person };
-    },
+    async (request) => ({ person: await viewPerson(deps, contextOf(request), request.params.id) }),
   );
 
   app.post(
@@ -76,8 +73,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const person = await app.db.transaction((tx) => invitePerson(tx, contextOf(request), deps, request.body));
-      await app.mail.flush();
+      const person = await invitePerson(deps, contextOf(request), request.body);
       return reply.status(201).send({ person });
     },
   );
@@ -94,12 +90,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminPersonResponseSchema },
       },
     },
-    async (request) => {
-      const person = await app.db.transaction((tx) =>
-        changeRoles(tx, contextOf(request), request.params.id, request.body),
-      );
-      return { person };
-    },
+    async (request) => ({ person: await changeRoles(deps, contextOf(request), request.params.id, request.body) }),
   );
 
   app.post(
@@ -114,10 +105,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminPersonResponseSchema },
       },
     },
-    async (request) => {
-      const person = await app.db.transaction((tx) => deactivatePerson(tx, contextOf(request), request.params.id));
-      return { person };
-    },
+    async (request) => ({ person: await deactivatePerson(deps, contextOf(request), request.params.id) }),
   );
 
   app.post(
@@ -132,10 +120,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminPersonResponseSchema },
       },
     },
-    async (request) => {
-      const person = await app.db.transaction((tx) => reactivatePerson(tx, contextOf(request), request.params.id));
-      return { person };
-    },
+    async (request) => ({ person: await reactivatePerson(deps, contextOf(request), request.params.id) }),
   );
 
   app.post(
@@ -150,13 +135,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: resendInvitationResponseSchema },
       },
     },
-    async (request) => {
-      const invitation = await app.db.transaction((tx) =>
-        resendInvitation(tx, contextOf(request), deps, request.params.id),
-      );
-      await app.mail.flush();
-      return { invitation };
-    },
+    async (request) => ({ invitation: await resendInvitation(deps, contextOf(request), request.params.id) }),
   );
 
   app.get(
@@ -170,7 +149,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminInvitationsResponseSchema },
       },
     },
-    async (request) => listInvitations(app.db, request.query),
+    async (request) => listInvitations(deps.uow.db, request.query),
   );
 
   app.post(
@@ -186,7 +165,7 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.db.transaction((tx) => revokeInvitationAsAdmin(tx, contextOf(request), request.params.id));
+      await revokeInvitationAsAdmin(deps, contextOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

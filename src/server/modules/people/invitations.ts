@@ -1,10 +1,11 @@
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { DbOrTx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
+import { invitationMail } from '../../lib/texts/index.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
-import { queueMail } from '../mail/service.ts';
+import { sendMail } from '../mail/service.ts';
 import { hashSecretToken, newSecretToken } from '../sessions/tokens.ts';
 import { invitations, people } from './db.ts';
 import { findPersonById, type PersonWithRoles } from './repository.ts';
@@ -19,29 +20,6 @@ export function activationLink(config: Config, token: string): string {
   return `${config.PUBLIC_URL}/activeren#token=${token}`;
 }
 
-export function invitationMailText(link: string): { subject: string; text: string } {
-  return {
-    subject: 'Uw uitnodiging voor Weerbaar / Your invitation to Weerbaar',
-    text: [
-      'U bent uitgenodigd voor Weerbaar, het digitale Veiligheidspakket voor politieke ambtsdragers.',
-      'Activeer uw account met deze link. De link werkt 7 dagen en maar één keer:',
-      '',
-      link,
-      '',
-      'Had u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.',
-      '',
-      '---',
-      '',
-      'You have been invited to Weerbaar, the digital safety package for political office holders.',
-      'Activate your account with this link. It works for 7 days and only once:',
-      '',
-      link,
-      '',
-      'Not expecting this invitation? You can ignore this message.',
-    ].join('\n'),
-  };
-}
-
 export interface IssuedInvitation {
   invitationId: string;
   token: string;
@@ -49,30 +27,34 @@ export interface IssuedInvitation {
   expiresAt: Date;
 }
 
+export interface InvitationDeps {
+  config: Config;
+  keyring: Keyring;
+}
+
 /**
- * Issues a fresh single-use link for a person (any earlier open link stops working), queues the mail
- * and audits it — all in the caller's transaction.
+ * Issues a fresh single-use link for a person (any earlier open link stops working), sends the mail
+ * (delivered after the commit) and audits it — all in the caller's unit of work.
  */
 export async function issueInvitation(
-  tx: Tx,
-  ctx: ServiceContext,
-  deps: { config: Config; keyring: Keyring },
+  w: Work,
+  deps: InvitationDeps,
   input: { person: { id: string; email: string }; kind?: 'invite' | 'setup'; sendMail?: boolean },
 ): Promise<IssuedInvitation> {
   const now = new Date();
-  await tx
+  await w.tx
     .update(invitations)
     .set({ revokedAt: now })
     .where(and(eq(invitations.personId, input.person.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  const [row] = await tx
+  const [row] = await w.tx
     .insert(invitations)
     .values({
       personId: input.person.id,
       tokenHash: hashSecretToken(token),
       kind: input.kind ?? 'invite',
-      invitedBy: ctx.actor?.personId ?? null,
+      invitedBy: w.actor?.personId ?? null,
       createdAt: now,
       expiresAt,
     })
@@ -80,9 +62,9 @@ export async function issueInvitation(
   if (!row) throw new Error('invitation insert returned nothing');
   const link = activationLink(deps.config, token);
   if (input.sendMail !== false) {
-    await queueMail(tx, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMailText(link) });
+    await sendMail(w, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMail(link) });
   }
-  await recordAudit(tx, ctx, {
+  await recordAudit(w.tx, w, {
     action: 'invitation.issued',
     subjectPersonId: input.person.id,
     recordType: 'invitation',
@@ -127,18 +109,17 @@ export async function findUsableInvitation(db: DbOrTx, token: string): Promise<U
  * (the update matches an unused row only once).
  */
 export async function consumeInvitation(
-  tx: Tx,
-  ctx: ServiceContext,
+  w: Work,
   invitation: UsableInvitation,
   profile: { displayName: string; email?: string },
 ): Promise<boolean> {
-  const used = await tx
+  const used = await w.tx
     .update(invitations)
     .set({ usedAt: new Date() })
     .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id });
   if (used.length === 0) return false;
-  await tx
+  await w.tx
     .update(people)
     .set({
       displayName: profile.displayName,
@@ -147,7 +128,7 @@ export async function consumeInvitation(
       ...(profile.email ? { email: profile.email } : {}),
     })
     .where(eq(people.id, invitation.person.id));
-  await recordAudit(tx, ctx, {
+  await recordAudit(w.tx, w, {
     action: 'invitation.accepted',
     actorPersonId: invitation.person.id,
     subjectPersonId: invitation.person.id,
@@ -157,15 +138,15 @@ export async function consumeInvitation(
   return true;
 }
 
-export async function revokeInvitation(tx: Tx, ctx: ServiceContext, invitationId: string): Promise<boolean> {
-  const revoked = await tx
+export async function revokeInvitation(w: Work, invitationId: string): Promise<boolean> {
+  const revoked = await w.tx
     .update(invitations)
     .set({ revokedAt: new Date() })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id, personId: invitations.personId });
   const [row] = revoked;
   if (!row) return false;
-  await recordAudit(tx, ctx, {
+  await recordAudit(w.tx, w, {
     action: 'invitation.revoked',
     subjectPersonId: row.personId,
     recordType: 'invitation',

@@ -1,4 +1,3 @@
-import { count, desc } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   idParamsSchema,
@@ -7,26 +6,16 @@ import {
   outboxResponseSchema,
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
-import { notFound } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { recordAudit } from '../audit/service.ts';
-import { mailOutbox } from '../mail/db.ts';
-import { readOutboxMessage } from '../mail/service.ts';
-import { findPersonByEmail } from './repository.ts';
+import type { PeopleDeps } from './deps.ts';
+import { listOutbox, readOutbox } from './outbox-service.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
 
-/**
- * The local mail outbox, for running without a mail server (SMTP_URL unset): admins can read what
- * would have been sent, e.g. to pass on an activation link. With SMTP configured these routes answer
- * 404: real mail left the building, and its body was erased once delivered.
- *
- * A message can hold an activation link (a credential), so every read of one is audited, with the
- * recipient as subject: they see it under "who accessed my data".
- */
+/** The local mail outbox for admins (only without SMTP_URL; see outbox-service.ts). */
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
-  const localMode = !app.config.SMTP_URL;
+  const deps: PeopleDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
 
   app.get(
     '/api/admin/outbox',
@@ -40,22 +29,8 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!localMode) throw notFound();
       const { page, pageSize } = request.query;
-      const [{ n: total } = { n: 0 }] = await app.db.select({ n: count() }).from(mailOutbox);
-      const rows = await app.db
-        .select({
-          id: mailOutbox.id,
-          recipient: mailOutbox.recipient,
-          subject: mailOutbox.subject,
-          kind: mailOutbox.kind,
-          createdAt: mailOutbox.createdAt,
-          sentAt: mailOutbox.sentAt,
-        })
-        .from(mailOutbox)
-        .orderBy(desc(mailOutbox.createdAt), mailOutbox.id)
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
+      const { rows, total } = await listOutbox(deps, { page, pageSize });
       return {
         messages: rows.map((row) => ({
           id: row.id,
@@ -84,21 +59,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!localMode) throw notFound();
-      const message = await app.db.transaction(async (tx) => {
-        const found = await readOutboxMessage(tx, app.keyring, request.params.id);
-        if (!found) return null;
-        const recipient = await findPersonByEmail(tx, found.recipient);
-        await recordAudit(tx, contextOf(request), {
-          action: 'mail.outbox_read',
-          subjectPersonId: recipient?.id ?? null,
-          recordType: 'mail',
-          recordId: found.id,
-          details: { kind: found.kind },
-        });
-        return found;
-      });
-      if (!message) throw notFound();
+      const message = await readOutbox(deps, contextOf(request), request.params.id);
       return {
         message: {
           id: message.id,

@@ -2,12 +2,12 @@ import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Relative } from '../../../shared/admin.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import type { ServiceContext } from '../../lib/context.ts';
-import type { Keyring } from '../../lib/crypto/index.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
-import { queueMail } from '../mail/service.ts';
+import { sendMail } from '../mail/service.ts';
 import { invitations, relativeAccountInvites } from './db.ts';
+import type { PeopleDeps } from './deps.ts';
 import { INVITATION_TTL_MS } from './invitations.ts';
 import type { PersonWithRoles } from './repository.ts';
 import { invitationState } from './views.ts';
@@ -35,6 +35,7 @@ export class RelativeInviteLimitError extends AppError {
     );
     this.name = 'RelativeInviteLimitError';
     this.retryAfterSeconds = retryAfterSeconds;
+    this.withHeader('Retry-After', String(retryAfterSeconds));
   }
 }
 
@@ -61,6 +62,7 @@ export async function enforceInviteLimit(tx: Tx, officeholderId: string, now: Da
 }
 
 type AccountInviteRow = typeof relativeAccountInvites.$inferSelect;
+type InviteDeps = Pick<PeopleDeps, 'keyring' | 'config'>;
 
 /** The officeholder's view of such an entry: exactly the shape of an invited relative. */
 export function accountInviteView(row: AccountInviteRow, now = new Date()): Relative {
@@ -100,14 +102,13 @@ function noticeText(publicUrl: string): { subject: string; text: string } {
 
 /** Records the invitation to an address in use, and tells the account holder (not the inviter). */
 export async function inviteExistingAccount(
-  tx: Tx,
-  ctx: ServiceContext,
-  deps: { keyring: Keyring; publicUrl: string },
+  w: Work,
+  deps: InviteDeps,
   actor: Actor,
   existing: Pick<PersonWithRoles, 'id' | 'email'>,
   now: Date,
 ): Promise<Relative> {
-  const [row] = await tx
+  const [row] = await w.tx
     .insert(relativeAccountInvites)
     .values({
       officeholderId: actor.personId,
@@ -117,8 +118,8 @@ export async function inviteExistingAccount(
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await queueMail(tx, deps.keyring, { to: existing.email, kind: 'notice', ...noticeText(deps.publicUrl) });
-  await recordAudit(tx, ctx, {
+  await sendMail(w, deps.keyring, { to: existing.email, kind: 'notice', ...noticeText(deps.config.PUBLIC_URL) });
+  await recordAudit(w.tx, w, {
     action: 'relative.invited_existing_account',
     subjectPersonId: existing.id,
     recordType: 'person',
@@ -144,18 +145,18 @@ export async function lockAccountInvite(tx: Tx, id: string): Promise<AccountInvi
 
 /** Resend: a fresh period, and the notice once more (what a new link would be for a real invitation). */
 export async function resendAccountInvite(
-  tx: Tx,
-  deps: { keyring: Keyring; publicUrl: string },
+  w: Work,
+  deps: InviteDeps,
   row: AccountInviteRow,
   now: Date,
 ): Promise<Relative> {
-  const [updated] = await tx
+  const [updated] = await w.tx
     .update(relativeAccountInvites)
     .set({ createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), revokedAt: null })
     .where(eq(relativeAccountInvites.id, row.id))
     .returning();
   if (!updated) throw notFound();
-  await queueMail(tx, deps.keyring, { to: row.email, kind: 'notice', ...noticeText(deps.publicUrl) });
+  await sendMail(w, deps.keyring, { to: row.email, kind: 'notice', ...noticeText(deps.config.PUBLIC_URL) });
   return accountInviteView(updated, now);
 }
 

@@ -8,10 +8,9 @@ import {
   relativesResponseSchema,
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
+import type { PeopleDeps } from './deps.ts';
 import {
-  auditRefusedRelativeInvite,
   inviteRelative,
   listRelatives,
   removeRelative,
@@ -24,7 +23,7 @@ const tags = ['relatives'];
 
 /** /api/me/relatives: an officeholder invites and manages their own relatives. */
 export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { config: app.config, keyring: app.keyring };
+  const deps: PeopleDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
 
   app.get(
     '/api/me/relatives',
@@ -32,7 +31,7 @@ export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: OFFICEHOLDER },
       schema: { tags, summary: 'My relatives', response: { 200: relativesResponseSchema } },
     },
-    async (request) => ({ relatives: await listRelatives(app.db, contextOf(request)) }),
+    async (request) => ({ relatives: await listRelatives(deps.uow.db, contextOf(request)) }),
   );
 
   app.post(
@@ -47,16 +46,8 @@ export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      try {
-        const relative = await app.db.transaction((tx) => inviteRelative(tx, ctx, deps, request.body));
-        await app.mail.flush();
-        return reply.status(201).send({ relative });
-      } catch (error) {
-        if (error instanceof AppError && error.status === 409)
-          await auditRefusedRelativeInvite(app.db, ctx, error.code);
-        throw error;
-      }
+      const relative = await inviteRelative(deps, contextOf(request), request.body);
+      return reply.status(201).send({ relative });
     },
   );
 
@@ -73,7 +64,7 @@ export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.db.transaction((tx) => revokeRelativeInvitation(tx, contextOf(request), request.params.id));
+      await revokeRelativeInvitation(deps, contextOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -90,13 +81,7 @@ export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: relativeResponseSchema },
       },
     },
-    async (request) => {
-      const relative = await app.db.transaction((tx) =>
-        resendRelativeInvitation(tx, contextOf(request), deps, request.params.id),
-      );
-      await app.mail.flush();
-      return { relative };
-    },
+    async (request) => ({ relative: await resendRelativeInvitation(deps, contextOf(request), request.params.id) }),
   );
 
   app.delete(
@@ -111,7 +96,7 @@ export const relativesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.db.transaction((tx) => removeRelative(tx, contextOf(request), request.params.id));
+      await removeRelative(deps, contextOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

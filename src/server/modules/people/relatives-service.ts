@@ -1,13 +1,15 @@
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { InviteRelativeBody, Relative } from '../../../shared/admin.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { DbOrTx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { conflict, notFound, unauthorized } from '../../lib/errors.ts';
+import { AppError, conflict, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, type AccessSubject, authorize, may } from '../../lib/policy.ts';
-import { recordAudit, recordAuditAlone } from '../audit/service.ts';
-import { deactivateLocked, ensureResendable, type PeopleDeps } from './admin-service.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
+import { recordAudit } from '../audit/service.ts';
+import { deactivateLocked, ensureResendable } from './admin-service.ts';
 import { people } from './db.ts';
+import type { PeopleDeps } from './deps.ts';
 import {
   issueInvitation,
   latestInvitation,
@@ -73,10 +75,10 @@ function requireActor(ctx: ServiceContext): Actor {
 }
 
 /** Loads and locks a relative the actor may manage, or throws the 404 of a missing record. */
-async function relativeForChange(tx: Tx, ctx: ServiceContext, id: string): Promise<PersonWithRoles> {
-  const person = await lockPersonById(tx, id);
+async function relativeForChange(w: Work, id: string): Promise<PersonWithRoles> {
+  const person = await lockPersonById(w.tx, id);
   const subject = relativeSubject(person);
-  authorize(ctx.actor, 'manage', subject, RELATIVE_RULES);
+  authorize(w.actor, 'manage', subject, RELATIVE_RULES);
   if (!person) throw notFound();
   return person;
 }
@@ -104,35 +106,58 @@ export async function listRelatives(db: DbOrTx, ctx: ServiceContext): Promise<Re
   return [...relatives, ...others].sort((a, b) => when(b).localeCompare(when(a)));
 }
 
+/**
+ * Invites a relative (the mail goes after the commit). An address that already has an account gets the
+ * same answer as a new one (relatives-account-invites.ts). A refused invitation (too many relatives, or
+ * already my relative) is audited in a unit of its own, outside the rolled-back change, so repeated
+ * probing for addresses shows up in the trail. Subject: the officeholder who tried.
+ */
 export async function inviteRelative(
-  tx: Tx,
-  ctx: ServiceContext,
   deps: PeopleDeps,
+  ctx: ServiceContext,
   body: InviteRelativeBody,
 ): Promise<Relative> {
-  const actor = requireActor(ctx);
+  try {
+    return await deps.uow.run(ctx, (w) => inviteRelativeIn(w, deps, body));
+  } catch (error) {
+    if (error instanceof AppError && error.status === 409) {
+      await deps.uow.run(ctx, (w) =>
+        recordAudit(w.tx, w, {
+          action: 'relative.invite_refused',
+          outcome: 'failure',
+          subjectPersonId: w.actor?.personId ?? null,
+          recordType: 'person',
+          details: { code: error.code },
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+async function inviteRelativeIn(w: Work, deps: PeopleDeps, body: InviteRelativeBody): Promise<Relative> {
+  const actor = requireActor(w);
   const email = normaliseEmail(body.email);
-  const now = new Date();
-  const [{ n } = { n: 0 }] = await tx
+  const now = w.now;
+  const [{ n } = { n: 0 }] = await w.tx
     .select({ n: count() })
     .from(people)
     .where(and(eq(people.linkedOfficeholderId, actor.personId), ne(people.status, 'deactivated')));
-  if (n + (await countAccountInvites(tx, actor.personId)) >= MAX_RELATIVES) {
+  if (n + (await countAccountInvites(w.tx, actor.personId)) >= MAX_RELATIVES) {
     throw conflict('too_many_relatives', `You can have at most ${MAX_RELATIVES} relatives; remove one first.`);
   }
-  await enforceInviteLimit(tx, actor.personId, now);
-  const mail = { keyring: deps.keyring, publicUrl: deps.config.PUBLIC_URL };
-  const existing = await findPersonByEmail(tx, email);
+  await enforceInviteLimit(w.tx, actor.personId, now);
+  const existing = await findPersonByEmail(w.tx, email);
   // My own relative: I can see that in my list anyway.
   if (existing?.linkedOfficeholderId === actor.personId) {
     throw conflict('already_your_relative', 'This address is already in your list of relatives.');
   }
   // Anyone else's address: the same answer as for a new one (relatives-account-invites.ts).
-  if (existing) return inviteExistingAccount(tx, ctx, mail, actor, existing, now);
+  if (existing) return inviteExistingAccount(w, deps, actor, existing, now);
   let person: Awaited<ReturnType<typeof insertInvitedPerson>>;
   try {
     // In a savepoint, so an address taken at this very moment still gets the same answer.
-    person = await tx.transaction((savepoint) =>
+    person = await w.tx.transaction((savepoint) =>
       insertInvitedPerson(
         savepoint,
         { email, roles: ['relative'], linkedOfficeholderId: actor.personId },
@@ -140,87 +165,74 @@ export async function inviteRelative(
       ),
     );
   } catch (error) {
-    const raced = isUniqueViolation(error) ? await findPersonByEmail(tx, email) : null;
+    const raced = isUniqueViolation(error) ? await findPersonByEmail(w.tx, email) : null;
     if (!raced) throw error;
-    return inviteExistingAccount(tx, ctx, mail, actor, raced, now);
+    return inviteExistingAccount(w, deps, actor, raced, now);
   }
-  await recordAudit(tx, ctx, {
+  await recordAudit(w.tx, w, {
     action: 'relative.invited',
     subjectPersonId: person.id,
     recordType: 'person',
     recordId: person.id,
   });
-  await issueInvitation(tx, ctx, deps, { person });
-  return relativeView(person, await latestInvitation(tx, person.id));
-}
-
-/**
- * A refused invitation (the address is taken) is audited on its own, outside the rolled-back change, so
- * repeated probing for addresses shows up in the trail. Subject: the officeholder who tried.
- */
-export async function auditRefusedRelativeInvite(db: DbOrTx, ctx: ServiceContext, code: string): Promise<void> {
-  await recordAuditAlone(db, ctx, {
-    action: 'relative.invite_refused',
-    outcome: 'failure',
-    subjectPersonId: ctx.actor?.personId ?? null,
-    recordType: 'person',
-    details: { code },
-  });
+  await issueInvitation(w, deps, { person });
+  return relativeView(person, await latestInvitation(w.tx, person.id));
 }
 
 /** An invitation to an address in use with this id, when the actor may manage it (else the usual 404). */
-async function accountInviteForChange(tx: Tx, ctx: ServiceContext, id: string) {
-  const row = await lockAccountInvite(tx, id);
-  if (row) authorize(ctx.actor, 'manage', { ownerIds: [row.officeholderId] }, RELATIVE_RULES);
+async function accountInviteForChange(w: Work, id: string) {
+  const row = await lockAccountInvite(w.tx, id);
+  if (row) authorize(w.actor, 'manage', { ownerIds: [row.officeholderId] }, RELATIVE_RULES);
   return row;
 }
 
-export async function resendRelativeInvitation(
-  tx: Tx,
-  ctx: ServiceContext,
-  deps: PeopleDeps,
-  id: string,
-): Promise<Relative> {
-  const now = new Date();
-  const other = await accountInviteForChange(tx, ctx, id);
-  if (other) {
-    await enforceInviteLimit(tx, other.officeholderId, now);
-    return resendAccountInvite(tx, { keyring: deps.keyring, publicUrl: deps.config.PUBLIC_URL }, other, now);
-  }
-  const person = await relativeForChange(tx, ctx, id);
-  await enforceInviteLimit(tx, requireActor(ctx).personId, now);
-  ensureResendable(person);
-  await issueInvitation(tx, ctx, deps, { person });
-  return relativeView(person, await latestInvitation(tx, person.id));
-}
-
-export async function revokeRelativeInvitation(tx: Tx, ctx: ServiceContext, id: string): Promise<void> {
-  const other = await accountInviteForChange(tx, ctx, id);
-  if (other) return revokeAccountInvite(tx, other, new Date());
-  const person = await relativeForChange(tx, ctx, id);
-  const pending = await pendingInvitationIds(tx, person.id);
-  if (pending.length === 0) throw notFound('There is no pending invitation for this person.');
-  for (const invitationId of pending) await revokeInvitation(tx, ctx, invitationId);
-}
-
-export async function removeRelative(tx: Tx, ctx: ServiceContext, id: string): Promise<void> {
-  const other = await accountInviteForChange(tx, ctx, id);
-  if (other) return removeAccountInvite(tx, other);
-  const person = await relativeForChange(tx, ctx, id);
-  await tx.update(people).set({ linkedOfficeholderId: null }).where(eq(people.id, person.id));
-  if (person.roles.includes('relative')) {
-    await applyRoleChanges(tx, person.id, { added: [], removed: ['relative'] }, ctx.actor?.personId ?? null);
-  }
-  await recordAudit(tx, ctx, {
-    action: 'relative.removed',
-    subjectPersonId: person.id,
-    recordType: 'person',
-    recordId: person.id,
+export async function resendRelativeInvitation(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<Relative> {
+  return deps.uow.run(ctx, async (w) => {
+    const now = w.now;
+    const other = await accountInviteForChange(w, id);
+    if (other) {
+      await enforceInviteLimit(w.tx, other.officeholderId, now);
+      return resendAccountInvite(w, deps, other, now);
+    }
+    const person = await relativeForChange(w, id);
+    await enforceInviteLimit(w.tx, requireActor(w).personId, now);
+    ensureResendable(person);
+    await issueInvitation(w, deps, { person });
+    return relativeView(person, await latestInvitation(w.tx, person.id));
   });
-  // With no other role the account has no purpose left: deactivate it (sessions end, invitation revoked).
-  // Someone who also holds another role keeps their account, and any invitation, for that role.
-  const otherRoles = person.roles.filter((role) => role !== 'relative');
-  if (otherRoles.length === 0 && person.status !== 'deactivated') {
-    await deactivateLocked(tx, ctx, person, { reason: 'relative_removed' });
-  }
+}
+
+export async function revokeRelativeInvitation(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<void> {
+  await deps.uow.run(ctx, async (w) => {
+    const other = await accountInviteForChange(w, id);
+    if (other) return revokeAccountInvite(w.tx, other, w.now);
+    const person = await relativeForChange(w, id);
+    const pending = await pendingInvitationIds(w.tx, person.id);
+    if (pending.length === 0) throw notFound('There is no pending invitation for this person.');
+    for (const invitationId of pending) await revokeInvitation(w, invitationId);
+  });
+}
+
+export async function removeRelative(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<void> {
+  await deps.uow.run(ctx, async (w) => {
+    const other = await accountInviteForChange(w, id);
+    if (other) return removeAccountInvite(w.tx, other);
+    const person = await relativeForChange(w, id);
+    await w.tx.update(people).set({ linkedOfficeholderId: null }).where(eq(people.id, person.id));
+    if (person.roles.includes('relative')) {
+      await applyRoleChanges(w.tx, person.id, { added: [], removed: ['relative'] }, w.actor?.personId ?? null);
+    }
+    await recordAudit(w.tx, w, {
+      action: 'relative.removed',
+      subjectPersonId: person.id,
+      recordType: 'person',
+      recordId: person.id,
+    });
+    // With no other role the account has no purpose left: deactivate it (sessions end, invitation revoked).
+    // Someone who also holds another role keeps their account, and any invitation, for that role.
+    const otherRoles = person.roles.filter((role) => role !== 'relative');
+    if (otherRoles.length === 0 && person.status !== 'deactivated') {
+      await deactivateLocked(w, person, { reason: 'relative_removed' });
+    }
+  });
 }

@@ -35,10 +35,10 @@ describe('an officeholder’s relatives', () => {
   async function activate(token: string, displayName: string): Promise<TestActor> {
     const invitation = await findUsableInvitation(t.app.db, token);
     if (!invitation) throw new Error('invitation not usable');
-    return t.app.db.transaction(async (tx) => {
-      await consumeInvitation(tx, systemContext(), invitation, { displayName });
+    return t.app.unitOfWork.run(systemContext(), async (w) => {
+      await consumeInvitation(w, invitation, { displayName });
       const session = await createSession(
-        tx,
+        w.tx,
         systemContext(),
         { personId: invitation.person.id, method: 'passkey' },
         t.config,

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { constantTimeEqual } from '../../lib/crypto/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sessionCookieName } from './cookie.ts';
-import { type ResolvedSession, resolveSession } from './service.ts';
+import { type ResolvedSession, resolveSession, type SignInClient } from './service.ts';
 import { hashSecretToken } from './tokens.ts';
 
 declare module 'fastify' {
@@ -34,6 +34,15 @@ export const csrfRejected = () =>
 /** The CSRF token for a session: bound to the cookie's secret, which never leaves the server in any other form. */
 export function csrfTokenFor(app: FastifyInstance, sessionToken: string): string {
   return app.keyring.keyedHash('csrf', hashSecretToken(sessionToken));
+}
+
+/** What a sign-in needs to know about the request: the session it came with (ended on sign-in), its browser. */
+export function signInClientOf(request: FastifyRequest): SignInClient {
+  const previous = request.session?.actor;
+  return {
+    previous: previous ? { personId: previous.personId, sessionId: previous.sessionId } : null,
+    userAgent: request.headers['user-agent'],
+  };
 }
 
 /**

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { liveSessionsResponseSchema, sessionInfoSchema } from '../../../shared/session.ts';
 import { contextOf } from '../../lib/context.ts';
-import { notFound, unauthorized } from '../../lib/errors.ts';
-import { people } from '../people/db.ts';
+import { unauthorized } from '../../lib/errors.ts';
 import { clearSessionCookie } from './cookie.ts';
 import { csrfTokenFor } from './plugin.ts';
-import { endAllSessions, endOwnSession, listLiveSessions } from './service.ts';
+import { endAllMySessions, endMySession, listMySessions, signedInPerson, signOut } from './service.ts';
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
@@ -24,16 +22,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!session || !request.sessionToken) {
         return { environment, person: null, csrfToken: null, idleExpiresAt: null, expiresAt: null };
       }
-      const [person] = await app.db
-        .select({
-          id: people.id,
-          displayName: people.displayName,
-          email: people.email,
-          office: people.office,
-          region: people.region,
-        })
-        .from(people)
-        .where(eq(people.id, session.actor.personId));
+      const person = await signedInPerson(app.db, session.actor.personId);
       if (!person) throw unauthorized();
       return {
         environment,
@@ -57,12 +46,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.session?.actor;
-      if (actor) {
-        await app.db.transaction((tx) =>
-          endOwnSession(tx, contextOf(request), actor.personId, actor.sessionId, 'signed_out'),
-        );
-      }
+      await signOut(app.unitOfWork, contextOf(request));
       clearSessionCookie(reply, config);
       // Tell the browser to drop what it kept for this site (V14.3.1). Storage is left: it holds only the
       // language choice; nothing sensitive is ever put there.
@@ -78,16 +62,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['sessions'], summary: 'My active sessions', response: { 200: liveSessionsResponseSchema } },
     },
     async (request) => {
-      const actor = request.session?.actor;
-      if (!actor) throw unauthorized();
-      const rows = await listLiveSessions(app.db, actor.personId);
+      const rows = await listMySessions(app.db, contextOf(request));
       return {
         sessions: rows.map((row) => ({
           ...row,
           createdAt: row.createdAt.toISOString(),
           lastSeenAt: row.lastSeenAt.toISOString(),
           expiresAt: row.expiresAt.toISOString(),
-          current: row.id === actor.sessionId,
         })),
       };
     },
@@ -105,13 +86,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.session?.actor;
-      if (!actor) throw unauthorized();
-      const ended = await app.db.transaction((tx) =>
-        endOwnSession(tx, contextOf(request), actor.personId, request.params.sessionId, 'ended_by_owner'),
-      );
-      if (!ended) throw notFound();
-      if (request.params.sessionId === actor.sessionId) clearSessionCookie(reply, config);
+      const { wasCurrent } = await endMySession(app.unitOfWork, contextOf(request), request.params.sessionId);
+      if (wasCurrent) clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },
   );
@@ -128,11 +104,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.session?.actor;
-      if (!actor) throw unauthorized();
-      const ended = await app.db.transaction((tx) =>
-        endAllSessions(tx, contextOf(request), actor.personId, 'signed_out_everywhere'),
-      );
+      const ended = await endAllMySessions(app.unitOfWork, contextOf(request));
       clearSessionCookie(reply, config);
       reply.header('Clear-Site-Data', '"cache", "cookies"');
       return { ended };

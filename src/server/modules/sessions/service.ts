@@ -4,6 +4,8 @@ import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import { notFound, unauthorized } from '../../lib/errors.ts';
+import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { people, personRoles } from '../people/db.ts';
 import { sessions } from './db.ts';
@@ -50,6 +52,27 @@ export async function createSession(
     details: { method: input.method },
   });
   return { token, sessionId: row.id, expiresAt };
+}
+
+/** Who is signing in, as far as the request tells: the session it came with (if any), and its browser. */
+export interface SignInClient {
+  previous: { personId: string; sessionId: string } | null;
+  userAgent?: string | undefined;
+}
+
+/**
+ * Starts a new session for the person inside the caller's unit of work, and ends the session the request
+ * came with, if any (a new token at every sign-in, ASVS V7.2.4). The caller sets the cookie after the commit.
+ */
+export async function startSession(
+  w: Work,
+  config: Config,
+  client: SignInClient,
+  personId: string,
+  method: SignInMethod,
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  if (client.previous) await endOwnSession(w.tx, w, client.previous.personId, client.previous.sessionId, 'signed_out');
+  return createSession(w.tx, w, { personId, method, userAgent: client.userAgent }, config);
 }
 
 export interface ResolvedSession {
@@ -210,4 +233,63 @@ export async function markReauthenticated(
     recordId: sessionId,
   });
   return { token, expiresAt: row.expiresAt };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// My sessions (the routes of this module): each change in the one unit of work
+// ---------------------------------------------------------------------------------------------------
+
+/** The signed-in actor with the session the request came with; anonymous callers get the 401. */
+function sessionActor(ctx: ServiceContext): { personId: string; sessionId: string } {
+  const actor = ctx.actor;
+  if (!actor?.sessionId) throw unauthorized();
+  return { personId: actor.personId, sessionId: actor.sessionId };
+}
+
+/** Who is signed in: the account fields the web app shows, as they are now. */
+export async function signedInPerson(db: DbOrTx, personId: string) {
+  const [person] = await db
+    .select({
+      id: people.id,
+      displayName: people.displayName,
+      email: people.email,
+      office: people.office,
+      region: people.region,
+    })
+    .from(people)
+    .where(eq(people.id, personId));
+  return person ?? null;
+}
+
+/** Signing out: ends the session the request came with (no session: nothing to end). */
+export async function signOut(uow: UnitOfWork, ctx: ServiceContext): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor?.sessionId) return;
+  const sessionId = actor.sessionId;
+  await uow.run(ctx, (w) => endOwnSession(w.tx, w, actor.personId, sessionId, 'signed_out'));
+}
+
+/** My live sessions, newest activity first, the current one marked. */
+export async function listMySessions(db: DbOrTx, ctx: ServiceContext) {
+  const actor = sessionActor(ctx);
+  const rows = await listLiveSessions(db, actor.personId);
+  return rows.map((row) => ({ ...row, current: row.id === actor.sessionId }));
+}
+
+/** Ends one of my sessions; answers whether it was the one this request came with. Another's: 404. */
+export async function endMySession(
+  uow: UnitOfWork,
+  ctx: ServiceContext,
+  sessionId: string,
+): Promise<{ wasCurrent: boolean }> {
+  const actor = sessionActor(ctx);
+  const ended = await uow.run(ctx, (w) => endOwnSession(w.tx, w, actor.personId, sessionId, 'ended_by_owner'));
+  if (!ended) throw notFound();
+  return { wasCurrent: sessionId === actor.sessionId };
+}
+
+/** Signs me out everywhere, this session included; answers how many sessions ended. */
+export async function endAllMySessions(uow: UnitOfWork, ctx: ServiceContext): Promise<number> {
+  const actor = sessionActor(ctx);
+  return uow.run(ctx, (w) => endAllSessions(w.tx, w, actor.personId, 'signed_out_everywhere'));
 }

@@ -9,13 +9,12 @@ import {
 } from '../../../shared/sipa.ts';
 import { contextOf } from '../../lib/context.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
-import { adviceAsPdf, decideConflict, recordSipaAdvice, submitSipaRequest } from './service.ts';
+import { adviceAsPdf, decideConflict, recordSipaAdvice, type SipaCases, submitSipaRequest } from './service.ts';
 
 const tags = ['sipa'];
 
-export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
+export const sipaRoutes: FastifyPluginAsyncZod<{ cases: SipaCases }> = async (app, { cases }) => {
   await app.register(rateLimit, { global: false });
-  const deps = app.cases;
 
   app.post(
     '/api/sipa/requests',
@@ -29,7 +28,7 @@ export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await submitSipaRequest(deps, contextOf(request), request.body);
+      const result = await submitSipaRequest(cases, contextOf(request), request.body);
       return reply.status(201).send(result);
     },
   );
@@ -46,8 +45,7 @@ export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: caseActionResponseSchema },
       },
     },
-    async (request) =>
-      (await decideConflict(deps, contextOf(request), request.params.caseId, request.body.decision)) as never,
+    async (request) => decideConflict(cases, contextOf(request), request.params.caseId, request.body.decision),
   );
 
   app.put(
@@ -62,8 +60,7 @@ export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: caseActionResponseSchema },
       },
     },
-    async (request) =>
-      (await recordSipaAdvice(deps, contextOf(request), request.params.caseId, request.body.advice)) as never,
+    async (request) => recordSipaAdvice(cases, contextOf(request), request.params.caseId, request.body.advice),
   );
 
   app.get(
@@ -73,7 +70,7 @@ export const sipaRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'The advice as a PDF (requester, assigned advisor)', params: caseIdParamsSchema },
     },
     async (request, reply) => {
-      const { reference, pdf } = await adviceAsPdf(deps, contextOf(request), request.params.caseId);
+      const { reference, pdf } = await adviceAsPdf(cases, contextOf(request), request.params.caseId);
       return sendPdf(reply, pdf, `Advies SIPA ${reference}.pdf`);
     },
   );

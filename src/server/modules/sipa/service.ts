@@ -2,22 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { SipaAdvice, SipaRequest } from '../../../shared/sipa.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
-import { loadCase, requireCaseAccess } from '../cases/access.ts';
-import { type CaseDeps, inCaseTransaction } from '../cases/context.ts';
-import { caseAad } from '../cases/crypto.ts';
-import { cases } from '../cases/db.ts';
-import { notify } from '../cases/notifications.ts';
-import {
-  applyTransition,
-  auditCase,
-  auditRead,
-  createCase,
-  recordFirstResponse,
-  releaseCase,
-} from '../cases/service.ts';
+import type { CaseTypeHandle } from '../cases/facade.ts';
 import { people } from '../people/db.ts';
 import { sipaAdvicePdf } from './pdf.ts';
-import type { StoredSipaIntake } from './type.ts';
+import { insertSipaCase, type SipaCaseData, updateSipaCase } from './repository.ts';
+import { type StoredSipaIntake, sipaAdviceAad } from './type.ts';
+
+/** SIPA advice requests through the case core's façade: the handle of the `sipa` type. */
+export type SipaCases = CaseTypeHandle<SipaCaseData>;
 
 /** Which office each capacity needs; acting for a representative body is open to every officeholder. */
 const CAPACITY_OFFICE: Record<SipaRequest['capacity'], string | null> = {
@@ -27,10 +19,10 @@ const CAPACITY_OFFICE: Record<SipaRequest['capacity'], string | null> = {
   representative_body: null,
 };
 
-export async function submitSipaRequest(deps: CaseDeps, ctx: ServiceContext, request: SipaRequest) {
+export async function submitSipaRequest(cases: SipaCases, ctx: ServiceContext, request: SipaRequest) {
   const actor = ctx.actor;
   if (!actor) throw notFound();
-  const [me] = await deps.db
+  const [me] = await cases.db
     .select({ office: people.office, region: people.region })
     .from(people)
     .where(eq(people.id, actor.personId));
@@ -47,16 +39,18 @@ export async function submitSipaRequest(deps: CaseDeps, ctx: ServiceContext, req
     answers: request.answers,
   };
   const urgency = request.urgent ? 'urgent' : 'normal';
-  const created = await createCase(deps, ctx, {
-    type: 'sipa',
-    requesterId: actor.personId,
-    urgency,
-    officeType: me.office,
-    region: me.region,
-    association: null,
-    intake,
-    personConcerned: request.personConcerned,
-  });
+  const created = await cases.create(
+    ctx,
+    {
+      requesterId: actor.personId,
+      urgency,
+      officeType: me.office,
+      region: me.region,
+      intake,
+      personConcerned: request.personConcerned,
+    },
+    (tx, caseId) => insertSipaCase(tx, caseId),
+  );
   return { caseId: created.id, reference: created.reference, urgency } as const;
 }
 
@@ -64,101 +58,53 @@ export async function submitSipaRequest(deps: CaseDeps, ctx: ServiceContext, req
  * The advisor who took the request either confirms there is no conflict of interest (then works on it)
  * or declares one (then it goes back to the queue). Both are audited.
  */
-export async function decideConflict(
-  deps: CaseDeps,
+export function decideConflict(
+  cases: SipaCases,
   ctx: ServiceContext,
   caseId: string,
   decision: 'no_conflict' | 'conflict',
 ) {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  if (decision === 'conflict') {
-    return releaseCase(deps, ctx, caseId, {
-      via: 'conflict_check',
-      auditAction: 'sipa.conflict_declared',
-      eventKind: 'conflict_declared',
-    });
-  }
-  const now = deps.now();
-  return inCaseTransaction(deps, async (tx, effects) => {
-    const loaded = await loadCase(tx, deps.registry, caseId, { forUpdate: true });
-    requireCaseAccess(actor, loaded, 'conflict_check', now);
-    const row = await applyTransition(tx, deps, effects, loaded, {
+  return cases.withCase(ctx, caseId, 'conflict_check', async (c) => {
+    if (decision === 'conflict') {
+      await c.release({ via: 'conflict_check', eventKind: 'conflict_declared' });
+      await c.audit('sipa.conflict_declared');
+      return c.result();
+    }
+    await updateSipaCase(c.tx, caseId, { conflictCheck: 'confirmed' });
+    await c.transition({
       to: 'in_progress',
       via: 'conflict_check',
-      by: new Set(['assigned']),
-      actorId: actor.personId,
-      now,
-      patch: { conflictCheck: 'confirmed' },
       event: { kind: 'conflict_confirmed', visibility: 'requester' },
     });
-    await auditCase(tx, ctx, row, 'sipa.conflict_confirmed');
-    if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
-    }
-    return { id: row.id, status: row.status };
+    await c.audit('sipa.conflict_confirmed');
+    await c.notifyRequester('case_update');
+    return c.result();
   });
 }
 
-export async function recordSipaAdvice(deps: CaseDeps, ctx: ServiceContext, caseId: string, advice: SipaAdvice) {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  const now = deps.now();
-  return inCaseTransaction(deps, async (tx, effects) => {
-    const loaded = await loadCase(tx, deps.registry, caseId, { forUpdate: true });
-    requireCaseAccess(actor, loaded, 'record_advice', now);
-    if (loaded.row.type !== 'sipa') throw notFound();
-    await tx
-      .update(cases)
-      .set({
-        adviceEnvelope: deps.keyring.encrypt(JSON.stringify(advice), caseAad.advice(caseId)),
-        adviceRecordedAt: now,
-      })
-      .where(eq(cases.id, caseId));
-    const answered = await recordFirstResponse(tx, deps, loaded, now);
-    const row = await applyTransition(
-      tx,
-      deps,
-      effects,
-      { ...loaded, row: answered },
-      {
-        to: 'advised',
-        via: 'advice',
-        by: new Set(['assigned']),
-        actorId: actor.personId,
-        now,
-        event: { kind: 'advice_recorded', visibility: 'requester' },
-      },
-    );
-    await auditCase(tx, ctx, row, 'sipa.advice_recorded');
-    if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
-    }
-    return { id: row.id, status: row.status };
+export function recordSipaAdvice(cases: SipaCases, ctx: ServiceContext, caseId: string, advice: SipaAdvice) {
+  return cases.withCase(ctx, caseId, 'record_advice', async (c) => {
+    await updateSipaCase(c.tx, caseId, {
+      adviceEnvelope: c.keyring.encrypt(JSON.stringify(advice), sipaAdviceAad(caseId)),
+      adviceRecordedAt: c.now,
+    });
+    await c.recordFirstResponse();
+    await c.transition({ to: 'advised', via: 'advice', event: { kind: 'advice_recorded', visibility: 'requester' } });
+    await c.audit('sipa.advice_recorded');
+    await c.notifyRequester('case_update');
+    return c.result();
   });
 }
 
-export async function adviceAsPdf(deps: CaseDeps, ctx: ServiceContext, caseId: string) {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  const { reference, issuedAt, advice } = await deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, deps.registry, caseId);
-    requireCaseAccess(actor, loaded, 'download_advice', deps.now());
-    const { row } = loaded;
-    if (row.type !== 'sipa' || !row.adviceEnvelope) throw notFound();
-    await auditRead(tx, ctx, row, 'sipa.advice_pdf_downloaded');
+export async function adviceAsPdf(cases: SipaCases, ctx: ServiceContext, caseId: string) {
+  const { reference, issuedAt, advice } = await cases.readCase(ctx, caseId, 'download_advice', async (c) => {
+    const { row, data } = c.state;
+    if (!data.adviceEnvelope) throw notFound();
+    await c.auditRead('sipa.advice_pdf_downloaded');
     return {
       reference: row.reference ?? '',
-      issuedAt: row.adviceRecordedAt ?? row.updatedAt,
-      advice: JSON.parse(deps.keyring.decryptString(row.adviceEnvelope, caseAad.advice(row.id))) as SipaAdvice,
+      issuedAt: data.adviceRecordedAt ?? row.updatedAt,
+      advice: JSON.parse(c.keyring.decryptString(data.adviceEnvelope, sipaAdviceAad(row.id))) as SipaAdvice,
     };
   });
   return { reference, pdf: await sipaAdvicePdf({ reference, issuedAt, advice }) };

@@ -1,9 +1,24 @@
-import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES, type CaseStatus } from '../../../shared/cases.ts';
-import { type SipaAdvice, type SipaRequest, sipaCasePartSchema, sipaIntakeSchema } from '../../../shared/sipa.ts';
+import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES } from '../../../shared/cases.ts';
+import {
+  SIPA_CASE_TYPE,
+  SIPA_OUTCOMES,
+  SIPA_STATUSES,
+  type SipaAdvice,
+  type SipaRequest,
+  type SipaStatus,
+  sipaIntakeSchema,
+  sipaTypeDetailSchema,
+} from '../../../shared/sipa.ts';
 import type { Relation } from '../../lib/policy.ts';
-import { caseAad } from '../cases/crypto.ts';
-import type { CaseTypeDefinition, Transition } from '../cases/registry.ts';
-import type { CaseRow } from '../cases/types.ts';
+import {
+  type CaseState,
+  type CaseTypeDefinition,
+  caseFieldAad,
+  hasTransition,
+  type Transition,
+} from '../cases/facade.ts';
+import { SIPA_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
+import { deleteSipaCase, loadSipaCases, type SipaCaseData, updateSipaCase } from './repository.ts';
 
 /**
  * The SIPA case type: advice on how to run a sound integrity investigation.
@@ -19,16 +34,7 @@ import type { CaseRow } from '../cases/types.ts';
  * anything else, or hand it back. No files before the intake conversation (SIPA's own rule).
  */
 
-export const SIPA_STATUSES = [
-  'submitted',
-  'conflict_check',
-  'in_progress',
-  'waiting_for_requester',
-  'advised',
-  'closed',
-] as const satisfies readonly CaseStatus[];
-
-const WORKING: CaseStatus[] = ['in_progress', 'waiting_for_requester', 'advised'];
+const WORKING: SipaStatus[] = ['in_progress', 'waiting_for_requester', 'advised'];
 
 const transitions: Transition[] = [
   { from: ['submitted'], to: 'conflict_check', via: 'take', by: ['eligible_staff'] },
@@ -45,9 +51,24 @@ const transitions: Transition[] = [
   { from: ['closed'], to: 'submitted', via: 'reopen', by: ['owner'] },
 ];
 
+/** What an advisor who took the request may not do before confirming there is no conflict of interest. */
+const AFTER_THE_CHECK = new Set([
+  'read_messages',
+  'post_message',
+  'read_notes',
+  'post_note',
+  'read_attachments',
+  'upload_attachment',
+  'change_status',
+  'change_urgency',
+  'record_advice',
+  'release',
+  'close',
+]);
+
 /** Until the advisor confirmed there is no conflict of interest, they may only do the check (and read to do it). */
-const confirmedOrNotAdvisor = (row: CaseRow, relations: ReadonlySet<Relation>) =>
-  row.conflictCheck !== 'pending' || !relations.has('assigned') || relations.has('owner');
+const confirmedOrNotAdvisor = (state: CaseState<SipaCaseData>, relations: ReadonlySet<Relation>) =>
+  state.data.conflictCheck !== 'pending' || !relations.has('assigned') || relations.has('owner');
 
 export interface StoredSipaIntake {
   capacity: SipaRequest['capacity'];
@@ -57,37 +78,38 @@ export interface StoredSipaIntake {
   answers: SipaRequest['answers'];
 }
 
-export const sipaCaseType: CaseTypeDefinition = {
-  type: 'sipa',
+/** The advice is bound to its case (the same associated data as when it lived in the cases table). */
+export const sipaAdviceAad = (caseId: string) => caseFieldAad('advice', caseId);
+
+export const sipaCaseType: CaseTypeDefinition<SipaCaseData> = {
+  type: SIPA_CASE_TYPE,
+  recordType: 'sipa_case',
+  auditActions: { personConcernedRead: 'sipa.person_concerned_read' },
   statuses: SIPA_STATUSES,
   initialStatus: 'submitted',
   pausedStatus: 'waiting_for_requester',
   closedStatus: 'closed',
   transitions,
-  outcomes: ['advice_given', 'information_only', 'no_integrity_matter', 'withdrawn'],
+  outcomes: SIPA_OUTCOMES,
   requesterOutcome: 'withdrawn',
   coordinatorRoles: [],
   assignableRoles: ['sipa_advisor'],
   mayTake: (staff) => staff.roles.includes('sipa_advisor'),
   grantableRoles: [],
   grantScopes: [],
-  personConcernedRelations: ['owner', 'assigned'],
-  guards: {
-    read_messages: confirmedOrNotAdvisor,
-    post_message: confirmedOrNotAdvisor,
-    read_notes: confirmedOrNotAdvisor,
-    post_note: confirmedOrNotAdvisor,
-    read_attachments: confirmedOrNotAdvisor,
-    upload_attachment: confirmedOrNotAdvisor,
-    change_status: confirmedOrNotAdvisor,
-    change_urgency: confirmedOrNotAdvisor,
-    record_advice: confirmedOrNotAdvisor,
-    release: confirmedOrNotAdvisor,
-    close: confirmedOrNotAdvisor,
+  actions: {
+    conflict_check: {
+      relations: ['assigned'],
+      when: (state) => hasTransition(state.definition, state.row.status, 'conflict_check'),
+    },
+    record_advice: {
+      relations: ['assigned'],
+      when: (state) => hasTransition(state.definition, state.row.status, 'advice'),
+    },
+    download_advice: { relations: ['owner', 'assigned'], when: (state) => state.data.adviceEnvelope !== null },
   },
-  // Withdrawn before the advisor confirmed: the advisor leaves the case (a reopen goes to the queue).
-  onClose: (row) =>
-    row.conflictCheck === 'pending' ? { patch: { conflictCheck: 'not_assigned' }, endAssignments: true } : {},
+  guard: (action, state, relations) => !AFTER_THE_CHECK.has(action) || confirmedOrNotAdvisor(state, relations),
+  personConcernedRelations: ['owner', 'assigned'],
   attachments: { allowedIn: WORKING, evidence: false },
   nextStep: {
     submitted: 'wait_for_intake_call',
@@ -98,7 +120,7 @@ export const sipaCaseType: CaseTypeDefinition = {
     closed: 'closed',
   },
   // Defaults: deployments set targets, reopen period, retention and the request limit through the
-  // SIPA_* environment variables (config.ts, .env.example), which the cases module lays over these.
+  // SIPA_* environment variables (settings.ts), which the module registers over these.
   settings: {
     // SIPA: "a phone intake the same day or the next working day".
     firstResponse: { urgent: { amount: 240, unit: 'minutes' }, normal: { amount: 1, unit: 'working_days' } },
@@ -108,16 +130,36 @@ export const sipaCaseType: CaseTypeDefinition = {
     attachmentsMaxTotalBytes: CASE_ATTACHMENTS_MAX_TOTAL_BYTES,
   },
   tombstoneKeeps: [],
-  present: ({ row, keyring, intake, personConcerned }) => {
+  data: { load: loadSipaCases },
+  hooks: {
+    // Taken: the advisor sees the person concerned and must first confirm there is no conflict of
+    // interest. Until then the requester sees nothing of it (a conflict sends it back to the queue).
+    onTake: async ({ tx, state }) => {
+      await updateSipaCase(tx, state.row.id, { conflictCheck: 'pending' });
+      return { visibleToRequester: false };
+    },
+    onRelease: ({ tx, state }) => updateSipaCase(tx, state.row.id, { conflictCheck: 'not_assigned' }),
+    // Withdrawn before the advisor confirmed: the advisor leaves the case (a reopen goes to the queue).
+    onClose: async ({ tx, state }) => {
+      if (state.data.conflictCheck !== 'pending') return {};
+      await updateSipaCase(tx, state.row.id, { conflictCheck: 'not_assigned' });
+      return { endAssignments: true };
+    },
+    // Nothing of the type's own data stays in a tombstone.
+    onErase: ({ tx, state }) => deleteSipaCase(tx, state.row.id),
+  },
+  encryptedColumns: SIPA_ENCRYPTED_COLUMNS,
+  present: ({ state, keyring, intake, personConcerned }) => {
+    const { row, data } = state;
     const stored = intake as StoredSipaIntake | null;
     const advice =
-      stored && row.adviceEnvelope
-        ? (JSON.parse(keyring.decryptString(row.adviceEnvelope, caseAad.advice(row.id))) as SipaAdvice)
+      stored && data.adviceEnvelope
+        ? (JSON.parse(keyring.decryptString(data.adviceEnvelope, sipaAdviceAad(row.id))) as SipaAdvice)
         : null;
-    return {
+    return sipaTypeDetailSchema.parse({
       intake: stored
         ? sipaIntakeSchema.parse({
-            type: 'sipa',
+            type: SIPA_CASE_TYPE,
             capacity: stored.capacity,
             actingForBody: stored.capacity === 'representative_body',
             representativeBody: stored.representativeBody ?? null,
@@ -127,12 +169,9 @@ export const sipaCaseType: CaseTypeDefinition = {
             answers: stored.answers,
           })
         : null,
-      support: null,
-      sipa: sipaCasePartSchema.parse({
-        conflictCheck: row.conflictCheck,
-        advice,
-        adviceIssuedAt: advice && row.adviceRecordedAt ? row.adviceRecordedAt.toISOString() : null,
-      }),
-    };
+      conflictCheck: data.conflictCheck,
+      advice,
+      adviceIssuedAt: advice && data.adviceRecordedAt ? data.adviceRecordedAt.toISOString() : null,
+    });
   },
 };

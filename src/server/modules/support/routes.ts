@@ -9,13 +9,24 @@ import {
 } from '../../../shared/support.ts';
 import { sharedZelfscanResponseSchema } from '../../../shared/zelfscan-api.ts';
 import { contextOf } from '../../lib/context.ts';
-import { listSupportStaff, recordSupportAdvice, submitSupportRequest, withdrawZelfscan } from './service.ts';
+import {
+  listSupportStaff,
+  recordSupportAdvice,
+  type SupportCases,
+  submitSupportRequest,
+  withdrawZelfscan,
+} from './service.ts';
+import { supportCaseType } from './type.ts';
 import { readSharedZelfscan, type ZelfscanResultProvider } from './zelfscan.ts';
 
 const tags = ['support'];
 
-export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProvider }> = async (app, options) => {
-  const deps = app.cases;
+export const supportRoutes: FastifyPluginAsyncZod<{ cases: SupportCases; zelfscan: ZelfscanResultProvider }> = async (
+  app,
+  options,
+) => {
+  const { cases } = options;
+  const staff = { roles: supportCaseType.assignableRoles };
 
   app.post(
     '/api/support/requests',
@@ -29,7 +40,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
       },
     },
     async (request, reply) => {
-      const result = await submitSupportRequest(deps, contextOf(request), request.body, options.zelfscan);
+      const result = await submitSupportRequest(cases, contextOf(request), request.body, options.zelfscan);
       return reply.status(201).send(result);
     },
   );
@@ -37,7 +48,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
   app.put(
     '/api/cases/:caseId/support/advice',
     {
-      config: { access: { roles: ['confidant', 'ot_coordinator'] } },
+      config: { access: staff },
       schema: {
         tags,
         summary: 'Record structured advice (the assigned confidant)',
@@ -46,7 +57,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
         response: { 200: caseActionResponseSchema },
       },
     },
-    async (request) => recordSupportAdvice(deps, contextOf(request), request.params.caseId, request.body.advice),
+    async (request) => recordSupportAdvice(cases, contextOf(request), request.params.caseId, request.body.advice),
   );
 
   app.post(
@@ -60,7 +71,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
         response: { 200: caseActionResponseSchema },
       },
     },
-    async (request) => withdrawZelfscan(deps, contextOf(request), request.params.caseId) as never,
+    async (request) => withdrawZelfscan(cases, contextOf(request), request.params.caseId),
   );
 
   app.get(
@@ -74,7 +85,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
         response: { 200: sharedZelfscanResponseSchema },
       },
     },
-    async (request) => readSharedZelfscan(deps, contextOf(request), request.params.caseId, options.zelfscan),
+    async (request) => readSharedZelfscan(cases, contextOf(request), request.params.caseId, options.zelfscan),
   );
 
   app.get(
@@ -88,6 +99,6 @@ export const supportRoutes: FastifyPluginAsyncZod<{ zelfscan: ZelfscanResultProv
         response: { 200: supportStaffResponseSchema },
       },
     },
-    async (request) => ({ people: await listSupportStaff(deps, request.query.role) }),
+    async (request) => ({ people: await listSupportStaff(cases.db, request.query.role) }),
   );
 };

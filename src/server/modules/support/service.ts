@@ -1,16 +1,16 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AdviceItem, SupportRequest } from '../../../shared/support.ts';
+import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
-import { loadCase, requireCaseAccess } from '../cases/access.ts';
-import { type CaseDeps, inCaseTransaction } from '../cases/context.ts';
-import { caseAad } from '../cases/crypto.ts';
-import { cases } from '../cases/db.ts';
-import { notify } from '../cases/notifications.ts';
-import { addEvent, applyTransition, auditCase, createCase, recordFirstResponse } from '../cases/service.ts';
+import type { CaseTypeHandle } from '../cases/facade.ts';
 import { people, personRoles } from '../people/db.ts';
-import { routeToAssociation, type StoredSupportIntake } from './type.ts';
+import { insertSupportCase, type SupportCaseData, updateSupportCase } from './repository.ts';
+import { routeToAssociation, type StoredSupportIntake, supportAdviceAad } from './type.ts';
 import type { ZelfscanResultProvider } from './zelfscan.ts';
+
+/** Support requests through the case core's façade: the handle of the `support` type. */
+export type SupportCases = CaseTypeHandle<SupportCaseData>;
 
 export const zelfscanResultNotFound = () =>
   badRequest('zelfscan_result_not_found', 'This zelfscan result cannot be shared (it does not exist or is not yours).');
@@ -21,14 +21,14 @@ export const zelfscanResultNotFound = () =>
  * answer tells the person to call 112 first.
  */
 export async function submitSupportRequest(
-  deps: CaseDeps,
+  cases: SupportCases,
   ctx: ServiceContext,
   request: SupportRequest,
   zelfscan: ZelfscanResultProvider,
 ) {
   const actor = ctx.actor;
   if (!actor) throw notFound();
-  const [me] = await deps.db
+  const [me] = await cases.db
     .select({ office: people.office, region: people.region, linkedOfficeholderId: people.linkedOfficeholderId })
     .from(people)
     .where(eq(people.id, actor.personId));
@@ -47,7 +47,7 @@ export async function submitSupportRequest(
   let office = me.office;
   let region = me.region;
   if (!isOfficeholder && me.linkedOfficeholderId) {
-    const [linked] = await deps.db
+    const [linked] = await cases.db
       .select({ office: people.office, region: people.region })
       .from(people)
       .where(eq(people.id, me.linkedOfficeholderId));
@@ -70,18 +70,25 @@ export async function submitSupportRequest(
     },
     body: request.body?.trim() || null,
   };
-  const created = await createCase(deps, ctx, {
-    type: 'support',
-    requesterId: actor.personId,
-    urgency,
-    officeType: concern ? (request.personConcerned?.office ?? null) : office,
-    region: concern ? (request.personConcerned?.region ?? null) : region,
-    association,
-    concernForColleague: concern,
-    intake,
-    personConcerned: request.personConcerned ?? null,
-    zelfscanResultId: request.zelfscanResultId ?? null,
-  });
+  const zelfscanResultId = request.zelfscanResultId ?? null;
+  const created = await cases.create(
+    ctx,
+    {
+      requesterId: actor.personId,
+      urgency,
+      officeType: concern ? (request.personConcerned?.office ?? null) : office,
+      region: concern ? (request.personConcerned?.region ?? null) : region,
+      intake,
+      personConcerned: request.personConcerned ?? null,
+    },
+    (tx, caseId, now) =>
+      insertSupportCase(tx, caseId, {
+        association,
+        concernForColleague: concern,
+        zelfscanResultId,
+        zelfscanSharedAt: zelfscanResultId ? now : null,
+      }),
+  );
   return {
     caseId: created.id,
     reference: created.reference,
@@ -92,74 +99,38 @@ export async function submitSupportRequest(
 }
 
 /** The assigned confidant records structured advice; the first advice counts as a response. */
-export async function recordSupportAdvice(deps: CaseDeps, ctx: ServiceContext, caseId: string, advice: AdviceItem[]) {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  const now = deps.now();
-  return inCaseTransaction(deps, async (tx, effects) => {
-    const loaded = await loadCase(tx, deps.registry, caseId, { forUpdate: true });
-    requireCaseAccess(actor, loaded, 'record_advice', now);
-    if (loaded.row.type !== 'support') throw notFound();
-    await tx
-      .update(cases)
-      .set({
-        adviceEnvelope: deps.keyring.encrypt(JSON.stringify(advice), caseAad.advice(caseId)),
-        adviceRecordedAt: now,
-      })
-      .where(eq(cases.id, caseId));
-    const answered = await recordFirstResponse(tx, deps, loaded, now);
-    const row = await applyTransition(
-      tx,
-      deps,
-      effects,
-      { ...loaded, row: answered },
-      {
-        to: 'advised',
-        via: 'advice',
-        by: new Set(['assigned']),
-        actorId: actor.personId,
-        now,
-        event: { kind: 'advice_recorded', visibility: 'requester', details: { items: advice.length } },
-      },
-    );
-    await auditCase(tx, ctx, row, 'support.advice_recorded', { items: advice.length });
-    if (row.requesterId) {
-      if (
-        await notify(tx, { keyring: deps.keyring, publicUrl: deps.publicUrl }, [row.requesterId], 'case_update', caseId)
-      ) {
-        effects.mail = true;
-      }
-    }
-    return { id: row.id, status: row.status as 'advised' };
+export function recordSupportAdvice(cases: SupportCases, ctx: ServiceContext, caseId: string, advice: AdviceItem[]) {
+  return cases.withCase(ctx, caseId, 'record_advice', async (c) => {
+    await updateSupportCase(c.tx, caseId, {
+      adviceEnvelope: c.keyring.encrypt(JSON.stringify(advice), supportAdviceAad(caseId)),
+      adviceRecordedAt: c.now,
+    });
+    await c.recordFirstResponse();
+    await c.transition({
+      to: 'advised',
+      via: 'advice',
+      event: { kind: 'advice_recorded', visibility: 'requester', details: { items: advice.length } },
+    });
+    await c.audit('support.advice_recorded', { items: advice.length });
+    await c.notifyRequester('case_update');
+    return c.result();
   });
 }
 
 /** The requester takes back the shared zelfscan result: nobody on the case sees it from now on. */
-export async function withdrawZelfscan(deps: CaseDeps, ctx: ServiceContext, caseId: string) {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  const now = deps.now();
-  return inCaseTransaction(deps, async (tx) => {
-    const loaded = await loadCase(tx, deps.registry, caseId, { forUpdate: true });
-    requireCaseAccess(actor, loaded, 'withdraw_zelfscan', now);
-    await tx
-      .update(cases)
-      .set({ zelfscanResultId: null, zelfscanSharedAt: null, updatedAt: now })
-      .where(eq(cases.id, caseId));
-    await addEvent(tx, caseId, {
-      kind: 'zelfscan_withdrawn',
-      actorId: actor.personId,
-      visibility: 'requester',
-      at: now,
-    });
-    await auditCase(tx, ctx, loaded.row, 'support.zelfscan_withdrawn');
-    return { id: caseId, status: loaded.row.status };
+export function withdrawZelfscan(cases: SupportCases, ctx: ServiceContext, caseId: string) {
+  return cases.withCase(ctx, caseId, 'withdraw_zelfscan', async (c) => {
+    await updateSupportCase(c.tx, caseId, { zelfscanResultId: null, zelfscanSharedAt: null });
+    await c.touch();
+    await c.event('zelfscan_withdrawn', 'requester');
+    await c.audit('support.zelfscan_withdrawn');
+    return c.result();
   });
 }
 
 /** Confidants, peers or experts, for assigning and for proposing whom to let in. */
-export async function listSupportStaff(deps: CaseDeps, role: 'confidant' | 'peer' | 'expert') {
-  const rows = await deps.db
+export async function listSupportStaff(db: DbOrTx, role: 'confidant' | 'peer' | 'expert') {
+  const rows = await db
     .select({
       personId: people.id,
       displayName: people.displayName,

@@ -1,13 +1,18 @@
-import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES, type CaseStatus } from '../../../shared/cases.ts';
+import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES } from '../../../shared/cases.ts';
 import type { Association, Office } from '../../../shared/people.ts';
 import {
   type AdviceItem,
+  SUPPORT_CASE_TYPE,
+  SUPPORT_OUTCOMES,
+  SUPPORT_STATUSES,
   type SupportRequest,
-  supportCasePartSchema,
+  type SupportStatus,
   supportIntakeSchema,
+  supportTypeDetailSchema,
 } from '../../../shared/support.ts';
-import { caseAad } from '../cases/crypto.ts';
-import type { CaseTypeDefinition, Transition } from '../cases/registry.ts';
+import { type CaseTypeDefinition, caseFieldAad, hasTransition, type Transition } from '../cases/facade.ts';
+import { SUPPORT_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
+import { deleteSupportCase, loadSupportCases, type SupportCaseData } from './repository.ts';
 
 /**
  * The Ondersteuningsteam case type.
@@ -24,16 +29,7 @@ import type { CaseTypeDefinition, Transition } from '../cases/registry.ts';
  * with the Netwerk Weerbaar Bestuur).
  */
 
-export const SUPPORT_STATUSES = [
-  'submitted',
-  'assigned',
-  'in_progress',
-  'waiting_for_requester',
-  'advised',
-  'closed',
-] as const satisfies readonly CaseStatus[];
-
-const OPEN_ASSIGNED: CaseStatus[] = ['assigned', 'in_progress', 'waiting_for_requester', 'advised'];
+const OPEN_ASSIGNED: SupportStatus[] = ['assigned', 'in_progress', 'waiting_for_requester', 'advised'];
 
 const transitions: Transition[] = [
   { from: ['submitted'], to: 'assigned', via: 'take', by: ['eligible_staff', 'coordinator'] },
@@ -90,32 +86,41 @@ export interface StoredSupportIntake {
   body: string | null;
 }
 
-export const supportCaseType: CaseTypeDefinition = {
-  type: 'support',
+/** The advice is bound to its case (the same associated data as when it lived in the cases table). */
+export const supportAdviceAad = (caseId: string) => caseFieldAad('advice', caseId);
+
+export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
+  type: SUPPORT_CASE_TYPE,
+  recordType: 'support_case',
+  auditActions: { personConcernedRead: 'support.person_concerned_read' },
   statuses: SUPPORT_STATUSES,
   initialStatus: 'submitted',
   pausedStatus: 'waiting_for_requester',
   closedStatus: 'closed',
   transitions,
-  outcomes: [
-    'advice_given',
-    'referred',
-    'peer_support',
-    'expert_support',
-    'no_action_needed',
-    'no_contact',
-    'withdrawn',
-  ],
+  outcomes: SUPPORT_OUTCOMES,
   requesterOutcome: 'withdrawn',
   coordinatorRoles: ['ot_coordinator'],
   assignableRoles: ['confidant', 'ot_coordinator'],
-  mayTake: (staff, row) =>
-    !row.concernForColleague &&
-    row.association !== null &&
+  mayTake: (staff, { data }) =>
+    !data.concernForColleague &&
+    data.association !== null &&
     staff.roles.includes('confidant') &&
-    staff.association === row.association,
+    staff.association === data.association,
   grantableRoles: ['peer', 'expert'],
   grantScopes: ['summary', 'intake', 'messages', 'attachments'],
+  actions: {
+    record_advice: {
+      relations: ['assigned'],
+      when: (state) => hasTransition(state.definition, state.row.status, 'advice'),
+    },
+    withdraw_zelfscan: { relations: ['owner'], when: (state) => state.data.zelfscanResultId !== null },
+    /**
+     * The shared zelfscan result: whoever may read the intake, except a grantee. The requester shared it
+     * "with my confidant" (the request form's words), and no grant scope names it.
+     */
+    read_zelfscan: { relations: ['owner', 'assigned', 'coordinator'] },
+  },
   personConcernedRelations: ['owner', 'assigned', 'coordinator'],
   attachments: { allowedIn: ['submitted', ...OPEN_ASSIGNED], evidence: true },
   nextStep: {
@@ -127,7 +132,7 @@ export const supportCaseType: CaseTypeDefinition = {
     closed: 'closed',
   },
   // Defaults: deployments set targets, reopen period, retention and the request limit through the
-  // SUPPORT_* environment variables (config.ts, .env.example), which the cases module lays over these.
+  // SUPPORT_* environment variables (settings.ts), which the module registers over these.
   settings: {
     firstResponse: { urgent: { amount: 60, unit: 'minutes' }, normal: { amount: 1, unit: 'working_days' } },
     reminderLeadMs: { urgent: 15 * 60_000, normal: 2 * 60 * 60_000 },
@@ -136,33 +141,39 @@ export const supportCaseType: CaseTypeDefinition = {
     attachmentsMaxTotalBytes: CASE_ATTACHMENTS_MAX_TOTAL_BYTES,
   },
   tombstoneKeeps: [],
-  present: ({ row, keyring, intake, personConcerned }) => {
+  data: { load: loadSupportCases },
+  hooks: {
+    // Nothing of the type's own data stays in a tombstone.
+    onErase: ({ tx, state }) => deleteSupportCase(tx, state.row.id),
+  },
+  encryptedColumns: SUPPORT_ENCRYPTED_COLUMNS,
+  present: ({ state, keyring, intake, personConcerned }) => {
+    const { row, data } = state;
     const stored = intake as StoredSupportIntake | null;
     const advice =
-      stored && row.adviceEnvelope
-        ? (JSON.parse(keyring.decryptString(row.adviceEnvelope, caseAad.advice(row.id))) as AdviceItem[])
+      stored && data.adviceEnvelope
+        ? (JSON.parse(keyring.decryptString(data.adviceEnvelope, supportAdviceAad(row.id))) as AdviceItem[])
         : [];
     const concerned = personConcerned as { name: string; office?: string; region?: string } | null;
-    return {
+    return supportTypeDetailSchema.parse({
       intake: stored
         ? supportIntakeSchema.parse({
-            type: 'support',
+            type: SUPPORT_CASE_TYPE,
             ...stored,
             personConcerned: concerned
               ? { name: concerned.name, office: concerned.office ?? null, region: concerned.region ?? null }
               : null,
           })
         : null,
-      support: supportCasePartSchema.parse({
-        concernForColleague: row.concernForColleague,
-        advice,
-        adviceRecordedAt: stored && row.adviceRecordedAt ? row.adviceRecordedAt.toISOString() : null,
-        zelfscan:
-          stored && row.zelfscanResultId && row.zelfscanSharedAt
-            ? { resultId: row.zelfscanResultId, sharedAt: row.zelfscanSharedAt.toISOString() }
-            : null,
-      }),
-      sipa: null,
-    };
+      association: data.association,
+      concernForColleague: data.concernForColleague,
+      advice,
+      adviceRecordedAt: stored && data.adviceRecordedAt ? data.adviceRecordedAt.toISOString() : null,
+      zelfscan:
+        stored && data.zelfscanResultId && data.zelfscanSharedAt
+          ? { resultId: data.zelfscanResultId, sharedAt: data.zelfscanSharedAt.toISOString() }
+          : null,
+    });
   },
+  queueSummary: ({ data }) => ({ association: data.association, concernForColleague: data.concernForColleague }),
 };

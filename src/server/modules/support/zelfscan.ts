@@ -2,10 +2,7 @@ import type { SavedResult, SharedZelfscanResponse } from '../../../shared/zelfsc
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { type AccessRules, authorize } from '../../lib/policy.ts';
-import { loadCase, relationsTo, requireCaseAccess, subjectOf } from '../cases/access.ts';
-import type { CaseDeps } from '../cases/context.ts';
-import { auditRead } from '../cases/service.ts';
+import type { SupportCases } from './service.ts';
 
 /**
  * The seam to the zelfscan module: a support request may point at the requester's own latest saved
@@ -31,39 +28,28 @@ export const noZelfscanResults: ZelfscanResultProvider = {
 };
 
 /**
- * Who sees a shared result: whoever may read the case's intake (the case policy: requester, assigned
- * confidant, OT coordinator, a grantee with the `intake` scope) and, of those, not a grantee. The
- * requester shared it "with my confidant" (the request form's words), and no grant scope names it, so
- * a peer or expert let in never sees it.
+ * GET /api/cases/:caseId/support/zelfscan: who may is the type's `read_zelfscan` (requester, assigned
+ * confidant, OT coordinator; never a grantee). A read by anyone but the requester is audited, in the
+ * same transaction.
  */
-const SHARED_ZELFSCAN_RULES: AccessRules<'read'> = { read: { relations: ['owner', 'assigned', 'coordinator'] } };
-
-/** GET /api/cases/:caseId/support/zelfscan. A read by anyone but the requester is audited, in the same transaction. */
-export async function readSharedZelfscan(
-  deps: CaseDeps,
+export function readSharedZelfscan(
+  cases: SupportCases,
   ctx: ServiceContext,
   caseId: string,
   provider: ZelfscanResultProvider,
 ): Promise<SharedZelfscanResponse> {
-  const actor = ctx.actor;
-  if (!actor) throw notFound();
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, deps.registry, caseId);
-    requireCaseAccess(actor, loaded, 'read_intake', now);
-    authorize(actor, 'read', subjectOf(loaded), SHARED_ZELFSCAN_RULES);
-    const { row } = loaded;
-    if (row.type !== 'support') throw notFound();
+  return cases.readCase(ctx, caseId, 'read_zelfscan', async (c) => {
+    const { row, data } = c.state;
     const result =
-      row.zelfscanResultId && row.zelfscanSharedAt && row.requesterId
-        ? await provider.shared(tx, row.zelfscanResultId, row.requesterId)
+      data.zelfscanResultId && data.zelfscanSharedAt && row.requesterId
+        ? await provider.shared(c.tx, data.zelfscanResultId, row.requesterId)
         : null;
-    if (!result || !row.zelfscanSharedAt) {
+    if (!result || !data.zelfscanSharedAt) {
       // Not shared (or withdrawn): the requester learns that; anyone else gets the same 404 as ever.
-      if (relationsTo(actor, loaded).has('owner')) return { shared: null };
+      if (c.relations.has('owner')) return { shared: null };
       throw notFound();
     }
-    await auditRead(tx, ctx, row, 'support.zelfscan_read');
-    return { shared: { sharedAt: row.zelfscanSharedAt.toISOString(), result } };
+    await c.auditRead('support.zelfscan_read');
+    return { shared: { sharedAt: data.zelfscanSharedAt.toISOString(), result } };
   });
 }

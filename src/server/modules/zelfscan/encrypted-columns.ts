@@ -1,7 +1,8 @@
+import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
 import { zelfscanResults } from './db.ts';
 
-/** The encrypted columns of the zelfscan module, spread into the key-rotation registry. */
-export const ZELFSCAN_ENCRYPTED_COLUMNS = [
+/** The encrypted columns of the zelfscan module, for the registry key rotation walks. */
+export const ZELFSCAN_ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   {
     name: 'zelfscan_results.answers_envelope',
     table: zelfscanResults,
@@ -14,4 +15,4 @@ export const ZELFSCAN_ENCRYPTED_COLUMNS = [
     column: zelfscanResults.actionsEnvelope,
     primaryKey: zelfscanResults.id,
   },
-] as const;
+];

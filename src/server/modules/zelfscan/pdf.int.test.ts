@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { extractPdfText, flattenText } from '../../../../test/helpers/pdf-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { EMERGENCY_NUMBER, SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import { evaluate } from '../../../shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../../shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../../shared/zelfscan/test-helpers.ts';
 import type { SavedResult } from '../../../shared/zelfscan-api.ts';
-import { extractPdfText, flattenText } from '../handover/testing/pdf-text.ts';
-import { longDate, pdfText } from './pdf.ts';
+import { longDate, ZELFSCAN_PDF_TEXTS } from '../../lib/texts/index.ts';
 
 const worstPick = evaluate(Q, uniformAnswers(Q, 'first')).tips.length > 0 ? 'first' : 'last';
 const worst = uniformAnswers(Q, worstPick);
@@ -63,8 +63,8 @@ describe('a saved zelfscan result as a PDF', () => {
     for (const outcome of current.categories) {
       const category = Q.categories.find((candidate) => candidate.id === outcome.category);
       expect(text).toContain(category?.title.nl);
-      expect(text).toContain(flattenText(pdfText('nl', `zelfscan.result.light.${outcome.light}`)));
-      expect(text).toContain(flattenText(pdfText('nl', `zelfscan.result.explanation.${outcome.explanation}`)));
+      expect(text).toContain(flattenText(ZELFSCAN_PDF_TEXTS.nl.light[outcome.light]));
+      expect(text).toContain(flattenText(ZELFSCAN_PDF_TEXTS.nl.explanation[outcome.explanation]));
       if (outcome.score !== null) expect(text).toContain(`Score: ${outcome.score} van 100`);
     }
     expect(text).toContain('Wat betekenen de kleuren?');

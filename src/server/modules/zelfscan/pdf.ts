@@ -3,50 +3,22 @@ import { classifyLink } from '../../../shared/content-links.ts';
 import type { Locale } from '../../../shared/locale.ts';
 import type { Light, Questionnaire } from '../../../shared/zelfscan/questionnaire.ts';
 import type { SavedResult, SavedResultSummary } from '../../../shared/zelfscan-api.ts';
-import enScan from '../../../web/i18n/locales/en/zelfscan.json' with { type: 'json' };
-import enSaved from '../../../web/i18n/locales/en/zelfscan-saved.json' with { type: 'json' };
-import nlScan from '../../../web/i18n/locales/nl/zelfscan.json' with { type: 'json' };
-import nlSaved from '../../../web/i18n/locales/nl/zelfscan-saved.json' with { type: 'json' };
 import { type PdfNode, renderPdf } from '../../lib/pdf.ts';
+import { DOCUMENT_LOCALE, longDate, ZELFSCAN_PDF_TEXTS, type ZelfscanPdfTexts } from '../../lib/texts/index.ts';
 
 /**
- * A saved zelfscan result as a PDF for its owner: the same texts as the result page (the web app's
- * message catalogues, so the two never drift), the action plan with each tip's state, and the change
- * since the previous saved result. Only what the result page shows: no answers.
+ * A saved zelfscan result as a PDF for its owner: the same words as the result page (the server's text
+ * catalogue, src/server/lib/texts, checked against the page's by a test so the two never drift), the
+ * action plan with each tip's state, and the change since the previous saved result. Only what the
+ * result page shows: no answers.
  *
  * Accessibility as far as pdfmake goes (see handover/pdf.ts): real text with embedded fonts, the
  * document's language and title set, headings as larger bold text in reading order; a light is always
  * written in words, its colour only repeats it. pdfmake writes no structure tree (not tagged).
  */
 
-const CATALOGUES = {
-  nl: { ...nlScan, ...nlSaved },
-  en: { ...enScan, ...enSaved },
-} as const;
-
-const PDF_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
-
 const LIGHT_COLOURS: Record<Light, string> = { green: '#1e6b35', orange: '#9a4a00', red: '#a90000' };
 const COLORS = { text: '#1a1a1a', muted: '#4d4d4d', accent: '#0b3d91', box: '#eef2f8' };
-
-/** A message of the web app's catalogue, with {{name}} filled in. */
-export function pdfText(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  let node: unknown = CATALOGUES[locale];
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'string') throw new Error(`missing text ${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-}
-
-export function longDate(locale: Locale, value: string | Date): string {
-  const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const moment = dateOnly ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(PDF_LOCALE[locale], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: dateOnly ? 'UTC' : 'Europe/Amsterdam',
-  }).format(moment);
-}
 
 export interface ZelfscanPdfInput {
   lang: Locale;
@@ -63,69 +35,63 @@ function printedAddress(publicUrl: string, pathName: string): string {
 }
 
 export function zelfscanPdfFileName(lang: Locale, result: SavedResult): string {
-  return `${pdfText(lang, 'zelfscanSaved.pdf.fileName', { date: result.createdAt.slice(0, 10) })}.pdf`;
+  return `${ZELFSCAN_PDF_TEXTS[lang].fileName(result.createdAt.slice(0, 10))}.pdf`;
 }
 
 export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer> {
   const { lang, questionnaire, result, previous } = input;
-  const t = (key: string, values?: Record<string, string | number>) => pdfText(lang, key, values);
+  const t = ZELFSCAN_PDF_TEXTS[lang];
   const categoryTitle = (id: string) =>
     questionnaire.categories.find((category) => category.id === id)?.title[lang] ?? id;
-  const score = (value: number | null) => (value === null ? t('zelfscanSaved.change.notApplicable') : `${value}`);
+  const score = (value: number | null) => (value === null ? t.notApplicable : `${value}`);
 
   const content: PdfNode[] = [
-    { text: t('zelfscanSaved.pdf.title'), style: 'title' },
-    { text: t('zelfscanSaved.pdf.takenOn', { date: longDate(lang, result.createdAt) }), style: 'meta' },
-    { text: t('zelfscanSaved.pdf.version', { version: result.questionnaireVersion }), style: 'meta' },
-    { text: t('zelfscanSaved.pdf.private'), style: 'note' },
+    { text: t.title, style: 'title' },
+    { text: t.takenOn(longDate(lang, result.createdAt)), style: 'meta' },
+    { text: t.version(result.questionnaireVersion), style: 'meta' },
+    { text: t.private, style: 'note' },
     helpBox(t),
   ];
 
   // Per category: the light in words (its colour only repeats it), the score and what it means.
-  content.push({ text: t('zelfscan.result.categoriesHeading'), style: 'h2', headlineLevel: 1 });
-  if (result.categories.length === 0) content.push({ text: t('zelfscanSaved.pdf.oldVersion'), style: 'p' });
+  content.push({ text: t.categoriesHeading, style: 'h2', headlineLevel: 1 });
+  if (result.categories.length === 0) content.push({ text: t.oldVersion, style: 'p' });
   for (const outcome of result.categories) {
     content.push({
       stack: [
         { text: categoryTitle(outcome.category), style: 'h3' },
         {
-          text: t(`zelfscan.result.light.${outcome.light}`),
+          text: t.light[outcome.light],
           bold: true,
           color: LIGHT_COLOURS[outcome.light],
         },
         {
-          text:
-            outcome.score === null
-              ? t('zelfscanSaved.pdf.noScore')
-              : t('zelfscanSaved.pdf.score', { score: outcome.score }),
+          text: outcome.score === null ? t.noScore : t.score(outcome.score),
         },
-        { text: t(`zelfscan.result.explanation.${outcome.explanation}`), style: 'p' },
+        { text: t.explanation[outcome.explanation], style: 'p' },
       ],
       unbreakable: true,
     });
   }
-  content.push(
-    { text: t('zelfscan.result.meaningHeading'), style: 'h3' },
-    { text: t('zelfscan.result.meaning'), style: 'p' },
-  );
+  content.push({ text: t.meaningHeading, style: 'h3' }, { text: t.meaning, style: 'p' });
 
   // The tips, most important first, each with its link written out (paper cannot be clicked).
   content.push({
-    text: t(result.tips.length === 1 ? 'zelfscan.result.tipsHeading_one' : 'zelfscan.result.tipsHeading_other'),
+    text: t.tipsHeading(result.tips.length),
     style: 'h2',
     headlineLevel: 1,
   });
   if (result.tips.length === 0) {
-    content.push({ text: t('zelfscan.result.noTips'), style: 'p' });
+    content.push({ text: t.noTips, style: 'p' });
   } else {
-    content.push({ text: t('zelfscan.result.tipsIntro'), style: 'p' });
+    content.push({ text: t.tipsIntro, style: 'p' });
     result.tips.forEach((item, index) => {
       const tip = questionnaire.tips.find((candidate) => candidate.id === item.id);
       if (!tip) return;
       const lines: PdfNode[] = [
         { text: `${index + 1}. ${tip.title[lang]}`, style: 'h3' },
         {
-          text: `${t(`zelfscan.result.priority.${tip.priority}`)} · ${t('zelfscan.result.tipCategory', { category: categoryTitle(tip.category) })}`,
+          text: `${t.priority[tip.priority]} · ${t.tipCategory(categoryTitle(tip.category))}`,
           style: 'tipMeta',
         },
         { text: tip.body[lang], style: 'p' },
@@ -148,24 +114,22 @@ export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer
   }
 
   // The action plan: each tip's state and date.
-  content.push({ text: t('zelfscanSaved.plan.heading'), style: 'h2', headlineLevel: 1 });
+  content.push({ text: t.planHeading, style: 'h2', headlineLevel: 1 });
   if (result.actions.length === 0) {
-    content.push({ text: t('zelfscanSaved.plan.empty'), style: 'p' });
+    content.push({ text: t.planEmpty, style: 'p' });
   } else {
     const done = result.actions.filter((action) => action.done).length;
-    content.push({ text: t('zelfscanSaved.plan.progress', { done, total: result.actions.length }), style: 'p' });
+    content.push({ text: t.planProgress(done, result.actions.length), style: 'p' });
     const rows = result.actions.flatMap((action) => {
       const tip = questionnaire.tips.find((candidate) => candidate.id === action.tipId);
       if (!tip) return [];
       const status = action.done
-        ? t('zelfscanSaved.pdf.status.done')
+        ? t.status.done
         : action.plannedFor
-          ? t('zelfscanSaved.pdf.status.planned', { date: longDate(lang, action.plannedFor) })
-          : t('zelfscanSaved.pdf.status.open');
+          ? t.status.planned(longDate(lang, action.plannedFor))
+          : t.status.open;
       const planned =
-        action.done && action.plannedFor
-          ? ` (${t('zelfscanSaved.pdf.status.planned', { date: longDate(lang, action.plannedFor) })})`
-          : '';
+        action.done && action.plannedFor ? ` (${t.status.planned(longDate(lang, action.plannedFor))})` : '';
       return [[{ text: tip.title[lang] }, { text: `${status}${planned}`, bold: action.done }]];
     });
     content.push({
@@ -174,8 +138,8 @@ export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer
         widths: ['*', 'auto'],
         body: [
           [
-            { text: t('zelfscanSaved.pdf.tipColumn'), bold: true },
-            { text: t('zelfscanSaved.pdf.statusColumn'), bold: true },
+            { text: t.tipColumn, bold: true },
+            { text: t.statusColumn, bold: true },
           ],
           ...rows,
         ],
@@ -186,11 +150,11 @@ export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer
   }
 
   // The change since the previous saved result, per category, in words.
-  content.push({ text: t('zelfscanSaved.change.heading'), style: 'h2', headlineLevel: 1 });
+  content.push({ text: t.changeHeading, style: 'h2', headlineLevel: 1 });
   if (!previous) {
-    content.push({ text: t('zelfscanSaved.pdf.changeNone'), style: 'p' });
+    content.push({ text: t.changeNone, style: 'p' });
   } else {
-    content.push({ text: t('zelfscanSaved.change.intro', { date: longDate(lang, previous.createdAt) }), style: 'p' });
+    content.push({ text: t.changeIntro(longDate(lang, previous.createdAt)), style: 'p' });
     const items = questionnaire.categories.map((category) => {
       const before = previous.categories.find((item) => item.category === category.id)?.score ?? null;
       const now = result.categories.find((item) => item.category === category.id)?.score ?? null;
@@ -199,30 +163,26 @@ export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer
       return {
         text: [
           { text: `${category.title[lang]}: `, bold: true },
-          t('zelfscanSaved.pdf.changeRow', {
-            before: score(before),
-            now: score(now),
-            direction: t(`zelfscanSaved.pdf.direction.${direction}`),
-          }),
+          t.changeRow(score(before), score(now), t.direction[direction]),
         ],
       };
     });
     content.push({ ul: items, margin: [0, 0, 0, 10] });
   }
 
-  content.push({ text: t('zelfscan.result.helpHeading'), style: 'h2', headlineLevel: 1 });
-  content.push({ text: t('zelfscan.result.help', { number: SUPPORT_TEAM_PHONE.display }), style: 'p' });
+  content.push({ text: t.helpHeading, style: 'h2', headlineLevel: 1 });
+  content.push({ text: t.help(SUPPORT_TEAM_PHONE.display), style: 'p' });
 
   const doc = {
     info: {
-      title: `${t('zelfscanSaved.pdf.title')}, ${longDate(lang, result.createdAt)}`,
+      title: `${t.title}, ${longDate(lang, result.createdAt)}`,
       author: 'Weerbaar',
       creator: 'Weerbaar',
       producer: 'Weerbaar',
     },
     // /Lang in the catalogue needs PDF 1.4 or newer.
     version: '1.7',
-    language: PDF_LOCALE[lang],
+    language: DOCUMENT_LOCALE[lang],
     displayTitle: true,
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 64],
@@ -238,7 +198,7 @@ export async function renderZelfscanPdf(input: ZelfscanPdfInput): Promise<Buffer
       boxHeading: { fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
     },
     footer: (page: number, pages: number) => ({
-      text: t('zelfscanSaved.pdf.footer', { page, pages }),
+      text: t.footer(page, pages),
       alignment: 'center',
       fontSize: 8.5,
       color: COLORS.muted,
@@ -265,7 +225,7 @@ function keepHeadingsWithText(nodes: PdfNode[]): PdfNode[] {
   return kept;
 }
 
-function helpBox(t: (key: string, values?: Record<string, string | number>) => string): PdfNode {
+function helpBox(t: ZelfscanPdfTexts): PdfNode {
   return {
     table: {
       widths: ['*'],
@@ -273,10 +233,10 @@ function helpBox(t: (key: string, values?: Record<string, string | number>) => s
         [
           {
             stack: [
-              { text: t('zelfscan.result.helpHeading'), style: 'boxHeading' },
-              { text: t('zelfscanSaved.pdf.emergency', { number: EMERGENCY_NUMBER }), bold: true, fontSize: 12.5 },
+              { text: t.helpHeading, style: 'boxHeading' },
+              { text: t.emergency(EMERGENCY_NUMBER), bold: true, fontSize: 12.5 },
               {
-                text: t('zelfscanSaved.pdf.support', { number: SUPPORT_TEAM_PHONE.display }),
+                text: t.support(SUPPORT_TEAM_PHONE.display),
                 bold: true,
                 fontSize: 12.5,
               },

@@ -14,15 +14,7 @@ import {
 import { contextOf } from '../../lib/context.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { renderZelfscanPdf, zelfscanPdfFileName } from './pdf.ts';
-import {
-  getResult,
-  getResultWithPrevious,
-  listResults,
-  saveResult,
-  updateAction,
-  type ZelfscanDeps,
-} from './service.ts';
+import { getResult, listResults, resultPdf, saveResult, updateAction, type ZelfscanDeps } from './service.ts';
 
 /** Saving is for officeholders and relatives; reading is owner-only, decided per record by the policy helper. */
 const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
@@ -30,7 +22,12 @@ const tags = ['zelfscan'];
 
 export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(rateLimit, { global: false });
-  const deps: ZelfscanDeps = { keyring: app.keyring, questionnaire: SHIPPED_QUESTIONNAIRE };
+  const deps: ZelfscanDeps = {
+    uow: app.unitOfWork,
+    keyring: app.keyring,
+    questionnaire: SHIPPED_QUESTIONNAIRE,
+    publicUrl: app.config.PUBLIC_URL,
+  };
 
   app.post(
     '/api/me/zelfscan/results',
@@ -44,7 +41,7 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await app.db.transaction((tx) => saveResult(tx, contextOf(request), deps, request.body));
+      const result = await saveResult(deps, contextOf(request), request.body);
       return reply.status(201).send({ result });
     },
   );
@@ -59,7 +56,7 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: savedResultsResponseSchema },
       },
     },
-    async (request) => ({ results: await listResults(app.db, contextOf(request), deps) }),
+    async (request) => ({ results: await listResults(deps, contextOf(request)) }),
   );
 
   app.get(
@@ -73,7 +70,7 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: savedResultResponseSchema },
       },
     },
-    async (request) => ({ result: await getResult(app.db, contextOf(request), deps, request.params.id) }),
+    async (request) => ({ result: await getResult(deps, contextOf(request), request.params.id) }),
   );
 
   app.get(
@@ -88,16 +85,8 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { lang } = request.query;
-      const { result, previous } = await getResultWithPrevious(app.db, contextOf(request), deps, request.params.id);
-      const pdf = await renderZelfscanPdf({
-        lang,
-        publicUrl: app.config.PUBLIC_URL,
-        questionnaire: deps.questionnaire,
-        result,
-        previous,
-      });
-      return sendPdf(reply, pdf, zelfscanPdfFileName(lang, result));
+      const { pdf, fileName } = await resultPdf(deps, contextOf(request), request.params.id, request.query.lang);
+      return sendPdf(reply, pdf, fileName);
     },
   );
 
@@ -115,10 +104,7 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, tipId } = request.params;
-      const action = await app.db.transaction((tx) =>
-        updateAction(tx, contextOf(request), deps, id, tipId, request.body),
-      );
-      return { action };
+      return { action: await updateAction(deps, contextOf(request), id, tipId, request.body) };
     },
   );
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Locale } from '../../../shared/locale.ts';
 import { validateAnswerSet } from '../../../shared/zelfscan/answers.ts';
 import { evaluate, type ZelfscanResult } from '../../../shared/zelfscan/evaluate.ts';
 import type { Questionnaire } from '../../../shared/zelfscan/questionnaire.ts';
@@ -9,11 +10,20 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, authorize } from '../../lib/policy.ts';
+import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
 import { zelfscanResults } from './db.ts';
+import { renderZelfscanPdf, zelfscanPdfFileName } from './pdf.ts';
 
-export interface ZelfscanDeps {
+/** What reading a result needs: the keys (results are encrypted) and the questionnaire that evaluates it. */
+export interface ZelfscanContent {
   keyring: Keyring;
   questionnaire: Questionnaire;
+}
+
+/** What the routes' services need besides: the one unit of work, and the address printed in the PDF. */
+export interface ZelfscanDeps extends ZelfscanContent {
+  uow: UnitOfWork;
+  publicUrl: string;
 }
 
 type Action = 'read' | 'updateActions';
@@ -37,14 +47,16 @@ function requireActor(ctx: ServiceContext) {
   return ctx.actor;
 }
 
+type ResultInput = { questionnaireVersion: string; answers: Record<string, string> };
+
+/** Saves my result, in one unit of work. */
+export async function saveResult(deps: ZelfscanDeps, ctx: ServiceContext, input: ResultInput): Promise<SavedResult> {
+  return deps.uow.run(ctx, (w) => saveResultIn(w, deps, input));
+}
+
 /** Checks the answers against the questionnaire this version ships; 400 with field errors otherwise. */
-export async function saveResult(
-  db: DbOrTx,
-  ctx: ServiceContext,
-  deps: ZelfscanDeps,
-  input: { questionnaireVersion: string; answers: Record<string, string> },
-): Promise<SavedResult> {
-  const actor = requireActor(ctx);
+export async function saveResultIn(w: Work, deps: ZelfscanContent, input: ResultInput): Promise<SavedResult> {
+  const actor = requireActor(w);
   const validation = validateAnswerSet(deps.questionnaire, {
     version: input.questionnaireVersion,
     answers: input.answers,
@@ -61,7 +73,7 @@ export async function saveResult(
     );
   }
   const id = randomUUID();
-  const [row] = await db
+  const [row] = await w.tx
     .insert(zelfscanResults)
     .values({
       id,
@@ -75,9 +87,9 @@ export async function saveResult(
   return toSavedResult(row, deps);
 }
 
-export async function listResults(db: DbOrTx, ctx: ServiceContext, deps: ZelfscanDeps): Promise<SavedResultSummary[]> {
+export async function listResults(deps: ZelfscanDeps, ctx: ServiceContext): Promise<SavedResultSummary[]> {
   const actor = requireActor(ctx);
-  const rows = await db
+  const rows = await deps.uow.db
     .select()
     .from(zelfscanResults)
     .where(eq(zelfscanResults.personId, actor.personId))
@@ -105,19 +117,29 @@ async function loadAuthorized(db: DbOrTx, ctx: ServiceContext, id: string, actio
   return row;
 }
 
-export async function getResult(db: DbOrTx, ctx: ServiceContext, deps: ZelfscanDeps, id: string) {
-  return toSavedResult(await loadAuthorized(db, ctx, id, 'read'), deps);
+export async function getResult(deps: ZelfscanDeps, ctx: ServiceContext, id: string) {
+  return toSavedResult(await loadAuthorized(deps.uow.db, ctx, id, 'read'), deps);
 }
 
+/** Ticks off or plans a tip of my action plan, in one unit of work. */
 export async function updateAction(
-  db: DbOrTx,
-  ctx: ServiceContext,
   deps: ZelfscanDeps,
+  ctx: ServiceContext,
   id: string,
   tipId: string,
   body: UpdateActionBody,
 ): Promise<ActionState> {
-  const row = await loadAuthorized(db, ctx, id, 'updateActions', true);
+  return deps.uow.run(ctx, (w) => updateActionIn(w, deps, id, tipId, body));
+}
+
+export async function updateActionIn(
+  w: Work,
+  deps: ZelfscanContent,
+  id: string,
+  tipId: string,
+  body: UpdateActionBody,
+): Promise<ActionState> {
+  const row = await loadAuthorized(w.tx, w, id, 'updateActions', true);
   const result = evaluateRow(row, deps);
   if (!result.tips.some((tip) => tip.id === tipId)) throw notFound('This result has no such tip.');
   const actions = readActions(row, deps);
@@ -127,7 +149,7 @@ export async function updateAction(
     plannedFor: body.plannedFor === undefined ? current.plannedFor : body.plannedFor,
   };
   actions[tipId] = next;
-  await db
+  await w.tx
     .update(zelfscanResults)
     .set({
       actionsEnvelope: deps.keyring.encrypt(JSON.stringify(actions), zelfscanAad.actions(row.id)),
@@ -141,10 +163,10 @@ export async function updateAction(
  * One of my results with the one saved before it (for the change per category), for the PDF. Owner
  * only, through the policy helper: anyone else's id answers the same 404 as a missing one.
  */
-export async function getResultWithPrevious(
+async function getResultWithPrevious(
   db: DbOrTx,
   ctx: ServiceContext,
-  deps: ZelfscanDeps,
+  deps: ZelfscanContent,
   id: string,
 ): Promise<{ result: SavedResult; previous: SavedResultSummary | null }> {
   const row = await loadAuthorized(db, ctx, id, 'read');
@@ -170,6 +192,24 @@ export async function getResultWithPrevious(
   };
 }
 
+/** One of my results as a PDF, with the action plan and the change since the result before it. */
+export async function resultPdf(
+  deps: ZelfscanDeps,
+  ctx: ServiceContext,
+  id: string,
+  lang: Locale,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  const { result, previous } = await getResultWithPrevious(deps.uow.db, ctx, deps, id);
+  const pdf = await renderZelfscanPdf({
+    lang,
+    publicUrl: deps.publicUrl,
+    questionnaire: deps.questionnaire,
+    result,
+    previous,
+  });
+  return { pdf, fileName: zelfscanPdfFileName(lang, result) };
+}
+
 /**
  * For the support module: the result a case points at, evaluated (lights, tips, the action plan's
  * state; never the answers), or null when it no longer exists or is not the requester's. The caller
@@ -177,7 +217,7 @@ export async function getResultWithPrevious(
  */
 export async function sharedResult(
   db: DbOrTx,
-  deps: ZelfscanDeps,
+  deps: ZelfscanContent,
   resultId: string,
   ownerId: string,
 ): Promise<SavedResult | null> {
@@ -195,11 +235,11 @@ export async function resultOwnedBy(db: DbOrTx, resultId: string, personId: stri
   return row?.personId === personId;
 }
 
-function readActions(row: Row, deps: ZelfscanDeps): StoredActions {
+function readActions(row: Row, deps: ZelfscanContent): StoredActions {
   return JSON.parse(deps.keyring.decryptString(row.actionsEnvelope, zelfscanAad.actions(row.id))) as StoredActions;
 }
 
-function evaluateRow(row: Row, deps: ZelfscanDeps): ZelfscanResult {
+function evaluateRow(row: Row, deps: ZelfscanContent): ZelfscanResult {
   const answers = JSON.parse(deps.keyring.decryptString(row.answersEnvelope, zelfscanAad.answers(row.id)));
   if (row.questionnaireVersion !== deps.questionnaire.version) {
     // A result of an earlier questionnaire: its answers no longer fit the current rules.
@@ -208,7 +248,7 @@ function evaluateRow(row: Row, deps: ZelfscanDeps): ZelfscanResult {
   return evaluate(deps.questionnaire, { version: row.questionnaireVersion, answers });
 }
 
-function toSavedResult(row: Row, deps: ZelfscanDeps): SavedResult {
+function toSavedResult(row: Row, deps: ZelfscanContent): SavedResult {
   const result = evaluateRow(row, deps);
   const actions = readActions(row, deps);
   return {

@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '../../../shared/session.ts';
 import { apiGet } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Heading1, Paragraph } from '../../ui/index.ts';
 import { rolesInWords } from '../auth/labels.ts';
-import { formatDateTime, problemMessage } from '../auth/messages.ts';
+import { formatDateTime } from '../auth/messages.ts';
 import { AccountNav } from './AccountNav.tsx';
 import './account.css';
 

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { LiveSession } from '../../../shared/session.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { apiDelete, apiGet } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -18,7 +19,7 @@ import {
   StatusMessage,
   VisuallyHidden,
 } from '../../ui/index.ts';
-import { formatDateTime, problemMessage } from '../auth/messages.ts';
+import { formatDateTime } from '../auth/messages.ts';
 import type { SignInState } from '../auth/navigation.ts';
 import { AccountNav } from './AccountNav.tsx';
 import { describeUserAgent } from './devices.ts';

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { type AdminInvitation, INVITATION_STATES } from '../../../shared/admin.ts';
 import { adminPersonPath } from '../../../shared/web-paths.ts';
 import { apiPost } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -18,7 +19,7 @@ import {
   VisuallyHidden,
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { formatDateTime, problemMessage } from '../auth/messages.ts';
+import { formatDateTime } from '../auth/messages.ts';
 import { AdminNav, Pagination } from './AdminNav.tsx';
 import { ADMIN_QUERY_KEY, adminApi } from './api.ts';
 import './admin.css';

@@ -5,6 +5,7 @@ import { ADMIN_GRANTABLE_ROLES, type AdminPersonResponse } from '../../../shared
 import { DISPLAY_NAME_MAX_LENGTH } from '../../../shared/auth.ts';
 import { adminPersonPath } from '../../../shared/web-paths.ts';
 import { apiPost, isApiError } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -18,7 +19,7 @@ import {
   TextField,
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
-import { fieldProblemsFrom, looksLikeEmail, problemMessage } from '../auth/messages.ts';
+import { looksLikeEmail } from '../auth/messages.ts';
 import { AdminNav } from './AdminNav.tsx';
 import {
   checkRoleDetails,

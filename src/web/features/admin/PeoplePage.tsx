@@ -6,6 +6,7 @@ import type { AdminPersonSummary } from '../../../shared/admin.ts';
 import { PERSON_STATUSES } from '../../../shared/people.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { adminPersonPath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { ButtonRouterLink } from '../../ui/ButtonRouterLink.tsx';
 import {
@@ -21,7 +22,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { rolesInWords } from '../auth/labels.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { AdminNav, Pagination } from './AdminNav.tsx';
 import { ADMIN_QUERY_KEY, adminApi } from './api.ts';
 import { personStatusText } from './labels.ts';

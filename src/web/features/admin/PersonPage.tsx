@@ -6,6 +6,7 @@ import { ADMIN_GRANTABLE_ROLES, type AdminPerson, type AdminPersonResponse } fro
 import type { Role } from '../../../shared/roles.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { apiGet, apiPost, apiPut } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -22,7 +23,7 @@ import {
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
 import { rolesInWords } from '../auth/labels.ts';
-import { fieldProblemsFrom, formatDateTime, problemMessage } from '../auth/messages.ts';
+import { formatDateTime } from '../auth/messages.ts';
 import { AdminNav } from './AdminNav.tsx';
 import { ADMIN_QUERY_KEY } from './api.ts';
 import type { PersonPageState } from './InvitePage.tsx';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { isApiError } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { clearFarewell, useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -20,7 +21,6 @@ import {
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { secondFactor, signInApi } from './api.ts';
 import { useFormProblems } from './form.ts';
-import { problemMessage } from './messages.ts';
 import { type SignInState, safeNext } from './navigation.ts';
 import { PasskeyError } from './passkeys.ts';
 import './auth.css';

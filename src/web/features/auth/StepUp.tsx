@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import {
   Alert,
   Button,
@@ -26,7 +27,6 @@ import {
 import { secondFactor, stepUpApi } from './api.ts';
 import { CREDENTIALS_QUERY_KEY, useCredentials } from './credentials.ts';
 import { useFormProblems } from './form.ts';
-import { problemMessage } from './messages.ts';
 import './auth.css';
 
 /** Thrown when someone closes the "confirm it is you" dialog: the change simply does not happen. */

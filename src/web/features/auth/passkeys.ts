@@ -9,14 +9,20 @@ import {
   WebAuthnError,
 } from '@simplewebauthn/browser';
 import type { PasskeyAuthenticationOptions, PasskeyRegistrationOptions } from '../../../shared/auth.ts';
+import type { LocalProblem } from '../../api/problems.ts';
 
 /** Why the browser's passkey step did not finish, in terms the page can explain. */
 export type PasskeyProblem = 'cancelled' | 'exists' | 'unsupported' | 'failed';
 
-export class PasskeyError extends Error {
+/** A passkey step the browser did not finish: a problem found here, with its own text for the page. */
+export class PasskeyError extends Error implements LocalProblem {
   constructor(readonly problem: PasskeyProblem) {
     super(`passkey: ${problem}`);
     this.name = 'PasskeyError';
+  }
+
+  get messageKey(): string {
+    return `auth.passkey.problems.${this.problem}`;
   }
 }
 

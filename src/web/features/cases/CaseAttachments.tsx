@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, type CaseAttachment } from '../../../shared/cases.ts';
+import { apiSaveFile } from '../../api/client.ts';
 import {
   Alert,
   Button,
@@ -21,7 +22,6 @@ import {
 import { StatusRegion, useStatusMessage } from './components/StatusRegion.tsx';
 import { caseApi, useAttachments, useUploadAttachment } from './data.ts';
 import { formatBytes, formatDateTime, problemMessage } from './format.ts';
-import { apiDownload } from './http.ts';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.txt,.docx';
 const EXTENSION = /\.(pdf|png|jpe?g|txt|docx)$/i;
@@ -59,8 +59,8 @@ export function CaseAttachments({ caseId, mayUpload }: { caseId: string; mayUplo
 
   const download = (attachment: CaseAttachment) => {
     setDownloadError(null);
-    apiDownload(caseApi.attachment(caseId, attachment.id), attachment.fileName).catch((failure: unknown) =>
-      setDownloadError(problemMessage(t, failure)),
+    apiSaveFile(caseApi.attachment(caseId, attachment.id), { fallbackName: attachment.fileName }).catch(
+      (failure: unknown) => setDownloadError(problemMessage(t, failure)),
     );
   };
 

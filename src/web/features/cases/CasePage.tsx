@@ -4,15 +4,12 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Heading1, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
-import { SharedZelfscan, SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
-import { PAGE_ROLES } from './access.ts';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseClosure } from './CaseClosure.tsx';
 import { CaseConversation } from './CaseConversation.tsx';
-import { CaseGrants } from './CaseGrants.tsx';
 import { CaseSummary } from './CaseSummary.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { requesterPartsOf, requesterRoles } from './case-types.ts';
 import { HelpNumbersNote } from './components/HelpNumbers.tsx';
 import { PageGate } from './components/PageGate.tsx';
 import { useCase } from './data.ts';
@@ -52,6 +49,8 @@ function RequesterCase({ caseId }: { caseId: string }) {
   }
 
   const actions = new Set(detail.viewer.actions);
+  // The type's parts (case-types.ts): its result, its own choices, what the requester told.
+  const type = requesterPartsOf(detail.type);
   return (
     <>
       <Paragraph>
@@ -60,25 +59,18 @@ function RequesterCase({ caseId }: { caseId: string }) {
       <Heading1>{title}</Heading1>
       <CaseSummary detail={detail} />
       <HelpNumbersNote />
-      {detail.type === 'support' && <SupportAdviceView detail={detail} />}
-      {detail.type === 'sipa' && <SipaAdviceView detail={detail} />}
+      {type.Result && <type.Result detail={detail} />}
       {actions.has('read_messages') && (
         <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="requester" />
       )}
-      {detail.type === 'sipa' && !actions.has('upload_attachment') && detail.status !== 'closed' && (
-        <Paragraph className="weerbaar-note">{t('sipa.case.noDocumentsYet')}</Paragraph>
-      )}
+      {type.BeforeFiles && <type.BeforeFiles detail={detail} />}
       {actions.has('read_attachments') && (
         <CaseAttachments caseId={detail.id} mayUpload={actions.has('upload_attachment')} />
       )}
-      {detail.type === 'support' && detail.grants && (
-        <CaseGrants caseId={detail.id} grants={detail.grants} mayManage={actions.has('manage_grants')} />
-      )}
-      {detail.type === 'support' && <SharedZelfscan detail={detail} />}
+      {type.AfterFiles && <type.AfterFiles detail={detail} />}
       <CaseClosure detail={detail} />
       <CaseTimeline caseId={detail.id} type={detail.type} staff={false} />
-      {detail.intake?.type === 'support' && <SupportIntakeView intake={detail.intake} />}
-      {detail.intake?.type === 'sipa' && <SipaIntakeView intake={detail.intake} />}
+      {type.Intake && <type.Intake detail={detail} />}
     </>
   );
 }
@@ -88,7 +80,7 @@ export function CasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
   return (
-    <PageGate title={t('cases.case.title')} roles={PAGE_ROLES.myCases}>
+    <PageGate title={t('cases.case.title')} roles={requesterRoles()}>
       {() => <RequesterCase caseId={caseId} />}
     </PageGate>
   );

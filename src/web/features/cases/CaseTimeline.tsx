@@ -26,8 +26,7 @@ export function CaseTimeline({ caseId, type, staff }: { caseId: string; type: Ca
         <ol className="weerbaar-timeline">
           {events.map((event) => {
             const details = event.details ?? {};
-            const text = t(`cases.timeline.kind.${event.kind}`, {
-              defaultValue: t('cases.timeline.kind.other'),
+            const text = labels.event(type, event.kind, {
               actor: event.actorName ?? t('cases.timeline.someone'),
               from: event.fromStatus ? labels.status(type, event.fromStatus) : '',
               to: event.toStatus ? labels.status(type, event.toStatus) : '',

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { myCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { myCasePath } from '../../../shared/web-paths.ts';
 import { Alert, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { PAGE_ROLES } from './access.ts';
+import { useSession } from './api.ts';
 import { useHelpersText } from './CaseSummary.tsx';
+import { caseTypeViews, requesterRoles } from './case-types.ts';
 import { HelpNumbersNote } from './components/HelpNumbers.tsx';
 import { PageGate } from './components/PageGate.tsx';
 import { type MyCasesResponse, useMyCases } from './data.ts';
@@ -46,6 +47,19 @@ function CaseCard({ item }: { item: MyCase }) {
   );
 }
 
+/** Where to ask for something new: the request pages the case types offer here, for this person. */
+function RequestLinks() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return caseTypeViews().map(({ type, request }) =>
+    request?.myCasesLink && session.hasRole(...request.roles) ? (
+      <Paragraph key={type}>
+        <RouterLink to={request.path}>{t(request.myCasesLink)}</RouterLink>
+      </Paragraph>
+    ) : null,
+  );
+}
+
 function MyCasesList() {
   const { t } = useTranslation();
   const cases = useMyCases();
@@ -64,9 +78,7 @@ function MyCasesList() {
           <Paragraph>{t('cases.mine.erased', { reference: erased })}</Paragraph>
         </Alert>
       )}
-      <Paragraph>
-        <RouterLink to={WEB_PATHS.askSupport}>{t('cases.mine.askSupport')}</RouterLink>
-      </Paragraph>
+      <RequestLinks />
       <HelpNumbersNote />
       {cases.isPending && <Paragraph role="status">{t('cases.loading')}</Paragraph>}
       {cases.isError && (
@@ -103,7 +115,7 @@ function MyCasesList() {
 export function MyCasesPage() {
   const { t } = useTranslation();
   return (
-    <PageGate title={t('cases.mine.title')} roles={PAGE_ROLES.myCases}>
+    <PageGate title={t('cases.mine.title')} roles={requesterRoles()}>
       {() => <MyCasesList />}
     </PageGate>
   );

@@ -13,10 +13,9 @@ import type {
   queueResponseSchema,
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
-import { apiGet } from '../../api/client.ts';
+import { apiGet, apiUpload } from '../../api/client.ts';
 import { useReadCaseNotifications } from '../notifications/data.ts';
-import { apiPost, apiPut, useSession } from './api.ts';
-import { apiUpload } from './http.ts';
+import { apiPost, apiPut } from './api.ts';
 
 /** The case API's addresses (src/shared/cases.ts), in one place. */
 export const caseApi = {
@@ -63,6 +62,12 @@ export function useCaseTypes(enabled = true) {
     staleTime: 10 * 60_000,
     enabled,
   });
+}
+
+/** What the server says of one case type (statuses, outcomes, first-response targets); undefined until known. */
+export function useCaseTypeInfo(type: CaseType) {
+  const types = useCaseTypes();
+  return types.data?.types.find((info) => info.type === type);
 }
 
 /** One case; once it is shown, its notifications count as read (the requester's page and the staff page). */
@@ -147,9 +152,8 @@ export function useCaseAction<TBody = unknown, TResult = CaseActionResponse>(
 
 export function useUploadAttachment(caseId: string) {
   const client = useQueryClient();
-  const csrfToken = useSession().info?.csrfToken ?? null;
   return useMutation({
-    mutationFn: (form: FormData) => apiUpload<unknown>(caseApi.attachments(caseId), form, csrfToken),
+    mutationFn: (form: FormData) => apiUpload<unknown>(caseApi.attachments(caseId), form),
     onSettled: () => client.invalidateQueries({ queryKey: ['case', caseId] }),
   });
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client.ts';
+import { CASE_PROBLEMS, problemMessage as describeProblem, fieldCodesByPath } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
 /** Dutch office hours matter to everyone involved: times are always shown in Dutch time. */
@@ -35,32 +35,10 @@ export function formatBytes(bytes: number): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 }
 
-/** "3 uur", "20 minuten": how long to wait, rounded up to whole hours from 90 minutes on. */
-export function formatWait(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  const [amount, unit] = minutes >= 90 ? [Math.ceil(minutes / 60), 'hour'] : [minutes, 'minute'];
-  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
-}
-
-/** A plain sentence for any failed call: the problem's code when we know it, else a general one. */
+/** A plain sentence for any failed call, in the case pages' words (see src/web/api/problems.ts). */
 export function problemMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return t('cases.errors.signedOut');
-    if (error.code === 'too_many_requests') {
-      return t('cases.errors.too_many_requests', { time: formatWait(error.retryAfterSeconds ?? 24 * 60 * 60) });
-    }
-    return t(`cases.errors.${error.code}`, { defaultValue: t('cases.errors.unknown') });
-  }
-  return t('cases.errors.network');
+  return describeProblem(t, error, CASE_PROBLEMS);
 }
 
-/** Server field errors (`body/contact/phone`) as the form's own paths (`contact.phone`). */
-export function serverFieldErrors(error: unknown): Map<string, string> {
-  const fields = new Map<string, string>();
-  if (!(error instanceof ApiError)) return fields;
-  for (const fieldError of error.fieldErrors) {
-    const path = fieldError.field.replace(/^body\/?/, '').replaceAll('/', '.');
-    if (!fields.has(path)) fields.set(path, fieldError.code);
-  }
-  return fields;
-}
+/** Server field errors (`body/contact/phone`) as the form's own paths (`contact.phone`), with their codes. */
+export const serverFieldErrors = fieldCodesByPath;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseType } from '../../../shared/cases.ts';
+import { caseTypeTexts } from './case-types.ts';
 
 type Target = { amount: number; unit: 'minutes' | 'working_days' } | undefined;
 
@@ -13,18 +14,29 @@ export function useTargetText(target: Target): string | null {
   return t(`cases.target.${target.unit}`, { count: target.amount });
 }
 
-/** Status, next step and outcome keys as the API gives them, in plain words. */
+/**
+ * Status, next step, outcome and event keys as the API gives them, in plain words: in the type's own
+ * words where its view registered them (case-types.ts), else in words every case shares.
+ */
 export function useCaseLabels() {
   const { t } = useTranslation();
   return {
     status: (type: CaseType, status: string) =>
-      t(`cases.status.${type}.${status}`, { defaultValue: t(`cases.status.any.${status}`, { defaultValue: status }) }),
+      t(`${caseTypeTexts(type).status}.${status}`, {
+        defaultValue: t(`cases.status.any.${status}`, { defaultValue: status }),
+      }),
     next: (type: CaseType, nextStep: string) =>
-      t(`cases.next.${type}.${nextStep}`, { defaultValue: t('cases.next.unknown') }),
+      t(`${caseTypeTexts(type).next}.${nextStep}`, { defaultValue: t('cases.next.unknown') }),
     outcome: (type: CaseType, outcome: string) =>
-      t(`cases.outcome.${type}.${outcome}`, {
+      t(`${caseTypeTexts(type).outcome}.${outcome}`, {
         defaultValue: t(`cases.outcome.any.${outcome}`, { defaultValue: outcome }),
       }),
-    type: (type: CaseType) => t(`cases.type.${type}`),
+    type: (type: string) => t(caseTypeTexts(type).type),
+    /** A timeline event; `values` fill in who, from and to. */
+    event: (type: CaseType, kind: string, values: Record<string, string>) => {
+      const shared = t(`cases.timeline.kind.${kind}`, { ...values, defaultValue: t('cases.timeline.kind.other') });
+      const own = caseTypeTexts(type).timeline;
+      return own ? t(`${own}.${kind}`, { ...values, defaultValue: shared }) : shared;
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   REVISION_CONFLICT,
 } from '../../../shared/package-admin.ts';
 import { isApiError } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import {
   Alert,
@@ -23,7 +24,6 @@ import {
   TextField,
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { contentAdminApi } from './api.ts';
 import { ContentPreview } from './ContentPreview.tsx';
 import { authorText, fieldId, formatWhen, refusalProblems } from './messages.ts';

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { adminContentPartPath } from '../../../shared/web-paths.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { AdminNav } from '../admin/AdminNav.tsx';
-import { problemMessage } from '../auth/messages.ts';
 import { CONTENT_ADMIN_QUERY_KEY, contentAdminApi } from './api.ts';
 import { authorText, formatWhen } from './messages.ts';
 import '../account/account.css';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PackageAdminPartResponse, PackageRevisionSummary } from '../../../shared/package-admin.ts';
 import { REVISION_CONFLICT } from '../../../shared/package-admin.ts';
 import { isApiError } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import {
   Alert,
@@ -17,7 +18,6 @@ import {
   Paragraph,
   VisuallyHidden,
 } from '../../ui/index.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { CONTENT_ADMIN_QUERY_KEY, contentAdminApi } from './api.ts';
 import { ContentPreview } from './ContentPreview.tsx';
 import { authorText, formatWhen } from './messages.ts';

@@ -30,9 +30,7 @@ export const contentAdminApi = {
 export async function refreshPublicCopies(slug: string): Promise<void> {
   await Promise.all(
     ['/api/package/parts', `/api/package/parts/${encodeURIComponent(slug)}`].map((url) =>
-      fetch(url, { cache: 'reload', credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
-        () => undefined,
-      ),
+      apiGet(url, undefined, { cache: 'reload' }).catch(() => undefined),
     ),
   );
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { KnownContent } from '../../../shared/content-links.ts';
 import type { ContentField, PackageRevisionSummary, PackageRevisionTexts } from '../../../shared/package-admin.ts';
 import { checkPartTexts, type FieldContentProblem } from '../../../shared/package-content-check.ts';
-import { ApiError } from '../../api/client.ts';
+import { fieldProblemsFrom } from '../../api/problems.ts';
 import type { FieldProblem } from '../../ui/index.ts';
 
 /** The id of the input for each checked field, and the server's field path for it. */
@@ -40,20 +40,18 @@ export function refusalProblems(
   draft: PackageRevisionTexts,
   known: KnownContent | null,
 ): FieldProblem[] {
-  if (!(error instanceof ApiError)) return [];
   const local = known ? checkPartTexts(draft, known) : [];
-  const problems: FieldProblem[] = [];
-  for (const field of FIELDS) {
-    const reasons = error.fieldErrors.filter((fieldError) => fieldError.field === serverField(field));
-    if (reasons.length === 0) continue;
+  const fields = Object.fromEntries(FIELDS.map((field) => [serverField(field), fieldId(field)]));
+  return fieldProblemsFrom(t, error, fields, (reasons, id) => {
+    const field = FIELDS.find((candidate) => fieldId(candidate) === id);
+    if (!field) return null;
     // The same rules, so the same reasons; the server's codes alone when the two ever disagree.
     const mine = local.filter((problem) => problem.field === field);
     const details =
       mine.length > 0 ? mine : reasons.map((reason) => ({ code: reason.code as FieldContentProblem['code'] }));
     const texts = [...new Set(details.map((detail) => problemText(t, detail)))];
-    problems.push({ fieldId: fieldId(field), message: `${fieldLabel(t, field)}: ${texts.join(' ')}` });
-  }
-  return problems;
+    return `${fieldLabel(t, field)}: ${texts.join(' ')}`;
+  });
 }
 
 /** The content check on a draft, for the preview, in the form's order. */

@@ -1,6 +1,6 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { RequireRole, RequireSignIn } from '../../session/guards.tsx';
+import { PageGate } from '../../session/PageGate.tsx';
 
 /** Beheer → Inhoud: admins edit the package texts (issue #4). */
 export const contentAdminRoutes: RouteObject[] = [
@@ -12,20 +12,15 @@ export const contentAdminRoutes: RouteObject[] = [
     ),
     children: [
       {
-        element: <RequireSignIn />,
+        element: <PageGate roles={['admin']} />,
         children: [
           {
-            element: <RequireRole roles={['admin']} />,
-            children: [
-              {
-                path: WEB_PATHS.adminContent,
-                lazy: async () => ({ Component: (await import('./ContentListPage.tsx')).ContentListPage }),
-              },
-              {
-                path: WEB_PATHS.adminContentPart,
-                lazy: async () => ({ Component: (await import('./ContentEditPage.tsx')).ContentEditPage }),
-              },
-            ],
+            path: WEB_PATHS.adminContent,
+            lazy: async () => ({ Component: (await import('./ContentListPage.tsx')).ContentListPage }),
+          },
+          {
+            path: WEB_PATHS.adminContentPart,
+            lazy: async () => ({ Component: (await import('./ContentEditPage.tsx')).ContentEditPage }),
           },
         ],
       },

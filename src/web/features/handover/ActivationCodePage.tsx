@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { normaliseActivationCode } from '../../../shared/handover.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { ApiError, isApiError } from '../../api/client.ts';
+import { problemMessage, waitText } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -15,7 +16,6 @@ import {
   TextField,
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
-import { problemMessage, waitTime } from '../auth/messages.ts';
 import { handoverApi } from './api.ts';
 import './handover.css';
 
@@ -56,7 +56,7 @@ export function ActivationCodePage() {
         form.report([{ fieldId: CODE_ID, message: t('handover.code.codeInvalid') }]);
       } else if (isApiError(error, 'sign_in_throttled', 'rate_limited')) {
         const seconds = error instanceof ApiError ? (error.retryAfterSeconds ?? 60) : 60;
-        setFailure(t('handover.code.throttled', { wait: waitTime(t, seconds) }));
+        setFailure(t('handover.code.throttled', { wait: waitText(seconds) }));
       } else {
         setFailure(problemMessage(t, error));
       }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { HandoverSummary } from '../../../shared/handover.ts';
 import { adminHandoverPath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { ButtonRouterLink } from '../../ui/ButtonRouterLink.tsx';
 import {
@@ -19,7 +20,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { Pagination } from '../admin/AdminNav.tsx';
-import { problemMessage } from '../auth/messages.ts';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 import { appointmentText, formatDay, formatMomentDay } from './labels.ts';

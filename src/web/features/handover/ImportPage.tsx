@@ -12,7 +12,7 @@ import {
   toCsv,
 } from '../../../shared/handover.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { useSession } from '../../session/session.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -39,7 +39,6 @@ import {
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
-import { problemMessage } from '../auth/messages.ts';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 
@@ -55,7 +54,6 @@ const FILE_ID = 'handover-import-file';
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('handover.import.title'));
-  const session = useSession();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const progressLabel = useId();
@@ -89,7 +87,7 @@ export function ImportPage() {
     form.report([]);
     setProgress({ phase: 'uploading', done: 0, total: 0 });
     try {
-      const outcome = await handoverApi.importCsv(file, session.info?.csrfToken ?? null, (event) => {
+      const outcome = await handoverApi.importCsv(file, (event) => {
         if (event.type === 'progress') setProgress({ phase: event.phase, done: event.done, total: event.total });
       });
       setResult(outcome);

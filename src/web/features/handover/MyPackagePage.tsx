@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/locale.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
+import { saveFile } from '../../api/client.ts';
+import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -16,8 +18,7 @@ import {
   StatusMessage,
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { problemMessage } from '../auth/messages.ts';
-import { HANDOVER_QUERY_KEY, handoverApi, saveFile } from './api.ts';
+import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { formatDay, formatMomentDay, officeText, regionKindText, sizeText } from './labels.ts';
 import '../account/account.css';
 import './handover.css';

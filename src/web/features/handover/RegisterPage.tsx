@@ -12,6 +12,7 @@ import {
 import { OFFICES, type Office } from '../../../shared/people.ts';
 import { adminHandoverPath } from '../../../shared/web-paths.ts';
 import { isApiError } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -27,7 +28,6 @@ import {
   TextField,
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
-import { fieldProblemsFrom, problemMessage } from '../auth/messages.ts';
 import { HANDOVER_QUERY_KEY, handoverApi } from './api.ts';
 import { HandoverNav } from './HandoverNav.tsx';
 import { officeText, regionKindText } from './labels.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { RequireRole, RequireSignIn } from '../../session/guards.tsx';
+import { PageGate } from '../../session/PageGate.tsx';
 import { useSession } from '../../session/session.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 
@@ -12,37 +12,32 @@ export const handoverRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./ActivationCodePage.tsx')).ActivationCodePage }),
   },
   {
-    element: <RequireSignIn />,
+    element: <PageGate roles={['officeholder']} />,
     children: [
       {
-        element: <RequireRole roles={['officeholder']} />,
-        children: [
-          {
-            path: WEB_PATHS.myPackage,
-            lazy: async () => ({ Component: (await import('./MyPackagePage.tsx')).MyPackagePage }),
-          },
-        ],
+        path: WEB_PATHS.myPackage,
+        lazy: async () => ({ Component: (await import('./MyPackagePage.tsx')).MyPackagePage }),
+      },
+    ],
+  },
+  {
+    element: <PageGate roles={['admin']} />,
+    children: [
+      {
+        path: WEB_PATHS.adminHandovers,
+        lazy: async () => ({ Component: (await import('./HandoverListPage.tsx')).HandoverListPage }),
       },
       {
-        element: <RequireRole roles={['admin']} />,
-        children: [
-          {
-            path: WEB_PATHS.adminHandovers,
-            lazy: async () => ({ Component: (await import('./HandoverListPage.tsx')).HandoverListPage }),
-          },
-          {
-            path: WEB_PATHS.adminHandoverNew,
-            lazy: async () => ({ Component: (await import('./RegisterPage.tsx')).RegisterPage }),
-          },
-          {
-            path: WEB_PATHS.adminHandoverImport,
-            lazy: async () => ({ Component: (await import('./ImportPage.tsx')).ImportPage }),
-          },
-          {
-            path: WEB_PATHS.adminHandover,
-            lazy: async () => ({ Component: (await import('./HandoverPage.tsx')).HandoverPage }),
-          },
-        ],
+        path: WEB_PATHS.adminHandoverNew,
+        lazy: async () => ({ Component: (await import('./RegisterPage.tsx')).RegisterPage }),
+      },
+      {
+        path: WEB_PATHS.adminHandoverImport,
+        lazy: async () => ({ Component: (await import('./ImportPage.tsx')).ImportPage }),
+      },
+      {
+        path: WEB_PATHS.adminHandover,
+        lazy: async () => ({ Component: (await import('./HandoverPage.tsx')).HandoverPage }),
       },
     ],
   },

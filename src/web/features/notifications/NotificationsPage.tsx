@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotification } from '../../../shared/cases.ts';
+import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
+import { TRAINING_SUBJECT } from '../../../shared/training.ts';
 import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { CASE_PROBLEMS, problemMessage } from '../../api/problems.ts';
 import { Alert, Button, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
-import { formatDateTime, formatRelative, problemMessage } from '../cases/format.ts';
+import { formatDateTime, formatRelative } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
 import { useMarkNotificationsRead, useNotifications } from './data.ts';
 import './notifications.css';
@@ -17,10 +19,11 @@ import './notifications.css';
  * that is new in the queue the queue itself (nobody may open a case before taking it).
  */
 function linkOf(notification: AppNotification): { to: string; queue: boolean } | null {
-  if (!notification.caseId) return null;
-  if (notification.view === 'requester') return { to: myCasePath(notification.caseId), queue: false };
+  const subject = notification.subject;
+  if (subject?.type !== 'case') return null;
+  if (subject.view === 'requester') return { to: myCasePath(subject.id), queue: false };
   if (notification.kind === 'case_new_in_queue') return { to: WEB_PATHS.workQueue, queue: true };
-  return { to: staffCasePath(notification.caseId), queue: false };
+  return { to: staffCasePath(subject.id), queue: false };
 }
 
 function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
@@ -28,9 +31,10 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
   const labels = useCaseLabels();
   const unread = notification.readAt === null;
   const link = linkOf(notification);
+  const subject = notification.subject;
   const caseName =
-    notification.caseReference && notification.caseType
-      ? t('cases.mine.caseTitle', { type: labels.type(notification.caseType), reference: notification.caseReference })
+    subject?.reference && subject.subtype
+      ? t('cases.mine.caseTitle', { type: labels.type(subject.subtype), reference: subject.reference })
       : null;
   return (
     <li className={`weerbaar-notification${unread ? ' weerbaar-notification--unread' : ''}`}>
@@ -40,6 +44,13 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         </span>{' '}
         {t(`notifications.kinds.${notification.kind}`)}
       </p>
+      {subject?.type === TRAINING_SUBJECT && subject.view === 'participant' && (
+        <p className="weerbaar-notification__case">
+          <RouterLink to={WEB_PATHS.training} onClick={unread ? onOpen : undefined}>
+            {t('notifications.page.openTraining')}
+          </RouterLink>
+        </p>
+      )}
       {link && caseName && (
         <p className="weerbaar-notification__case">
           <RouterLink to={link.to} onClick={unread ? onOpen : undefined}>
@@ -71,7 +82,7 @@ function NotificationsList() {
       {notifications.isPending && <Paragraph role="status">{t('cases.loading')}</Paragraph>}
       {notifications.isError && (
         <Alert type="error">
-          <Paragraph>{problemMessage(t, notifications.error)}</Paragraph>
+          <Paragraph>{problemMessage(t, notifications.error, CASE_PROBLEMS)}</Paragraph>
         </Alert>
       )}
       {notifications.data && (
@@ -94,7 +105,7 @@ function NotificationsList() {
       <StatusMessage>{done ? t('notifications.page.markedAll') : null}</StatusMessage>
       {markAll.isError && (
         <Alert type="error" role="alert">
-          <Paragraph>{problemMessage(t, markAll.error)}</Paragraph>
+          <Paragraph>{problemMessage(t, markAll.error, CASE_PROBLEMS)}</Paragraph>
         </Alert>
       )}
       {notifications.data && list.length === 0 && <Paragraph>{t('notifications.page.none')}</Paragraph>}

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { AppNotification } from '../../../shared/cases.ts';
+import type { AppNotification, MarkNotificationsRead } from '../../../shared/notifications.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import { useSession } from '../../session/session.ts';
 
-/** GET /api/me/notifications and POST /api/me/notifications/read (src/shared/cases.ts). */
+/** GET /api/me/notifications and POST /api/me/notifications/read (src/shared/notifications.ts). */
 export const notificationApi = { list: '/api/me/notifications', read: '/api/me/notifications/read' } as const;
 
 export interface NotificationsResponse {
@@ -34,7 +34,7 @@ export function useNotifications() {
 export function useMarkNotificationsRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids?: string[]; caseId?: string } = {}) => apiPost<{ ok: true }>(notificationApi.read, which),
+    mutationFn: (which: MarkNotificationsRead = {}) => apiPost<{ ok: true }>(notificationApi.read, which),
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -47,7 +47,8 @@ export function useReadCaseNotifications(caseId: string, shown: boolean) {
   const notifications = useNotifications();
   const mark = useMarkNotificationsRead();
   const unreadHere = (notifications.data?.notifications ?? []).filter(
-    (notification) => notification.caseId === caseId && notification.readAt === null,
+    (notification) =>
+      notification.subject?.type === 'case' && notification.subject.id === caseId && notification.readAt === null,
   ).length;
   const pending = useRef(false);
   const { mutate } = mark;
@@ -55,7 +56,7 @@ export function useReadCaseNotifications(caseId: string, shown: boolean) {
     if (!shown || unreadHere === 0 || pending.current) return;
     pending.current = true;
     mutate(
-      { caseId },
+      { subject: { type: 'case', id: caseId } },
       {
         onSettled: () => {
           pending.current = false;

@@ -1,11 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { RequireSignIn } from '../../session/guards.tsx';
+import { PageGate } from '../../session/PageGate.tsx';
 
 /** My notifications, behind sign-in. */
 export const notificationRoutes: RouteObject[] = [
   {
-    element: <RequireSignIn />,
+    element: <PageGate />,
     children: [
       {
         path: WEB_PATHS.notifications,

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relative, RelativesResponse } from '../../../shared/admin.ts';
 import { apiDelete, apiGet, apiPost, isApiError } from '../../api/client.ts';
+import { fieldProblemsFrom, problemMessage } from '../../api/problems.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -18,7 +19,7 @@ import {
   VisuallyHidden,
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
-import { fieldProblemsFrom, formatDateTime, looksLikeEmail, problemMessage } from '../auth/messages.ts';
+import { formatDateTime, looksLikeEmail } from '../auth/messages.ts';
 import '../account/account.css';
 
 const RELATIVES_QUERY_KEY = ['me', 'relatives'] as const;

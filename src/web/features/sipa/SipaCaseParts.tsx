@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
-import type { SipaAdvice } from '../../../shared/sipa.ts';
+import { type SipaAdvice, type SipaIntake, sipaDetailOf } from '../../../shared/sipa.ts';
+import { apiSaveFile } from '../../api/client.ts';
 import {
   Alert,
   Button,
@@ -16,9 +17,6 @@ import {
   Paragraph,
 } from '../../ui/index.ts';
 import { formatDateTime, problemMessage } from '../cases/format.ts';
-import { apiDownload } from '../cases/http.ts';
-
-type SipaIntake = Extract<NonNullable<CaseDetail['intake']>, { type: 'sipa' }>;
 
 export const sipaAdvicePdfPath = (caseId: string) => `/api/cases/${caseId}/sipa/advice.pdf`;
 
@@ -37,14 +35,15 @@ export function SipaAdviceView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const advice = detail.sipa?.advice;
-  if (!advice || !detail.sipa?.adviceIssuedAt) return null;
+  const sipa = sipaDetailOf(detail);
+  const advice = sipa?.advice;
+  if (!advice || !sipa?.adviceIssuedAt) return null;
   const mayDownload = detail.viewer.actions.includes('download_advice');
 
   const download = () => {
     setError(null);
     setBusy(true);
-    apiDownload(sipaAdvicePdfPath(detail.id), `sipa-advies-${detail.reference}.pdf`)
+    apiSaveFile(sipaAdvicePdfPath(detail.id), { fallbackName: `sipa-advies-${detail.reference}.pdf` })
       .catch((failure: unknown) => setError(problemMessage(t, failure)))
       .finally(() => setBusy(false));
   };
@@ -52,7 +51,7 @@ export function SipaAdviceView({ detail }: { detail: CaseDetail }) {
   return (
     <section aria-labelledby="sipa-advice-heading">
       <Heading2 id="sipa-advice-heading">{t('sipa.advice.heading')}</Heading2>
-      <Paragraph>{t('sipa.advice.issuedAt', { date: formatDateTime(detail.sipa.adviceIssuedAt) })}</Paragraph>
+      <Paragraph>{t('sipa.advice.issuedAt', { date: formatDateTime(sipa.adviceIssuedAt) })}</Paragraph>
       <Alert type="info">
         <Paragraph>
           <strong>{t('sipa.advice.decisionYours')}</strong>

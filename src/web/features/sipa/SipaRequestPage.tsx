@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   REPRESENTATIVE_BODIES,
   SIPA_CAPACITIES,
+  SIPA_CASE_TYPE,
   SIPA_SIGNAL_SOURCES,
   SIPA_SINCE,
   SIPA_TEXT_MAX_LENGTH,
@@ -29,12 +30,12 @@ import {
   UnorderedListItem,
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
 import { PageGate } from '../cases/components/PageGate.tsx';
-import { useCaseTypes } from '../cases/data.ts';
+import { useCaseTypeInfo } from '../cases/data.ts';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
 import { useTargetText } from '../cases/labels.ts';
+import { SIPA_REQUESTER_ROLES } from './case-type.ts';
 import { EMPTY_SIPA, SIPA_ANCHORS, type SipaAnswers, sipaFieldOf, toSipaRequest, validateSipa } from './form.ts';
 
 type SipaResponse = z.infer<typeof sipaRequestResponseSchema>;
@@ -42,10 +43,7 @@ type SipaResponse = z.infer<typeof sipaRequestResponseSchema>;
 function SipaConfirmation({ response }: { response: SipaResponse }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const types = useCaseTypes();
-  const target = useTargetText(
-    types.data?.types.find((type) => type.type === 'sipa')?.firstResponseTargets[response.urgency],
-  );
+  const target = useTargetText(useCaseTypeInfo(SIPA_CASE_TYPE)?.firstResponseTargets[response.urgency]);
   useEffect(() => heading.current?.focus(), []);
   return (
     <>
@@ -264,7 +262,7 @@ function SipaForm({ office }: { office: string | null }) {
 export function SipaRequestPage() {
   const { t } = useTranslation();
   return (
-    <PageGate title={t('sipa.request.title')} roles={PAGE_ROLES.sipa}>
+    <PageGate title={t('sipa.request.title')} roles={SIPA_REQUESTER_ROLES}>
       {(session) => <SipaForm office={session.person?.office ?? null} />}
     </PageGate>
   );

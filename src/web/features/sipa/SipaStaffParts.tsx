@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../shared/cases.ts';
-import { SIPA_TEXT_MAX_LENGTH, type SipaAdvice } from '../../../shared/sipa.ts';
+import { SIPA_TEXT_MAX_LENGTH, type SipaAdvice, sipaDetailOf } from '../../../shared/sipa.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph, TextareaField } from '../../ui/index.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
@@ -23,8 +23,9 @@ export function SipaConflictCheck({ detail }: { detail: CaseDetail }) {
     detail.id,
     caseApi.action(detail.id, 'sipa/conflict-check'),
   );
-  if (detail.sipa?.conflictCheck !== 'pending' || !detail.viewer.actions.includes('conflict_check')) return null;
-  const person = detail.intake?.type === 'sipa' ? detail.intake.personConcerned : null;
+  const sipa = sipaDetailOf(detail);
+  if (sipa?.conflictCheck !== 'pending' || !detail.viewer.actions.includes('conflict_check')) return null;
+  const person = sipa.intake?.personConcerned ?? null;
   return (
     <section aria-labelledby="conflict-heading" className="weerbaar-panel weerbaar-panel--attention">
       <Heading2 id="conflict-heading">{t('sipa.conflict.heading')}</Heading2>
@@ -75,7 +76,7 @@ type Draft = Record<(typeof ADVICE_SECTIONS)[number], string> & { researchQuesti
 /** The structured advice, section by section; empty sections stay out of the PDF. */
 export function SipaAdviceForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const existing = detail.sipa?.advice;
+  const existing = sipaDetailOf(detail)?.advice;
   const [draft, setDraft] = useState<Draft>(() => ({
     preliminaryInquiry: existing?.preliminaryInquiry ?? '',
     assignment: existing?.assignment ?? '',

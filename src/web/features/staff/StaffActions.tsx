@@ -1,29 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
 import type { CaseDetail } from '../../../shared/cases.ts';
-import type { supportStaffResponseSchema } from '../../../shared/support.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { apiGet } from '../../api/client.ts';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, SelectField } from '../../ui/index.ts';
+import { staffPartsOf } from '../cases/case-types.ts';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
-import { caseApi, useCaseAction, useCaseTypes } from '../cases/data.ts';
+import { caseApi, useCaseAction, useCaseTypeInfo } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
-
-export type StaffDirectory = z.infer<typeof supportStaffResponseSchema>;
-
-export function useStaffDirectory(role: 'confidant' | 'peer' | 'expert', enabled: boolean) {
-  return useQuery({
-    queryKey: ['support', 'staff', role],
-    queryFn: ({ signal }) => apiGet<StaffDirectory>(`/api/support/staff?role=${role}`, signal),
-    enabled,
-    staleTime: 60_000,
-  });
-}
 
 /** Take, hand back, assign, change status or urgency, close: exactly the actions the server offers. */
 export function StaffActions({ detail }: { detail: CaseDetail }) {
@@ -32,9 +18,9 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
   const actions = new Set(detail.viewer.actions);
   const status = useStatusMessage();
   const navigate = useNavigate();
-  const types = useCaseTypes();
-  const outcomes = types.data?.types.find((type) => type.type === detail.type)?.outcomes ?? [];
-  const confidants = useStaffDirectory('confidant', detail.type === 'support' && actions.has('assign'));
+  const outcomes = useCaseTypeInfo(detail.type)?.outcomes ?? [];
+  // Whom a case may be assigned to is the type's to say (its staff directory).
+  const AssignOptions = staffPartsOf(detail.type).AssignOptions;
   const [assignee, setAssignee] = useState('');
   const [target, setTarget] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -107,36 +93,30 @@ export function StaffActions({ detail }: { detail: CaseDetail }) {
           </Button>
         )}
       </ButtonGroup>
-      {actions.has('assign') && confidants.data && (
-        <form
-          className="weerbaar-inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (assignee) assign.mutate({ personId: assignee }, done('assign'));
-          }}
-        >
-          <SelectField
-            id="assignee"
-            label={t('staff.actions.assignTo')}
-            value={assignee}
-            onValueChange={setAssignee}
-            placeholder={t('staff.actions.choosePerson')}
-            options={confidants.data.people.map((person) => ({
-              value: person.personId,
-              label: [
-                person.displayName ?? t('cases.summary.unnamed'),
-                person.association
-                  ? t(`support.association.${person.association}`, { defaultValue: person.association })
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(' — '),
-            }))}
-          />
-          <Button type="submit" appearance="secondary-action-button" disabled={!assignee || assign.isPending}>
-            {t('staff.actions.assign')}
-          </Button>
-        </form>
+      {actions.has('assign') && AssignOptions && (
+        <AssignOptions>
+          {(options) => (
+            <form
+              className="weerbaar-inline-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (assignee) assign.mutate({ personId: assignee }, done('assign'));
+              }}
+            >
+              <SelectField
+                id="assignee"
+                label={t('staff.actions.assignTo')}
+                value={assignee}
+                onValueChange={setAssignee}
+                placeholder={t('staff.actions.choosePerson')}
+                options={options}
+              />
+              <Button type="submit" appearance="secondary-action-button" disabled={!assignee || assign.isPending}>
+                {t('staff.actions.assign')}
+              </Button>
+            </form>
+          )}
+        </AssignOptions>
       )}
       {statusTargets.length > 0 && (
         <form

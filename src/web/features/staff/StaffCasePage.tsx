@@ -4,21 +4,15 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { PAGE_ROLES } from '../cases/access.ts';
 import { CaseAttachments } from '../cases/CaseAttachments.tsx';
 import { CaseConversation } from '../cases/CaseConversation.tsx';
 import { CaseSummary } from '../cases/CaseSummary.tsx';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { staffPartsOf, staffRoles } from '../cases/case-types.ts';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { useCase } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
-import { SipaAdviceView, SipaIntakeView } from '../sipa/SipaCaseParts.tsx';
-import { SipaAdviceForm, SipaConflictCheck } from '../sipa/SipaStaffParts.tsx';
-import { ProposeGrant } from '../support/ProposeGrant.tsx';
-import { SharedZelfscanResult } from '../support/SharedZelfscanResult.tsx';
-import { SupportAdviceForm } from '../support/SupportAdviceForm.tsx';
-import { SupportAdviceView, SupportIntakeView } from '../support/SupportCaseParts.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
 import { SlaText } from './Sla.tsx';
 import { StaffActions } from './StaffActions.tsx';
@@ -57,7 +51,9 @@ function StaffCase({ caseId }: { caseId: string }) {
     );
   }
   const actions = new Set(detail.viewer.actions);
-  const conflictPending = detail.type === 'sipa' && detail.sipa?.conflictCheck === 'pending';
+  // The type's parts (case-types.ts): a checkpoint before its content, what the requester told, its work.
+  const type = staffPartsOf(detail.type);
+  const held = type.checkpoint?.pending(detail) ?? false;
   return (
     <>
       {back}
@@ -74,12 +70,10 @@ function StaffCase({ caseId }: { caseId: string }) {
         </DataList>
       )}
       <StaffActions detail={detail} />
-      <SipaConflictCheck detail={detail} />
-      {!conflictPending && (
+      {type.checkpoint && <type.checkpoint.Panel detail={detail} />}
+      {!held && (
         <>
-          {detail.intake?.type === 'support' && <SupportIntakeView intake={detail.intake} />}
-          {detail.type === 'support' && <SharedZelfscanResult detail={detail} />}
-          {detail.intake?.type === 'sipa' && <SipaIntakeView intake={detail.intake} />}
+          {type.Intake && <type.Intake detail={detail} />}
           {actions.has('read_messages') && (
             <CaseConversation caseId={detail.id} mayPost={actions.has('post_message')} viewer="staff" />
           )}
@@ -87,15 +81,7 @@ function StaffCase({ caseId }: { caseId: string }) {
           {actions.has('read_attachments') && (
             <CaseAttachments caseId={detail.id} mayUpload={actions.has('upload_attachment')} />
           )}
-          {detail.type === 'support' &&
-            (actions.has('record_advice') ? (
-              <SupportAdviceForm detail={detail} />
-            ) : (
-              <SupportAdviceView detail={detail} />
-            ))}
-          {detail.type === 'support' && actions.has('propose_grant') && <ProposeGrant detail={detail} />}
-          {detail.type === 'sipa' && <SipaAdviceForm detail={detail} />}
-          {detail.type === 'sipa' && <SipaAdviceView detail={detail} />}
+          {type.Work && <type.Work detail={detail} />}
         </>
       )}
       <CaseTimeline caseId={detail.id} type={detail.type} staff />
@@ -108,7 +94,7 @@ export function StaffCasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
   return (
-    <PageGate title={t('cases.case.title')} roles={PAGE_ROLES.workQueue}>
+    <PageGate title={t('cases.case.title')} roles={staffRoles()}>
       {() => <StaffCase caseId={caseId} />}
     </PageGate>
   );

@@ -19,8 +19,8 @@ import {
   TableRow,
 } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
-import { PAGE_ROLES, QUEUE_ROLES } from '../cases/access.ts';
 import { useSession } from '../cases/api.ts';
+import { caseTypeView, granteeRoles, handlerRoles, queueTypesOf, staffRoles } from '../cases/case-types.ts';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, type QueueResponse, useCaseAction, useQueue } from '../cases/data.ts';
@@ -66,6 +66,7 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const takeable = items.some((item) => item.assignees.length === 0 && item.status !== 'closed');
+  const summaryOf = caseTypeView(type)?.queueSummary;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls in its own box, which keyboard users must be able to reach (WCAG 2.1.1)
     <section aria-labelledby="queue-table-caption" className="weerbaar-table-scroll" tabIndex={0}>
@@ -82,49 +83,54 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
           </TableRow>
         </TableHeader>
         <TableBody>
-          {items.map((item) => (
-            <TableRow key={item.id}>
-              <TableHeaderCell scope="row">
-                <RouterLink to={staffCasePath(item.id)}>{item.reference}</RouterLink>
-                {item.urgency === 'urgent' && (
-                  <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>
-                )}
-                {item.concernForColleague && <span className="weerbaar-note">{t('staff.queue.colleague')}</span>}
-                {item.unread > 0 && (
-                  <span className="weerbaar-unread">{t('cases.mine.unread', { count: item.unread })}</span>
-                )}
-              </TableHeaderCell>
-              <TableCell>{labels.status(type, item.status)}</TableCell>
-              <TableCell>
-                <SlaText sla={item} />
-              </TableCell>
-              <TableCell>
-                {item.assignees.length > 0
-                  ? item.assignees.map((person) => person.displayName ?? t('cases.summary.unnamed')).join(', ')
-                  : t('staff.queue.nobody')}
-              </TableCell>
-              <TableCell>
-                {[
-                  item.officeType
-                    ? t(`support.options.office.${item.officeType}`, { defaultValue: item.officeType })
-                    : null,
-                  item.region,
-                  item.association
-                    ? t(`support.association.${item.association}`, { defaultValue: item.association })
-                    : null,
-                ]
-                  .filter(Boolean)
-                  .join(', ') || '—'}
-              </TableCell>
-              {takeable && (
-                <TableCell>
-                  {item.assignees.length === 0 && item.status !== 'closed' && (
-                    <TakeButton caseId={item.id} reference={item.reference} />
+          {items.map((item) => {
+            const summary = summaryOf?.(item.typeSummary, t) ?? { notes: [], facts: [] };
+            return (
+              <TableRow key={item.id}>
+                <TableHeaderCell scope="row">
+                  <RouterLink to={staffCasePath(item.id)}>{item.reference}</RouterLink>
+                  {item.urgency === 'urgent' && (
+                    <span className="weerbaar-urgent-badge">{t('cases.urgency.urgent')}</span>
                   )}
+                  {summary.notes.map((note) => (
+                    <span key={note} className="weerbaar-note">
+                      {note}
+                    </span>
+                  ))}
+                  {item.unread > 0 && (
+                    <span className="weerbaar-unread">{t('cases.mine.unread', { count: item.unread })}</span>
+                  )}
+                </TableHeaderCell>
+                <TableCell>{labels.status(type, item.status)}</TableCell>
+                <TableCell>
+                  <SlaText sla={item} />
                 </TableCell>
-              )}
-            </TableRow>
-          ))}
+                <TableCell>
+                  {item.assignees.length > 0
+                    ? item.assignees.map((person) => person.displayName ?? t('cases.summary.unnamed')).join(', ')
+                    : t('staff.queue.nobody')}
+                </TableCell>
+                <TableCell>
+                  {[
+                    item.officeType
+                      ? t(`staff.queue.office.${item.officeType}`, { defaultValue: item.officeType })
+                      : null,
+                    item.region,
+                    ...summary.facts,
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || '—'}
+                </TableCell>
+                {takeable && (
+                  <TableCell>
+                    {item.assignees.length === 0 && item.status !== 'closed' && (
+                      <TakeButton caseId={item.id} reference={item.reference} />
+                    )}
+                  </TableCell>
+                )}
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </section>
@@ -133,6 +139,7 @@ function QueueTable({ items, type }: { items: QueueResponse['items']; type: Case
 
 function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
   const { t } = useTranslation();
+  const labels = useCaseLabels();
   const [params, setParams] = useSearchParams();
   const type = (types.includes(params.get('soort') as CaseType) ? params.get('soort') : types[0]) as CaseType;
   const view = (views.includes(params.get('overzicht') as View) ? params.get('overzicht') : views[0]) as View;
@@ -176,7 +183,7 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
                   aria-current={item === type ? 'page' : undefined}
                   end
                 >
-                  {t(`cases.type.${item}`)}
+                  {labels.type(item)}
                 </RouterLink>
               </li>
             ))}
@@ -253,16 +260,17 @@ function WorkQueue({ types, views }: { types: CaseType[]; views: View[] }) {
 export function WorkQueuePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const types = (Object.keys(QUEUE_ROLES) as CaseType[]).filter((type) => session.hasRole(...QUEUE_ROLES[type]));
-  const grantee = session.hasRole('peer', 'expert');
-  const handler = session.hasRole('confidant', 'ot_coordinator', 'sipa_advisor');
+  // The case types whose queue this person works on (case-types.ts), and which views their roles give.
+  const types = queueTypesOf(session.hasRole);
+  const grantee = session.hasRole(...granteeRoles());
+  const handler = session.hasRole(...handlerRoles());
   const views: View[] = [
     ...(handler ? (['unassigned', 'mine', 'due_soon', 'late'] as const) : []),
     ...(grantee ? (['shared'] as const) : []),
     'closed',
   ];
   return (
-    <PageGate title={t('staff.queue.title')} roles={PAGE_ROLES.workQueue}>
+    <PageGate title={t('staff.queue.title')} roles={staffRoles()}>
       {() => <WorkQueue types={types} views={views} />}
     </PageGate>
   );

@@ -15,7 +15,7 @@ import {
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { problemMessage } from '../cases/format.ts';
-import { useStaffDirectory } from '../staff/StaffActions.tsx';
+import { useStaffDirectory } from './staff-directory.ts';
 
 /** Staff propose letting a peer or an expert in; the requester decides, and can withdraw at any time. */
 export function ProposeGrant({ detail }: { detail: CaseDetail }) {

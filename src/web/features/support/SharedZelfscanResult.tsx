@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
+import { supportDetailOf } from '../../../shared/support.ts';
 import { SHIPPED_QUESTIONNAIRE as questionnaire } from '../../../shared/zelfscan/shipped.ts';
 import type { SharedZelfscanResponse } from '../../../shared/zelfscan-api.ts';
 import { ApiError, apiGet } from '../../api/client.ts';
@@ -28,7 +29,7 @@ function calendarDate(date: string, locale: string): string {
 export function SharedZelfscanResult({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const text = useContentText();
-  const shared = detail.support?.zelfscan ?? null;
+  const shared = supportDetailOf(detail)?.zelfscan ?? null;
   const staff = detail.viewer.relations.some((relation) => relation === 'assigned' || relation === 'coordinator');
   const query = useQuery({
     queryKey: ['support-zelfscan', detail.id, shared?.sharedAt ?? null],

@@ -7,6 +7,7 @@ import {
   ADVICE_LINK_KEYS,
   type AdviceItem,
   type AdviceKind,
+  supportDetailOf,
 } from '../../../shared/support.ts';
 import {
   Alert,
@@ -40,7 +41,7 @@ function initialDraft(advice: readonly AdviceItem[]): Draft {
 /** The confidant's advice: which next steps, each explained for this person, with where to act on it. */
 export function SupportAdviceForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const existing = detail.support?.advice ?? [];
+  const existing = supportDetailOf(detail)?.advice ?? [];
   const [kinds, setKinds] = useState<string[]>(existing.map((item) => item.kind));
   const [draft, setDraft] = useState<Draft>(() => initialDraft(existing));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());

@@ -1,7 +1,7 @@
 import { type MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
-import { ADVICE_LINK_TARGETS, type AdviceItem } from '../../../shared/support.ts';
+import { ADVICE_LINK_TARGETS, type AdviceItem, type SupportIntake, supportDetailOf } from '../../../shared/support.ts';
 import { packagePartPath } from '../../../shared/web-paths.ts';
 import {
   Alert,
@@ -20,8 +20,6 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
 import { caseApi, useCaseAction } from '../cases/data.ts';
 import { formatDateTime, problemMessage } from '../cases/format.ts';
-
-type SupportIntake = Extract<NonNullable<CaseDetail['intake']>, { type: 'support' }>;
 
 /** Where an advice item leads: a part of the package, or this case's conversation. */
 function AdviceLink({ item }: { item: AdviceItem }) {
@@ -45,15 +43,14 @@ function AdviceLink({ item }: { item: AdviceItem }) {
 /** The confidant's advice: what to do next, each with where to act on it. */
 export function SupportAdviceView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const advice = detail.support?.advice ?? [];
+  const support = supportDetailOf(detail);
+  const advice = support?.advice ?? [];
   if (advice.length === 0) return null;
   return (
     <section aria-labelledby="advice-heading">
       <Heading2 id="advice-heading">{t('support.advice.heading')}</Heading2>
-      {detail.support?.adviceRecordedAt && (
-        <Paragraph>
-          {t('support.advice.recordedAt', { date: formatDateTime(detail.support.adviceRecordedAt) })}
-        </Paragraph>
+      {support?.adviceRecordedAt && (
+        <Paragraph>{t('support.advice.recordedAt', { date: formatDateTime(support.adviceRecordedAt) })}</Paragraph>
       )}
       <ol className="weerbaar-advice-list">
         {advice.map((item) => (
@@ -116,7 +113,7 @@ export function SharedZelfscan({ detail }: { detail: CaseDetail }) {
     detail.id,
     caseApi.action(detail.id, 'support/zelfscan/withdraw'),
   );
-  const shared = detail.support?.zelfscan;
+  const shared = supportDetailOf(detail)?.zelfscan;
   if (!shared) return null;
   const mayWithdraw = detail.viewer.actions.includes('withdraw_zelfscan');
   return (

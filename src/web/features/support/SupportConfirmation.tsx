@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
-import type { supportRequestResponseSchema } from '../../../shared/support.ts';
+import { SUPPORT_CASE_TYPE, type supportRequestResponseSchema } from '../../../shared/support.ts';
 import { myCasePath } from '../../../shared/web-paths.ts';
 import { Heading1, Heading2, Link, OrderedList, OrderedListItem, Paragraph } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { CallFirst } from '../cases/components/HelpNumbers.tsx';
-import { useCaseTypes } from '../cases/data.ts';
+import { useCaseTypeInfo } from '../cases/data.ts';
 import { useTargetText } from '../cases/labels.ts';
 import type { SupportAnswers } from './form.ts';
 
@@ -17,8 +17,7 @@ type Response = z.infer<typeof supportRequestResponseSchema>;
 export function SupportConfirmation({ response, answers }: { response: Response; answers: SupportAnswers }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const types = useCaseTypes();
-  const targets = types.data?.types.find((type) => type.type === 'support')?.firstResponseTargets;
+  const targets = useCaseTypeInfo(SUPPORT_CASE_TYPE)?.firstResponseTargets;
   const target = useTargetText(targets?.[response.urgency]);
   const colleague = answers.concernFor === 'colleague';
   const who = colleague

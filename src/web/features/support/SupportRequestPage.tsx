@@ -14,11 +14,11 @@ import {
   Heading2,
   Paragraph,
 } from '../../ui/index.ts';
-import { PAGE_ROLES } from '../cases/access.ts';
 import { apiPost, isApiError } from '../cases/api.ts';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
+import { SUPPORT_REQUESTER_ROLES } from './case-type.ts';
 import {
   EMPTY_ANSWERS,
   STEPS,
@@ -46,7 +46,7 @@ const STEP_COMPONENTS: Record<Step, (props: StepProps) => React.JSX.Element> = {
 export function SupportRequestPage() {
   const { t } = useTranslation();
   return (
-    <PageGate title={t('support.request.title')} roles={PAGE_ROLES.askSupport}>
+    <PageGate title={t('support.request.title')} roles={SUPPORT_REQUESTER_ROLES}>
       {(session) => <SupportRequestForm mayRaiseConcern={session.person?.roles.includes('officeholder') ?? false} />}
     </PageGate>
   );

@@ -102,6 +102,9 @@ export function ResultPage({ actions }: Props) {
       <section aria-labelledby="result-help">
         <Heading2 id="result-help">{t('zelfscan.result.helpHeading')}</Heading2>
         <Paragraph>{t('zelfscan.result.help', { number: SUPPORT_TEAM_PHONE.display })}</Paragraph>
+        <Paragraph>
+          <RouterLink to={WEB_PATHS.askSupport}>{t('zelfscan.result.helpLink')}</RouterLink>
+        </Paragraph>
       </section>
 
       <ButtonGroup className="weerbaar-no-print">

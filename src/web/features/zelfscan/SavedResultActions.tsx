@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedResult, SavedResultSummary } from '../../../shared/zelfscan-api.ts';
-import { apiGet, apiPatch, apiPost } from '../../api/client.ts';
+import { apiGet, apiPatch, apiPost, apiSaveFile } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
-import { apiDownload } from '../cases/http.ts';
 import { ActionPlan } from './ActionPlan.tsx';
 import { ScoreChange } from './ScoreChange.tsx';
 import './zelfscan-saved.css';
@@ -93,7 +92,7 @@ export function ResultPdfDownload({ resultId }: { resultId: string }) {
     setBusy(true);
     setFailed(false);
     const locale = currentLocale();
-    apiDownload(`${SAVED_RESULTS_PATH}/${resultId}/pdf?lang=${locale}`, `zelfscan-${locale}.pdf`)
+    apiSaveFile(`${SAVED_RESULTS_PATH}/${resultId}/pdf?lang=${locale}`, { fallbackName: `zelfscan-${locale}.pdf` })
       .catch(() => setFailed(true))
       .finally(() => setBusy(false));
   };

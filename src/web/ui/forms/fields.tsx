@@ -9,7 +9,6 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import '../forms.css';
 
 /**
  * Form fields with the NL Design System markup and the accessibility wiring every form needs: a label,

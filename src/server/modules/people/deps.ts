@@ -1,0 +1,10 @@
+import type { Config } from '../../config.ts';
+import type { Keyring } from '../../lib/crypto/index.ts';
+import type { UnitOfWork } from '../../lib/unit-of-work.ts';
+
+/** What the people module's services need: the one unit of work, the configuration and the keys. */
+export interface PeopleDeps {
+  uow: UnitOfWork;
+  config: Config;
+  keyring: Keyring;
+}

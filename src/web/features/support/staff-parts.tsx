@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { supportDetailOf } from '../../../shared/support.ts';
+import type { CasePartProps, StaffCaseParts } from '../cases/case-types.ts';
+import { ProposeGrant } from './ProposeGrant.tsx';
+import { SharedZelfscanResult } from './SharedZelfscanResult.tsx';
+import { SupportAdviceForm } from './SupportAdviceForm.tsx';
+import { SupportAdviceView, SupportIntakeView } from './SupportCaseParts.tsx';
+import { useStaffDirectory } from './staff-directory.ts';
+
+/** What the requester told, and the zelfscan result they shared with the request. */
+function Intake({ detail }: CasePartProps) {
+  const intake = supportDetailOf(detail)?.intake;
+  return (
+    <>
+      {intake && <SupportIntakeView intake={intake} />}
+      <SharedZelfscanResult detail={detail} />
+    </>
+  );
+}
+
+/** The advice (a form for whoever may record it), and proposing to let a peer or an expert in. */
+function Work({ detail }: CasePartProps) {
+  const actions = new Set(detail.viewer.actions);
+  return (
+    <>
+      {actions.has('record_advice') ? <SupportAdviceForm detail={detail} /> : <SupportAdviceView detail={detail} />}
+      {actions.has('propose_grant') && <ProposeGrant detail={detail} />}
+    </>
+  );
+}
+
+/** A support request is assigned to a confidant: name and association. */
+function AssignOptions({ children }: { children: (options: { value: string; label: string }[]) => ReactNode }) {
+  const { t } = useTranslation();
+  const confidants = useStaffDirectory('confidant', true);
+  if (!confidants.data) return null;
+  return children(
+    confidants.data.people.map((person) => ({
+      value: person.personId,
+      label: [
+        person.displayName ?? t('cases.summary.unnamed'),
+        person.association
+          ? t(`support.association.${person.association}`, { defaultValue: person.association })
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' — '),
+    })),
+  );
+}
+
+/** A support request on the staff case page. */
+export const supportStaffParts: StaffCaseParts = { Intake, Work, AssignOptions };
