@@ -18,6 +18,7 @@ import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import idempotencyPlugin from './modules/idempotency/plugin.ts';
 import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
+import { incidentShareProvider } from './modules/incidents/share-provider.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
@@ -157,7 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
   await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
-  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
+  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app), incidents: incidentShareProvider(app) });
   await app.register(sipaModule);
   for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
