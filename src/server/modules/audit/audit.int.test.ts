@@ -118,6 +118,7 @@ describe('Wie heeft mijn gegevens ingezien?', () => {
       {
         at: expect.any(String),
         action: 'case.read',
+        description: { nl: 'las uw hulpvraag', en: 'read your request for help' },
         recordType: 'case',
         actorName: 'Vera Vertrouwenspersoon',
         actorRoles: ['confidant'],
