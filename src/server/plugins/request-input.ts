@@ -17,7 +17,10 @@ import { badRequest } from '../lib/errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Set for every route at registration: whether it takes a request body at all. */
+    /**
+     * Whether the route takes a request body at all: set at registration from its body schema or body
+     * limit; a route that reads its body itself (a multipart upload) says `true`.
+     */
     takesBody?: boolean;
   }
 }
@@ -74,7 +77,7 @@ const bodyNotAccepted = () =>
 
 async function requestInputPlugin(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
-    const takesBody = route.schema?.body !== undefined || route.bodyLimit !== undefined;
+    const takesBody = route.config?.takesBody ?? (route.schema?.body !== undefined || route.bodyLimit !== undefined);
     route.config = { ...route.config, takesBody };
   });
 
