@@ -46,4 +46,5 @@ async function auditPlugin(app: FastifyInstance, options: AuditPluginOptions) {
   });
 }
 
-export default fp(auditPlugin, { name: 'audit', dependencies: ['database', 'keyring'] });
+// The trail's writing side; the module (index.ts, 'audit') is its reading side, the person's access log.
+export default fp(auditPlugin, { name: 'audit-trail', dependencies: ['database', 'keyring'] });

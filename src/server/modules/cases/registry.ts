@@ -1,11 +1,13 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { GrantScope, Urgency } from '../../../shared/cases.ts';
 import type { CatalogueText } from '../../../shared/catalogue/index.ts';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import { type CaseReadingRole, isCaseReadingRole, ROLES, type Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
 import type { AccessRules, Relation } from '../../lib/policy.ts';
-import type { CaseState, StaffProfile } from './types.ts';
+import type { CaseState, QueueRow, StaffProfile } from './types.ts';
 
 /**
  * The case-type registry. Each type module (support, sipa, … and a test's own) registers one
@@ -125,16 +127,26 @@ export interface CaseTypeDefinition<TData = unknown> {
   outcomes: readonly string[];
   /** The outcome a requester may close with (withdrawing); null when requesters may not close. */
   requesterOutcome: string | null;
-  /** Roles that triage and assign, and see every case of the type (policy relation `coordinator`). */
-  coordinatorRoles: readonly Role[];
+  /**
+   * Roles that triage and assign, and see every case of the type (policy relation `coordinator`). This
+   * and the next two name only case-reading roles (src/shared/roles.ts), which no admin may hold.
+   */
+  coordinatorRoles: readonly CaseReadingRole[];
   /** The type's staff: roles that may take a case or be assigned to one. */
-  assignableRoles: readonly Role[];
+  assignableRoles: readonly CaseReadingRole[];
   /** Roles whose holders may be let in by the requester (peers, experts); empty: no grants. */
-  grantableRoles: readonly Role[];
+  grantableRoles: readonly CaseReadingRole[];
   /** Scopes a grantee may be given. */
   grantScopes: readonly GrantScope[];
   /** Who sees an unassigned case in their queue and may take it. */
   mayTake(staff: StaffProfile, state: CaseState<TData>): boolean;
+  /**
+   * `mayTake` in SQL, for the queue, which filters, counts and pages in the database: a condition on
+   * the case whose id is `caseId` (typically an `exists` over the type's own table), or a constant,
+   * that holds exactly when `mayTake(staff, state)` does. Both must say the same: the queue lists what
+   * this says, taking checks `mayTake`.
+   */
+  mayTakeWhere(staff: StaffProfile, caseId: AnyPgColumn): SQL | boolean;
   /** Core actions: other relations than the core's defaults (merged over them). */
   rules?: Partial<AccessRules<string>>;
   /** The type's own actions (its own routes), with who may and when. */
@@ -160,8 +172,17 @@ export interface CaseTypeDefinition<TData = unknown> {
   encryptedColumns?: readonly EncryptedColumn[];
   /** The type's part of GET /api/cases/:caseId (`typeDetail`), checked against the type's schema. */
   present(input: PresentInput<TData>): Record<string, unknown>;
-  /** Plain routing facts for the queue (`typeSummary`; never content). */
-  queueSummary?(state: CaseState<TData>): Record<string, string | number | boolean | null>;
+  /**
+   * Plain routing facts for the queue (`typeSummary`; never content). A queue row holds the columns the
+   * queue shows, not the whole case row.
+   */
+  queueSummary?(item: QueueSummaryInput<TData>): Record<string, string | number | boolean | null>;
+}
+
+/** What a type's queue summary gets: the queue row and the type's data of the case. */
+export interface QueueSummaryInput<TData> {
+  row: QueueRow;
+  data: TData;
 }
 
 export type CaseTypeSettingsOverrides = Partial<Record<string, Partial<CaseTypeSettings>>>;
@@ -313,6 +334,11 @@ export function validateDefinition(definition: CaseTypeDefinition): void {
   }
   if (definition.settings.retentionDays < definition.settings.reopenDays) {
     fail('retention must be at least the reopen window');
+  }
+  // Separation of duties rests on this: every role that can see a case is one no admin may hold.
+  for (const role of [...definition.coordinatorRoles, ...definition.assignableRoles, ...definition.grantableRoles]) {
+    if (!isCaseReadingRole(role))
+      fail(`role ${role} reads cases but is not in CASE_READING_ROLES (src/shared/roles.ts)`);
   }
 }
 

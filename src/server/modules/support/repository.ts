@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { type CaseIncidentShareRow, caseIncidentShares, type SupportCaseRow, supportCases } from './db.ts';
 
@@ -93,4 +94,12 @@ export async function sharesOfIncident(db: DbOrTx, ownerId: string, incidentId: 
       ),
     )
     .orderBy(caseIncidentShares.consentedAt);
+}
+
+/**
+ * The queue's form of mayTake (type.ts): the case was routed to this association and is not a
+ * colleague's concern (those go to the coordinator only).
+ */
+export function routedToAssociation(association: string, caseId: AnyPgColumn): SQL {
+  return sql`exists (select 1 from ${supportCases} where ${supportCases.caseId} = ${caseId} and ${supportCases.association} = ${association} and not ${supportCases.concernForColleague})`;
 }

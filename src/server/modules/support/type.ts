@@ -12,7 +12,7 @@ import {
 } from '../../../shared/support.ts';
 import { type CaseTypeDefinition, caseFieldAad, hasTransition, type Transition } from '../cases/facade.ts';
 import { SUPPORT_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
-import { deleteSupportCase, loadSupportCases, type SupportCaseData } from './repository.ts';
+import { deleteSupportCase, loadSupportCases, routedToAssociation, type SupportCaseData } from './repository.ts';
 
 /**
  * The Ondersteuningsteam case type.
@@ -109,6 +109,8 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
     data.association !== null &&
     staff.roles.includes('confidant') &&
     staff.association === data.association,
+  mayTakeWhere: (staff, caseId) =>
+    staff.roles.includes('confidant') && staff.association !== null && routedToAssociation(staff.association, caseId),
   grantableRoles: ['peer', 'expert'],
   grantScopes: ['summary', 'intake', 'messages', 'attachments'],
   actions: {
