@@ -38,7 +38,9 @@ describe('the log, when the database fails', () => {
       },
     });
     // The production logger (serializers, redaction) at debug level, into memory.
-    const production = loggerOptions(parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug' })) as object;
+    const production = loggerOptions(
+      parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' }),
+    ) as object;
     const app = await buildApp({
       config,
       database: testDatabase.database,
