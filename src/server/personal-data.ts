@@ -4,6 +4,7 @@ import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
 import { casePersonalData } from './modules/cases/personal-data.ts';
 import { HANDOVER_PERSONAL_DATA } from './modules/handover/personal-data.ts';
+import { IDEMPOTENCY_PERSONAL_DATA } from './modules/idempotency/personal-data.ts';
 import { incidentPersonalData } from './modules/incidents/personal-data.ts';
 import { MAIL_PERSONAL_DATA } from './modules/mail/personal-data.ts';
 import { NOTIFICATIONS_PERSONAL_DATA } from './modules/notifications/personal-data.ts';
@@ -42,5 +43,6 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
     .register('package', PACKAGE_PERSONAL_DATA)
     .register('privacy', PRIVACY_PERSONAL_DATA)
     .register('auth', AUTH_PERSONAL_DATA)
+    .register('idempotency', IDEMPOTENCY_PERSONAL_DATA)
     .register('sessions', SESSIONS_PERSONAL_DATA);
 }

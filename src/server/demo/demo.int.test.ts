@@ -37,12 +37,17 @@ describe('demo configuration', () => {
       DATA_DIR: './data',
       MASTER_KEY: 'a'.repeat(64),
       KEY_FILE: '/run/secrets/keys.json',
+      AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl',
+      AUDIT_CHECKPOINT_URL: 'https://logs.example.nl/audit',
       SMTP_URL: 'smtp://mail.example.nl:587',
     });
     expect(config).toMatchObject({ DATA_DIR: DEFAULT_DEMO_DATA_DIR, DEMO_MODE: true });
     expect(config.MASTER_KEY).toBeUndefined();
     expect(config.KEY_FILE).toBeUndefined();
     expect(config.SMTP_URL).toBeUndefined();
+    // Its keys and audit checkpoints sit next to its own data, never in a real installation's places.
+    expect(config.AUDIT_CHECKPOINT_FILE).toBeUndefined();
+    expect(config.AUDIT_CHECKPOINT_URL).toBeUndefined();
     expect(demoConfig({ DEMO_DATA_DIR: '/tmp/elders' }).DATA_DIR).toBe('/tmp/elders');
   });
 });

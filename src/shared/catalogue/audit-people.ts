@@ -27,6 +27,10 @@ export const PEOPLE_AUDIT_ACTIONS = {
     en: 'activated your account with the invitation',
   },
   'relative.invited': { nl: 'nodigde u uit als gezinslid', en: 'invited you as a family member' },
+  'relative.invited_existing_account': {
+    nl: 'wilde u uitnodigen als gezinslid; u kreeg daarover een bericht, uw account bleef zoals het was',
+    en: 'wanted to invite you as a family member; you were told, and your account stayed as it was',
+  },
   'relative.removed': { nl: 'beëindigde uw toegang als gezinslid', en: 'ended your access as a family member' },
   'relative.invite_refused': {
     nl: 'probeerde een gezinslid uit te nodigen, maar dat kon niet',

@@ -1,3 +1,4 @@
+import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
 import { HANDOVER_AUDIT_ACTIONS } from './audit-handover.ts';
@@ -15,6 +16,7 @@ import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
 import { HANDOVER_PROBLEMS } from './problems-handover.ts';
+import { IDEMPOTENCY_PROBLEMS } from './problems-idempotency.ts';
 import { INCIDENTS_PROBLEMS } from './problems-incidents.ts';
 import { PACKAGE_PROBLEMS } from './problems-package.ts';
 import { PEOPLE_PROBLEMS } from './problems-people.ts';
@@ -37,6 +39,7 @@ import type { CatalogueText } from './types.ts';
  * A module adds its own file and one line in each map below. A key belongs to one file only.
  */
 export const AUDIT_CATALOGUES = {
+  audit: AUDIT_AUDIT_ACTIONS,
   auth: AUTH_AUDIT_ACTIONS,
   sessions: SESSIONS_AUDIT_ACTIONS,
   people: PEOPLE_AUDIT_ACTIONS,
@@ -54,6 +57,7 @@ export const AUDIT_CATALOGUES = {
 
 export const PROBLEM_CATALOGUES = {
   core: CORE_PROBLEMS,
+  idempotency: IDEMPOTENCY_PROBLEMS,
   auth: AUTH_PROBLEMS,
   sessions: SESSIONS_PROBLEMS,
   people: PEOPLE_PROBLEMS,

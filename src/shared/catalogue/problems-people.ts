@@ -52,6 +52,14 @@ export const PEOPLE_PROBLEMS = {
     nl: 'De link voor de eerste beheerder verschijnt als de server start. Start de server opnieuw voor een nieuwe link.',
     en: 'The link for the first admin appears when the server starts. Restart the server for a new link.',
   },
+  already_your_relative: {
+    nl: 'Dit e-mailadres staat al in uw lijst met gezinsleden.',
+    en: 'This e-mail address is already in your list of family members.',
+  },
+  too_many_invitations: {
+    nl: 'U hebt in korte tijd veel uitnodigingen verstuurd. Over een tijdje kunt u weer iemand uitnodigen.',
+    en: 'You have sent many invitations in a short time. You can invite someone again after a while.',
+  },
   too_many_relatives: {
     nl: 'U hebt het hoogste aantal gezinsleden bereikt. Haal eerst iemand weg.',
     en: 'You have reached the highest number of family members. Remove someone first.',

@@ -10,6 +10,13 @@ import { auditLog } from './db.ts';
  * keyed hash of the IP address or the chain's hashes: they identify nothing and prove nothing alone.
  */
 export const AUDIT_PERSONAL_DATA: PersonalDataContribution = {
+  exclusions: [
+    {
+      table: 'audit_refresh_marks',
+      reason:
+        'A technical mark that a staff member’s page refresh was already logged in a 15-minute window, so the access log gets one line, not five; the access log itself is exported. The checkpoint writer removes marks after a day.',
+    },
+  ],
   sources: [
     {
       key: 'access_log',

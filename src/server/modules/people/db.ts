@@ -62,6 +62,31 @@ export const invitations = pgTable(
 );
 
 /**
+ * An officeholder invited a relative at an address that already has an account. Saying so would tell
+ * anyone with an officeholder account who else uses Weerbaar, so the answer, the list and the later
+ * revoke / resend / remove behave exactly as for a real invitation; the account holder gets a notice
+ * instead of a link, and nothing about their account changes. The entry simply never activates.
+ */
+export const relativeAccountInvites = pgTable(
+  'relative_account_invites',
+  {
+    /** Shown to the officeholder as the relative's id. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Shown as the invitation's id (a real relative's two ids differ too). */
+    invitationId: uuid('invitation_id').notNull().defaultRandom(),
+    officeholderId: uuid('officeholder_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** As the officeholder typed it (normalised): they know it, and it is all the list shows. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('relative_account_invites_officeholder_idx').on(table.officeholderId, table.createdAt)],
+);
+
+/**
  * Four eyes on a role that reads cases (src/shared/roles.ts): one admin asks, after a fresh sign-in, and
  * the roles wait here until a second admin approves (then they are granted) or either turns it down.
  * At most one request per person waits at a time. Decided requests stay as the record of who asked and

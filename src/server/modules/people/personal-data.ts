@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { isoOrNull, type PersonalDataContribution } from '../../lib/personal-data.ts';
 import { deactivateLocked } from './admin-service.ts';
-import { invitations, people, personRoles, roleGrants } from './db.ts';
+import { invitations, people, personRoles, relativeAccountInvites, roleGrants } from './db.ts';
 import { applyRoleChanges, findPersonById } from './repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,17 @@ export const ROLE_REQUEST_KEEP_DAYS = 730;
  * The account itself (name, e-mail, office, roles), the person's relatives (or the office holder who
  * invited them), and their activation links (dates only: a link is a credential, stored as a hash).
  */
+/** An invitation to an address that already had an account: kept as long as an ordinary invitation. */
+const RELATIVE_ACCOUNT_INVITE_KEEP_DAYS = 90;
+
 export const PEOPLE_PERSONAL_DATA: PersonalDataContribution = {
+  exclusions: [
+    {
+      table: 'relative_account_invites',
+      reason:
+        'An invitation of a relative whose address already had an account. Exporting it apart would tell the officeholder what the invitation flow deliberately hides (that the address has an account); the address is one they typed themselves, and the rows go 90 days after the invitation ended.',
+    },
+  ],
   sources: [
     {
       key: 'account',
@@ -146,6 +156,26 @@ export const PEOPLE_PERSONAL_DATA: PersonalDataContribution = {
     },
   ],
   retention: [
+    {
+      category: 'relative_account_invites',
+      tables: ['relative_account_invites'],
+      keepDays: RELATIVE_ACCOUNT_INVITE_KEEP_DAYS,
+      startsAt: 'the invitation expired or was revoked',
+      reason: 'As long as an ordinary invitation, so the two cannot be told apart in the officeholder’s list.',
+      sweep: async ({ tx: db, now }) => {
+        const before = new Date(now.getTime() - RELATIVE_ACCOUNT_INVITE_KEEP_DAYS * 86_400_000);
+        const removed = await db
+          .delete(relativeAccountInvites)
+          .where(
+            or(
+              lt(relativeAccountInvites.expiresAt, before),
+              and(isNotNull(relativeAccountInvites.revokedAt), lt(relativeAccountInvites.revokedAt, before)),
+            ),
+          )
+          .returning({ id: relativeAccountInvites.id });
+        return removed.length;
+      },
+    },
     {
       category: 'accounts',
       tables: ['people', 'person_roles'],
