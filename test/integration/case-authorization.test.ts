@@ -15,7 +15,7 @@ import { supportCases } from '../../src/server/modules/support/db.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, expectStatus, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, expectStatus, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -89,6 +89,8 @@ zelfscan.read     open       | 200   200      200   404      404        404   40
 sipa.pdf          advised    | 404   404      404   404      404        404   404      404   404  404  401
 sipa.conflict     open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.intake       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.details      open       | 404   403      403   403      403        403   404      403   403  403  401
 `;
 // Notes on particular cells:
 // - messages.write: the coordinator triages but does not talk to the requester unless assigned (assign yourself).
@@ -212,6 +214,16 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   'zelfscan.withdraw': { method: 'POST', url: (s) => `${base(s)}/support/zelfscan/withdraw`, body: () => ({}) },
   'zelfscan.read': { method: 'GET', url: (s) => `${base(s)}/support/zelfscan` },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
+  'sipa.intake': {
+    method: 'POST',
+    url: (s) => `${base(s)}/sipa/intake`,
+    body: () => ({ heldAt: new Date().toISOString(), agreement: 'share_details', message: '' }),
+  },
+  'sipa.details': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/sipa/details`,
+    body: () => sipaDetails(),
+  },
   'sipa.conflict': {
     method: 'POST',
     url: (s) => `${base(s)}/sipa/conflict-check`,
@@ -495,6 +507,8 @@ status            open       | 403   200      404          404   404       403  
 urgency           open       | 403   200      404          404   404       403   403      401
 assign            open       | 403   403      403          404   403       403   403      401
 take              submitted  | 403   200      200          404   404       403   403      401
+intake            calling    | 403   200      404          403   403       403   403      401
+details           agreed     | 200   403      403          403   403       403   404      401
 conflict          checking   | 403   200      404          403   403       403   403      401
 release           open       | 403   200      404          404   404       403   403      401
 advice            open       | 403   200      404          403   403       403   403      401
@@ -505,7 +519,8 @@ support.advice    open       | 403   403      403          404   404       403  
 support.zelfscan  open       | 404   404      404          404   404       404   404      401
 `;
 // Notes: callers are owner = the requesting burgemeester; assigned = the SIPA advisor who took it and confirmed
-// there is no conflict of interest (in `submitted`: an advisor who may take it; in `checking`: who took it);
+// there is no conflict of interest (in `submitted`: an advisor who may take it; in `calling`: who took it and
+// calls; in `agreed`: who held the phone intake, details agreed; in `checking`: the details are shared);
 // otherAdvisor = another SIPA advisor; coord = an ot_coordinator who is also a confidant (OT staff never see
 // SIPA cases: no coordinator role exists for SIPA); confidant; admin; stranger = another officeholder.
 // - assign: ot_coordinator passes the route's role gate, but has no relation to a SIPA case: 404.
@@ -518,6 +533,8 @@ describe('authorization matrix: SIPA cases', () => {
   const people = {} as Record<string, TestActor | null>;
   const requests: Record<string, RequestSpec> = {
     ...SUPPORT_REQUESTS,
+    intake: SUPPORT_REQUESTS['sipa.intake'] as RequestSpec,
+    details: SUPPORT_REQUESTS['sipa.details'] as RequestSpec,
     conflict: SUPPORT_REQUESTS['sipa.conflict'] as RequestSpec,
     advice: SUPPORT_REQUESTS['sipa.advice'] as RequestSpec,
     pdf: SUPPORT_REQUESTS['sipa.pdf'] as RequestSpec,
@@ -537,6 +554,10 @@ describe('authorization matrix: SIPA cases', () => {
     const scenario: Scenario = { caseId, reference, attachmentId: '', activeGrantId: '', proposedGrantId: '' };
     if (state === 'submitted') return scenario;
     await expectStatus(await call(s, advisor, 'POST', `${base(scenario)}/take`, {}), 200, 'take');
+    if (state === 'calling') return scenario;
+    await expectStatus(await send(s, advisor, requests.intake as RequestSpec, scenario), 200, 'intake');
+    if (state === 'agreed') return scenario;
+    await expectStatus(await send(s, owner, requests.details as RequestSpec, scenario), 200, 'details');
     if (state === 'checking') return scenario;
     await expectStatus(
       await call(s, advisor, 'POST', `${base(scenario)}/sipa/conflict-check`, { decision: 'no_conflict' }),
