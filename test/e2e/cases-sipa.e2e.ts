@@ -121,13 +121,14 @@ describe('SIPA advice request journey (320 px)', () => {
     await call.getByRole('radio', { name: /deelt het signaal, de betrokkene en stukken/ }).check();
     await call.getByLabel(/Wat volgt er\?/).fill('Deel het signaal via Weerbaar; donderdag kom ik langs.');
     await call.getByRole('button', { name: 'Intakegesprek vastleggen' }).click();
-    await staff.getByRole('region', { name: 'Het intakegesprek' }).waitFor();
+    await staff.getByRole('status').filter({ hasText: 'Het intakegesprek is vastgelegd.' }).waitFor();
+    await staff.getByRole('region', { name: 'Het intakegesprek', exact: true }).waitFor();
     expect(await staff.getByRole('region', { name: 'Bel de aanvrager voor het intakegesprek' }).count()).toBe(0);
   });
 
   it('only after the intake lets the burgemeester share the signal and who it is about', async () => {
     await requester.reload();
-    const intake = requester.getByRole('region', { name: 'Het intakegesprek' });
+    const intake = requester.getByRole('region', { name: 'Het intakegesprek', exact: true });
     await intake.waitFor();
     expect(await intake.textContent()).toContain('donderdag kom ik langs');
     const form = requester.getByRole('region', { name: 'Deel het signaal, zoals afgesproken' });

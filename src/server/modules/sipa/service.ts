@@ -68,7 +68,10 @@ export async function submitSipaRequest(cases: SipaCases, ctx: ServiceContext, r
 export function recordPhoneIntake(cases: SipaCases, ctx: ServiceContext, caseId: string, input: SipaRecordIntake) {
   return cases.withCase(ctx, caseId, 'record_intake', async (c) => {
     const heldAt = new Date(input.heldAt);
-    if (heldAt.getTime() > c.now.getTime() + 5 * 60_000 || heldAt.getTime() < c.row.createdAt.getTime()) {
+    // Forms give the time to the minute: a call in the minute of the request is after it. A few minutes
+    // ahead of the server's clock are allowed for the advisor's.
+    const earliest = Math.floor(c.row.createdAt.getTime() / 60_000) * 60_000;
+    if (heldAt.getTime() > c.now.getTime() + 5 * 60_000 || heldAt.getTime() < earliest) {
       throw badRequest('sipa_intake_time', 'The intake was held between the request and now.', [
         { field: 'heldAt', message: 'between the request and now', code: 'sipa_intake_time' },
       ]);

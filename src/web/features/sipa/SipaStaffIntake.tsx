@@ -32,7 +32,9 @@ export function SipaCallPanel({ detail }: { detail: CaseDetail }) {
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const record = useCaseAction<SipaRecordIntake>(detail.id, caseApi.action(detail.id, 'sipa/intake'));
   const status = useStatusMessage();
-  if (!sipa || !detail.viewer.actions.includes('record_intake')) return null;
+  if (!sipa) return null;
+  // Recorded: the panel goes, its announcement stays (the live region keeps its place in the page).
+  const open = detail.viewer.actions.includes('record_intake');
   const intake = sipa.intake;
 
   const submit = () => {
@@ -58,62 +60,66 @@ export function SipaCallPanel({ detail }: { detail: CaseDetail }) {
   };
 
   return (
-    <section aria-labelledby="sipa-call-heading" className="weerbaar-panel weerbaar-panel--attention">
-      <Heading2 id="sipa-call-heading">{t('sipa.callPanel.heading')}</Heading2>
-      <Paragraph>{t('sipa.callPanel.lead')}</Paragraph>
-      {intake?.phone && (
-        <Paragraph>
-          {t('sipa.callPanel.call')} <Link href={`tel:${intake.phone}`}>{intake.phone}</Link>
-          {intake.callTimes.length > 0 &&
-            ` (${intake.callTimes.map((time) => t(`sipa.options.callTime.${time}`)).join(', ')})`}
-        </Paragraph>
+    <>
+      {open && (
+        <section aria-labelledby="sipa-call-heading" className="weerbaar-panel weerbaar-panel--attention">
+          <Heading2 id="sipa-call-heading">{t('sipa.callPanel.heading')}</Heading2>
+          <Paragraph>{t('sipa.callPanel.lead')}</Paragraph>
+          {intake?.phone && (
+            <Paragraph>
+              {t('sipa.callPanel.call')} <Link href={`tel:${intake.phone}`}>{intake.phone}</Link>
+              {intake.callTimes.length > 0 &&
+                ` (${intake.callTimes.map((time) => t(`sipa.options.callTime.${time}`)).join(', ')})`}
+            </Paragraph>
+          )}
+          <Paragraph>{t('sipa.callPanel.noConfidential')}</Paragraph>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            <TextField
+              id="intake-heldAt"
+              type="datetime-local"
+              label={t('sipa.callPanel.heldAt')}
+              value={heldAt}
+              onValueChange={setHeldAt}
+              error={errors.get('heldAt')}
+            />
+            <RadioGroup
+              id="intake-agreement"
+              legend={t('sipa.callPanel.agreement')}
+              choices={SIPA_INTAKE_AGREEMENTS.map((value) => ({
+                value,
+                label: t(`sipa.callPanel.agreements.${value}`),
+              }))}
+              value={agreement}
+              onValueChange={setAgreement}
+              error={errors.get('agreement')}
+            />
+            <TextareaField
+              id="intake-message"
+              label={t('sipa.callPanel.message')}
+              description={t('sipa.callPanel.messageHint')}
+              value={message}
+              onValueChange={setMessage}
+              maxLength={SIPA_INTAKE_MESSAGE_MAX_LENGTH}
+              rows={4}
+            />
+            {record.isError && (
+              <Alert type="error" role="alert">
+                <Paragraph>{problemMessage(t, record.error)}</Paragraph>
+              </Alert>
+            )}
+            <Button type="submit" appearance="primary-action-button" disabled={record.isPending}>
+              {t('sipa.callPanel.save')}
+            </Button>
+          </form>
+        </section>
       )}
-      <Paragraph>{t('sipa.callPanel.noConfidential')}</Paragraph>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <TextField
-          id="intake-heldAt"
-          type="datetime-local"
-          label={t('sipa.callPanel.heldAt')}
-          value={heldAt}
-          onValueChange={setHeldAt}
-          error={errors.get('heldAt')}
-        />
-        <RadioGroup
-          id="intake-agreement"
-          legend={t('sipa.callPanel.agreement')}
-          choices={SIPA_INTAKE_AGREEMENTS.map((value) => ({
-            value,
-            label: t(`sipa.callPanel.agreements.${value}`),
-          }))}
-          value={agreement}
-          onValueChange={setAgreement}
-          error={errors.get('agreement')}
-        />
-        <TextareaField
-          id="intake-message"
-          label={t('sipa.callPanel.message')}
-          description={t('sipa.callPanel.messageHint')}
-          value={message}
-          onValueChange={setMessage}
-          maxLength={SIPA_INTAKE_MESSAGE_MAX_LENGTH}
-          rows={4}
-        />
-        {record.isError && (
-          <Alert type="error" role="alert">
-            <Paragraph>{problemMessage(t, record.error)}</Paragraph>
-          </Alert>
-        )}
-        <Button type="submit" appearance="primary-action-button" disabled={record.isPending}>
-          {t('sipa.callPanel.save')}
-        </Button>
-      </form>
       <StatusRegion message={status.message} />
-    </section>
+    </>
   );
 }
