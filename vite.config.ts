@@ -222,6 +222,9 @@ export default defineConfig({
         moduleSideEffects: [
           // The Utrecht React packages declare no `sideEffects`; they have none (utrechtWithoutDisplayNames above).
           { test: /node_modules\/@utrecht\/[a-z0-9-]+-react\//, sideEffects: false },
+          // Our own components (src/web/ui) have none either, but `forwardRef(…)` at module level looks like one:
+          // the first load imports the barrel for a button and a link, and kept every form control with them.
+          { test: /\/src\/web\/ui\/.*\.tsx?$/, sideEffects: false },
         ],
         // Schemas in src/shared are built at module level (`z.object(…)`); the web app often imports only
         // constants and types from those modules. Declaring zod's builders pure drops unused schemas, and

@@ -5,6 +5,10 @@
  * Settings (environment): BENCH_DURATION measured seconds per target (10), BENCH_CONNECTIONS (20),
  * BENCH_WARMUP seconds per target (3), BENCH_ROUNDS alternating runs the duration is split over (2),
  * BENCH_SCENARIOS comma-separated scenario names (all).
+ * The `volumes` scenario (bench/volumes.ts, PostgreSQL only) works in a database of its own on that server:
+ * BENCH_VOLUMES case counts (10000,100000,1000000), BENCH_VOLUME_SECONDS measured per target (4),
+ * BENCH_VOLUME_CONNECTIONS (5), BENCH_CONTENTION_SECONDS (5), BENCH_KEEP_DATABASE=1 keeps its database.
+ * The app logs as in production (LOG_LEVEL info, JSON lines), to a file in the temporary directory.
  *
  * It prints ratios and writes bench/results/<timestamp>.json; it never fails on speed.
  */
@@ -13,19 +17,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { parseConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/index.ts';
 import { Keyring } from '../src/server/lib/crypto/index.ts';
 import { type PreparedScenario, startBareServer } from './baseline.ts';
 import { type BurstScenario, bursts, formatBursts, runBursts } from './bursts.ts';
-import { type LoadResult, runLoad } from './load.ts';
-import { compare, formatTable, type ScenarioResult, summarise } from './report.ts';
+import { baseUrl, checkTargets, log, measure, productionLogger } from './measure.ts';
+import { formatTable } from './report.ts';
 import { type Scenario, scenarios } from './scenarios.ts';
 import { formatUploadResult, runUploadScenario, UPLOAD_SCENARIO, type UploadResult } from './upload.ts';
+import { formatVolumes, runVolumes, VOLUME_SCENARIO, type VolumeReport, type VolumeSettings } from './volumes.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -39,6 +42,8 @@ interface Settings {
   /** The evidence-upload scenario (bench/upload.ts): streamed 50 MB uploads, not autocannon. */
   uploads: number;
   selectedBursts: BurstScenario[];
+  /** The case-volume scenarios (bench/volumes.ts); PostgreSQL only. */
+  volumes: VolumeSettings | null;
 }
 
 class UsageError extends Error {}
@@ -59,7 +64,7 @@ function readSettings(): Settings {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const known = [...scenarios, ...bursts].map((scenario) => scenario.name).concat(UPLOAD_SCENARIO);
+  const known = [...scenarios, ...bursts].map((scenario) => scenario.name).concat(UPLOAD_SCENARIO, VOLUME_SCENARIO);
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new UsageError(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: ${known.join(', ')}`);
@@ -73,83 +78,34 @@ function readSettings(): Settings {
     selected: names.length > 0 ? scenarios.filter((scenario) => names.includes(scenario.name)) : scenarios,
     uploads: names.length === 0 || names.includes(UPLOAD_SCENARIO) ? positiveInteger('BENCH_UPLOADS', 5) : 0,
     selectedBursts: names.length > 0 ? bursts.filter((burst) => names.includes(burst.name)) : bursts,
+    volumes: names.length === 0 || names.includes(VOLUME_SCENARIO) ? readVolumeSettings() : null,
   };
 }
 
-const baseUrl = (server: FastifyInstance) => {
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('server is not listening on a TCP port');
-  return `http://127.0.0.1:${address.port}`;
-};
+function readVolumeSettings(): VolumeSettings {
+  const raw = process.env.BENCH_VOLUMES || '10000,100000,1000000';
+  const volumes = raw.split(',').map((value) => Number(value.trim()));
+  if (volumes.some((volume) => !Number.isInteger(volume) || volume < 1) || volumes.length === 0) {
+    throw new UsageError(`BENCH_VOLUMES must be comma-separated case counts, got "${raw}"`);
+  }
+  const seconds = positiveInteger('BENCH_VOLUME_SECONDS', 4);
+  const rounds = Math.min(2, seconds);
+  return {
+    volumes: [...volumes].sort((a, b) => a - b),
+    connections: positiveInteger('BENCH_VOLUME_CONNECTIONS', 5),
+    warmupSeconds: 1,
+    rounds,
+    secondsPerRun: Math.max(1, Math.round(seconds / rounds)),
+    contentionSeconds: positiveInteger('BENCH_CONTENTION_SECONDS', 5),
+    queueClients: 5,
+  };
+}
 
 async function serverVersion(database: Database): Promise<string> {
   const result = await database.db.execute(sql`SELECT version() AS version`);
   const rows = (result as unknown as { rows?: { version?: string }[] }).rows;
   return rows?.[0]?.version?.split(' ').slice(0, 2).join(' ') ?? 'unknown';
 }
-
-/** One request to each target before any load: right status, and (informational) the same JSON. */
-async function checkTargets(prepared: PreparedScenario[], appUrl: string, bareUrl: string): Promise<void> {
-  for (const { scenario, request } of prepared) {
-    const expected = scenario.expectStatus ?? 200;
-    const bodies: unknown[] = [];
-    for (const [target, url] of [
-      ['app', appUrl],
-      ['bare', bareUrl],
-    ] as const) {
-      const response = await fetch(new URL(request.path, url), {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-      });
-      const text = await response.text();
-      if (response.status !== expected) {
-        throw new Error(
-          `${scenario.name}: ${target} answered ${response.status}, expected ${expected}: ${text.slice(0, 300)}`,
-        );
-      }
-      bodies.push(text ? JSON.parse(text) : undefined);
-    }
-    if (!isDeepStrictEqual(bodies[0], bodies[1])) {
-      console.warn(`warning: ${scenario.name}: the app and the bare baseline return different JSON`);
-    }
-  }
-}
-
-async function measure(
-  settings: Settings,
-  prepared: PreparedScenario[],
-  appUrl: string,
-  bareUrl: string,
-): Promise<ScenarioResult[]> {
-  const results: ScenarioResult[] = [];
-  for (const { scenario, request } of prepared) {
-    const job = (url: string, seconds: number) => ({
-      ...request,
-      url,
-      seconds,
-      connections: settings.connections,
-    });
-    const targets = { app: appUrl, bare: bareUrl };
-    if (settings.warmupSeconds > 0) {
-      log(`${scenario.name}: warm-up ${settings.warmupSeconds} s per target`);
-      for (const url of Object.values(targets)) await runLoad(job(url, settings.warmupSeconds));
-    }
-    const runs: Record<'app' | 'bare', LoadResult[]> = { app: [], bare: [] };
-    for (let round = 0; round < settings.rounds; round++) {
-      // A B B A …: neither target always goes first.
-      const order = round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
-      for (const target of order) {
-        log(`${scenario.name}: round ${round + 1}/${settings.rounds}, ${target}, ${settings.secondsPerRun} s`);
-        runs[target].push(await runLoad(job(targets[target], settings.secondsPerRun)));
-      }
-    }
-    results.push(compare(scenario, summarise(runs.app), summarise(runs.bare)));
-  }
-  return results;
-}
-
-const log = (message: string) => console.log(`· ${message}`);
 
 async function main(): Promise<void> {
   const settings = readSettings();
@@ -186,12 +142,14 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       EVIDENCE_DIR: path.join(tempDir, 'evidence'),
     });
-    const app = await buildApp({ config, database, keyring: Keyring.generate(), ownsDatabase: false, logger: false });
+    // Logging as in production (to a file): what a request costs includes its log lines.
+    const logger = productionLogger(config, path.join(tempDir, 'app.log'));
+    const app = await buildApp({ config, database, keyring: Keyring.generate(), ownsDatabase: false, logger });
     cleanups.push(() => app.close());
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = baseUrl(app);
@@ -228,6 +186,19 @@ async function main(): Promise<void> {
       upload = await runUploadScenario(app, appUrl, settings.uploads);
     }
     const burstResults = await runBursts(settings.selectedBursts, { appUrl, db: database.db, app }, log);
+    let volumes: VolumeReport | null = null;
+    if (settings.volumes && databaseUrl) {
+      log(`${VOLUME_SCENARIO}: ${settings.volumes.volumes.join(', ')} cases in a database of their own`);
+      volumes = await runVolumes(settings.volumes, databaseUrl);
+    } else if (settings.volumes) {
+      log(`${VOLUME_SCENARIO}: skipped (PostgreSQL only: set DATABASE_URL)`);
+    }
+    // After the load: what the process holds (the app, its pools, the bare servers), and its peak.
+    if (typeof global.gc === 'function') global.gc();
+    const memory = {
+      rssMb: process.memoryUsage().rss / 2 ** 20,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
     environment.loadAverageAfter = loadavg()[0]?.toFixed(2) ?? '';
 
     console.log('');
@@ -248,6 +219,15 @@ async function main(): Promise<void> {
       console.log('app/bare req/s below 1 and p99 above 1 is what the app adds around the same query.');
     }
     if (upload) console.log(`\n${formatUploadResult(upload)}`);
+    if (volumes) {
+      console.log('');
+      console.log(formatVolumes(volumes));
+      console.log('');
+      console.log(
+        `Volumes: autocannon with ${settings.volumes?.connections} connections per scenario; the cheap read on one ` +
+          `connection, alone and while ${settings.volumes?.queueClients} clients refresh the coordinator's queue without pause.`,
+      );
+    }
     if (burstResults.length > 0) {
       console.log('');
       console.log(formatBursts(burstResults));
@@ -255,12 +235,17 @@ async function main(): Promise<void> {
       console.log('Bursts: every request at the same moment; overbooked and waitlistGaps must be 0.');
     }
 
+    console.log('');
+    console.log(
+      `Memory of the bench process after the bench: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakRssMb.toFixed(0)} MB).`,
+    );
+
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const { selected: _selected, selectedBursts: _bursts, ...settingsForFile } = settings;
     writeFileSync(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, upload, bursts: burstResults }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), environment, settings: settingsForFile, results, upload, bursts: burstResults, volumes, memory }, null, 2)}\n`,
     );
     console.log(`Results written to ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -183,7 +183,18 @@ interface LighthouseReport {
   runWarnings?: string[];
   runtimeError?: { message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string }>;
+  audits: Record<
+    string,
+    { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string; details?: unknown }
+  >;
+}
+
+/** What a failing audit found (for inspector issues: which kind, and where), short enough for a CI log. */
+function findings(details: unknown): string {
+  const items = (details as { items?: unknown[] } | undefined)?.items;
+  if (!Array.isArray(items) || items.length === 0) return '';
+  const text = JSON.stringify(items);
+  return ` — ${text.length > 600 ? `${text.slice(0, 600)}…` : text}`;
 }
 
 function summarise(name: string, url: string, cpuSlowdown: number, report: LighthouseReport): PageResult {
@@ -196,7 +207,7 @@ function summarise(name: string, url: string, cpuSlowdown: number, report: Light
       .filter((ref) => ref.weight > 0)
       .map((ref) => ({ id: ref.id, audit: report.audits[ref.id] }))
       .filter(({ audit }) => audit && audit.scoreDisplayMode === 'binary' && audit.score !== 1)
-      .map(({ id, audit }) => `${category}: ${id} (${audit?.title})`),
+      .map(({ id, audit }) => `${category}: ${id} (${audit?.title})${findings(audit?.details)}`),
   );
   return {
     name,

@@ -15,6 +15,7 @@ import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './mod
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import { type IncidentsModuleOptions, incidentsModule } from './modules/incidents/index.ts';
+import { incidentShareProvider } from './modules/incidents/share-provider.ts';
 import { createMailTransport, type MailTransport } from './modules/mail/transport.ts';
 import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
@@ -126,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
   await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
-  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app) });
+  await app.register(supportModule, { zelfscan: zelfscanResultProvider(app), incidents: incidentShareProvider(app) });
   await app.register(sipaModule);
   for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentShareConsentSchema, incidentShareRefSchema } from './incident-share.ts';
 import { ASSOCIATIONS, OFFICES } from './people.ts';
 import { sensitive } from './sensitive.ts';
 
@@ -10,6 +11,7 @@ import { sensitive } from './sensitive.ts';
  * - POST /api/support/requests                          officeholder, relative: ask for support
  * - PUT  /api/cases/:caseId/support/advice              assigned confidant: record structured advice
  * - POST /api/cases/:caseId/support/zelfscan/withdraw   requester: take back the shared zelfscan result
+ * - …/support/incidents…                                 sharing an incident by consent (incident-share.ts)
  * - GET  /api/support/staff?role=confidant|peer|expert  ot_coordinator, confidant: who can be assigned or let in
  */
 
@@ -37,7 +39,14 @@ export const SUPPORT_OUTCOMES = [
 ] as const;
 
 /** The type's own actions on a case, besides the core's (CORE_CASE_ACTIONS in cases.ts). */
-export const SUPPORT_ACTIONS = ['record_advice', 'withdraw_zelfscan', 'read_zelfscan'] as const;
+export const SUPPORT_ACTIONS = [
+  'record_advice',
+  'withdraw_zelfscan',
+  'read_zelfscan',
+  'share_incident',
+  'withdraw_incident_share',
+  'read_incident',
+] as const;
 
 export const SUPPORT_SITUATIONS = [
   'intimidation',
@@ -107,6 +116,11 @@ export const supportRequestSchema = z
      * `zelfscan_result_not_found` until the zelfscan module provides them.
      */
     zelfscanResultId: z.uuid().optional(),
+    /**
+     * Optional: attach one of the requester's incidents, with the parts and files they consent to share
+     * (src/shared/incident-share.ts); 400 `incident_not_shareable` when it is not theirs.
+     */
+    incident: incidentShareConsentSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.contact.channel === 'phone' && !value.contact.phone) {
@@ -221,6 +235,8 @@ export const supportTypeDetailSchema = z.object({
   adviceRecordedAt: z.iso.datetime().nullable(),
   /** The shared zelfscan result reference (null when none or withdrawn). */
   zelfscan: z.object({ resultId: z.uuid(), sharedAt: z.iso.datetime() }).nullable(),
+  /** Incidents the requester shares with this request now (for the requester, confidant and coordinator). */
+  incidents: z.array(incidentShareRefSchema).default([]),
 });
 export type SupportTypeDetail = z.infer<typeof supportTypeDetailSchema>;
 export type SupportIntake = z.infer<typeof supportIntakeSchema>;

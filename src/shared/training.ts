@@ -17,8 +17,7 @@ import { DATE_PATTERN, TIME_PATTERN } from './training-time.ts';
 // Facts and limits
 // ---------------------------------------------------------------------------------------------------
 
-/** The one role that manages offerings, sessions, participants and attendance. */
-export const TRAINING_COORDINATOR_ROLE = 'training_coordinator' as const;
+export { TRAINING_COORDINATOR_ROLE } from './training-role.ts';
 
 export const TRAINING_TITLE_MAX = 160;
 export const TRAINING_DESCRIPTION_MAX = 4000;

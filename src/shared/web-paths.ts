@@ -40,6 +40,7 @@ export const WEB_PATHS = {
   incidents: '/incidenten',
   incidentNew: '/incidenten/nieuw',
   incident: '/incidenten/:incidentId',
+  incidentShare: '/incidenten/:incidentId/delen',
   activateByCode: '/activeren/code',
   training: '/training',
   trainingCoordination: '/training/beheer',
@@ -76,6 +77,10 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
 /** One of my incidents. */
 export const incidentPath = (incidentId: string) =>
   WEB_PATHS.incident.replace(':incidentId', encodeURIComponent(incidentId));
+
+/** Sharing one of my incidents with the Ondersteuningsteam (the consent screen). */
+export const incidentSharePath = (incidentId: string) =>
+  WEB_PATHS.incidentShare.replace(':incidentId', encodeURIComponent(incidentId));
 
 /** A requester's own case, and the same case in the staff work queue. */
 export const myCasePath = (caseId: string) => WEB_PATHS.myCase.replace(':caseId', encodeURIComponent(caseId));

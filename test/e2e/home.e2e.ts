@@ -6,10 +6,15 @@ import { baseUrl, launchBrowser, type OpenedPage, openPage, visit } from './help
 describe('home page', () => {
   let browser: Browser;
   let opened: OpenedPage;
+  /** What the browser says in its console while the page loads (warnings included: headers it cannot read). */
+  const consoleMessages: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
     opened = await openPage(browser);
+    opened.page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleMessages.push(message.text());
+    });
     await visit(opened.page, '/');
   });
 
@@ -25,6 +30,15 @@ describe('home page', () => {
     const headings = page.getByRole('heading', { level: 1 });
     expect(await headings.count()).toBe(1);
     expect(await headings.textContent()).toBe('Veiligheidspakket');
+  });
+
+  it('loads without a warning or an error in the browser console', async () => {
+    await opened.page
+      .getByRole('region', { name: 'Wat zit er in het pakket?' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    expect(consoleMessages).toEqual([]);
   });
 
   it('shows every part of the package, in the order the API gives them', async () => {

@@ -88,6 +88,13 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/cases/:caseId/support/zelfscan/withdraw': 'signedIn',
   'GET /api/cases/:caseId/support/zelfscan': 'signedIn',
   'GET /api/support/staff': { roles: ['ot_coordinator', 'confidant'] },
+  // Sharing an incident with a support request (the case policy decides per case; see
+  // src/server/modules/support/incident-share.int.test.ts).
+  'POST /api/cases/:caseId/support/incidents': 'signedIn',
+  'POST /api/cases/:caseId/support/incidents/:incidentId/withdraw': 'signedIn',
+  'GET /api/cases/:caseId/support/incidents/:incidentId': 'signedIn',
+  'GET /api/cases/:caseId/support/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
+  'GET /api/support/incident-shares': { roles: ['officeholder', 'relative'] },
   'POST /api/sipa/requests': { roles: ['officeholder'] },
   'POST /api/cases/:caseId/sipa/intake': { roles: ['sipa_advisor'] },
   'PUT /api/cases/:caseId/sipa/details': { roles: ['officeholder'] },

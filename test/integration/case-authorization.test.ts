@@ -11,12 +11,13 @@ import {
   cases,
 } from '../../src/server/modules/cases/db.ts';
 import { sessions } from '../../src/server/modules/sessions/db.ts';
-import { supportCases } from '../../src/server/modules/support/db.ts';
+import { caseIncidentShares, supportCases } from '../../src/server/modules/support/db.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { call, expectStatus, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
+import { recordIncident, uploadEvidence } from '../helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -86,6 +87,10 @@ grant.revoke      open       | 200   200      404   404      404        404   40
 advice.support    open       | 403   200      404   404      404        403   403      403   403  403  401
 zelfscan.withdraw open       | 200   404      404   404      404        404   404      404   404  404  401
 zelfscan.read     open       | 200   200      200   404      404        404   404      404   404  404  401
+incident.share    open       | 200   404      404   404      404        404   404      404   404  404  401
+incident.withdraw open       | 200   404      404   404      404        404   404      404   404  404  401
+incident.read     open       | 200   200      200   404      404        404   404      404   404  404  401
+incident.file     open       | 200   200      200   404      404        404   404      404   404  404  401
 sipa.pdf          advised    | 404   404      404   404      404        404   404      404   404  404  401
 sipa.conflict     open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
@@ -103,6 +108,8 @@ sipa.details      open       | 404   403      403   403      403        403   40
 // - sipa.pdf: the requester and assigned staff may download advice, but there is no SIPA advice on a support case.
 // - zelfscan.read: who may read the intake sees the shared zelfscan result, except a grantee: the requester shared
 //   it with their confidant, and no grant scope names it (so gFull, with `intake`, gets 404 too).
+// - incident.*: a shared incident (and its consented files) the same way as the zelfscan; only the requester
+//   attaches one of their incidents or stops sharing it (staff have no say in the consent).
 
 interface ParsedRow {
   id: string;
@@ -133,6 +140,10 @@ interface Scenario {
   attachmentId: string;
   activeGrantId: string;
   proposedGrantId: string;
+  /** An incident of the requester shared with the case, its one consented file, and one not shared. */
+  incidentId?: string;
+  evidenceId?: string;
+  spareIncidentId?: string;
 }
 
 interface RequestSpec {
@@ -213,6 +224,21 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   },
   'zelfscan.withdraw': { method: 'POST', url: (s) => `${base(s)}/support/zelfscan/withdraw`, body: () => ({}) },
   'zelfscan.read': { method: 'GET', url: (s) => `${base(s)}/support/zelfscan` },
+  'incident.share': {
+    method: 'POST',
+    url: (s) => `${base(s)}/support/incidents`,
+    body: (s) => ({ incidentId: s.spareIncidentId, fields: ['whatHappened'], evidenceIds: [] }),
+  },
+  'incident.withdraw': {
+    method: 'POST',
+    url: (s) => `${base(s)}/support/incidents/${s.incidentId}/withdraw`,
+    body: () => ({}),
+  },
+  'incident.read': { method: 'GET', url: (s) => `${base(s)}/support/incidents/${s.incidentId}` },
+  'incident.file': {
+    method: 'GET',
+    url: (s) => `${base(s)}/support/incidents/${s.incidentId}/evidence/${s.evidenceId}`,
+  },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
   'sipa.intake': {
     method: 'POST',
@@ -269,6 +295,11 @@ async function snapshot(caseId: string) {
     const [result] = await t.app.db.select({ n: count() }).from(table).where(eq(table.caseId, caseId));
     counts[name] = result?.n ?? 0;
   }
+  const shares = await t.app.db
+    .select({ incidentId: caseIncidentShares.incidentId, revokedAt: caseIncidentShares.revokedAt })
+    .from(caseIncidentShares)
+    .where(eq(caseIncidentShares.caseId, caseId))
+    .orderBy(caseIncidentShares.incidentId);
   const grants = await t.app.db
     .select({
       id: caseGrants.id,
@@ -280,7 +311,7 @@ async function snapshot(caseId: string) {
     .from(caseGrants)
     .where(eq(caseGrants.caseId, caseId))
     .orderBy(caseGrants.id);
-  return { row, counts, grants };
+  return { row, counts, grants, shares };
 }
 
 async function supportScenario(state: string): Promise<Scenario> {
@@ -335,6 +366,21 @@ async function supportScenario(state: string): Promise<Scenario> {
     .update(supportCases)
     .set({ zelfscanResultId: saved.json().result.id, zelfscanSharedAt: new Date() })
     .where(eq(supportCases.caseId, caseId));
+  // A shared incident with its one consented file, and another incident not shared (to share in a cell).
+  scenario.incidentId = await recordIncident(t, person('owner'));
+  const file = await uploadEvidence(t, person('owner'), scenario.incidentId, { fileName: 'brief.png', bytes: png() });
+  await expectStatus(file, 201, 'evidence');
+  scenario.evidenceId = file.json().evidence.id;
+  await expectStatus(
+    await call(t, person('owner'), 'POST', `${base(scenario)}/support/incidents`, {
+      incidentId: scenario.incidentId,
+      fields: ['whatHappened'],
+      evidenceIds: [scenario.evidenceId],
+    }),
+    200,
+    'share incident',
+  );
+  scenario.spareIncidentId = await recordIncident(t, person('owner'));
   if (state === 'advised') {
     await expectStatus(
       await send(t, confidant, SUPPORT_REQUESTS['advice.support'] as RequestSpec, scenario),
@@ -392,6 +438,8 @@ describe('authorization matrix: support cases', () => {
           attachmentId: ':attachmentId',
           activeGrantId: ':grantId',
           proposedGrantId: ':grantId',
+          incidentId: ':incidentId',
+          evidenceId: ':evidenceId',
         });
         return `${spec.method} ${url}`;
       }),

@@ -130,6 +130,36 @@ describe('a database dump holds no sensitive value in plain text', () => {
       payload: { draft: { whatHappened: c.draft } },
     });
     expect(draft.statusCode).toBe(200);
+    // The incident shared with a support request (every part, the file) and read by the coordinator:
+    // the share keeps ids and dates only, the read's audit entry ids only.
+    const shared = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/requests',
+      headers: wethouder.headers,
+      payload: {
+        concernFor: 'self',
+        situation: ['threat'],
+        since: 'this_week',
+        acuteDanger: false,
+        affected: ['me'],
+        contact: { channel: 'in_app', when: 'any_time' },
+        incident: {
+          incidentId,
+          fields: ['whatHappened', 'where', 'perpetrator', 'followUps'],
+          evidenceIds: [evidence.json().evidence.id],
+        },
+      },
+    });
+    expect(shared.statusCode, shared.body).toBe(201);
+    const coordinator = await createActor(t, ['ot_coordinator']);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${shared.json().caseId}/support/incidents/${incidentId}`,
+      headers: coordinator.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain(c.whatHappened);
+    expect(read.body).toContain(c.caption);
   }, 60_000);
   afterAll(() => t.close());
 

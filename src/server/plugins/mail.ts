@@ -14,15 +14,34 @@ declare module 'fastify' {
 }
 
 async function mailPlugin(app: FastifyInstance, options: { transport: MailTransport }) {
+  const deliver = async () => {
+    try {
+      await deliverPending(app.db, app.keyring, options.transport);
+    } catch (error) {
+      // Delivery problems must not fail the request that queued the mail; it stays in the outbox.
+      app.log.error({ err: error }, 'mail delivery failed');
+    }
+  };
+  // One delivery run at a time in this process: requests that commit mail while one runs wait for one
+  // more pass instead of each reading (and delivering) the same outbox rows at once.
+  let running: Promise<void> | null = null;
+  let again = false;
   app.decorate('mail', {
     transport: options.transport,
-    flush: async () => {
-      try {
-        await deliverPending(app.db, app.keyring, options.transport);
-      } catch (error) {
-        // Delivery problems must not fail the request that queued the mail; it stays in the outbox.
-        app.log.error({ err: error }, 'mail delivery failed');
+    flush: () => {
+      if (running) {
+        again = true;
+        return running;
       }
+      running = (async () => {
+        do {
+          again = false;
+          await deliver();
+        } while (again);
+      })().finally(() => {
+        running = null;
+      });
+      return running;
     },
   });
   // Whatever a previous run left undelivered goes out now.

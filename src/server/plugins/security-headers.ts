@@ -22,7 +22,10 @@ export const CONTENT_SECURITY_POLICY = {
   'script-src-attr': ["'none'"],
 };
 
-/** Only what the portal itself uses; passkeys need the publickey-credentials features on our own origin. */
+/**
+ * Only what the portal itself uses; passkeys need the publickey-credentials features on our own origin. Only
+ * features Chromium knows: an unknown one ('bluetooth') makes it warn in the console on every page.
+ */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
@@ -37,7 +40,6 @@ export const PERMISSIONS_POLICY = [
   'usb=()',
   'serial=()',
   'hid=()',
-  'bluetooth=()',
   'browsing-topics=()',
   'interest-cohort=()',
   'publickey-credentials-create=(self)',

@@ -8,6 +8,19 @@ export const SUPPORT_AUDIT_ACTIONS = {
     nl: 'haalde de gedeelde zelfscan weg bij uw hulpvraag',
     en: 'took the shared self-scan away from your request',
   },
+  'support.incident_shared': {
+    nl: 'deelde een incident met uw hulpvraag (met uw toestemming)',
+    en: 'shared an incident with your request (with your consent)',
+  },
+  'support.incident_share_withdrawn': {
+    nl: 'stopte het delen van een incident met uw hulpvraag',
+    en: 'stopped sharing an incident with your request',
+  },
+  'support.incident_read': { nl: 'bekeek het incident dat u deelde', en: 'viewed the incident you shared' },
+  'support.incident_evidence_read': {
+    nl: 'opende een bewijsbestand van het incident dat u deelde',
+    en: 'opened an evidence file of the incident you shared',
+  },
   'support.person_concerned_read': {
     nl: 'las de gegevens van de persoon om wie het gaat',
     en: 'read the details of the person it is about',

@@ -109,6 +109,7 @@ export const visitCaseType: CaseTypeDefinition<VisitData> = {
   coordinatorRoles: [],
   assignableRoles: ['ccv_advisor'],
   mayTake: (staff) => staff.roles.includes('ccv_advisor'),
+  mayTakeWhere: (staff) => staff.roles.includes('ccv_advisor'),
   grantableRoles: [],
   grantScopes: [],
   actions: {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -73,8 +74,22 @@ export const cases = pgTable(
     erasedReason: text('erased_reason'),
   },
   (table) => [
-    index('cases_requester_idx').on(table.requesterId),
-    index('cases_queue_idx').on(table.type, table.status),
+    // My cases, newest first.
+    index('cases_requester_idx').on(table.requesterId, table.createdAt),
+    // The queue (queue-repository.ts): a list of one status (unassigned, closed) read in the order it
+    // shows, and the open cases of a type, which its counts and open lists read (partial: open ones only).
+    index('cases_queue_due_idx')
+      .on(table.type, table.status, table.firstResponseDueAt, table.id)
+      .where(sql`erased_at IS NULL`),
+    index('cases_queue_created_idx')
+      .on(table.type, table.status, table.createdAt, table.id)
+      .where(sql`erased_at IS NULL`),
+    index('cases_queue_updated_idx')
+      .on(table.type, table.status, table.updatedAt, table.id)
+      .where(sql`erased_at IS NULL`),
+    index('cases_open_idx')
+      .on(table.type, table.firstResponseDueAt)
+      .where(sql`closed_at IS NULL AND erased_at IS NULL`),
     index('cases_due_idx').on(table.firstResponseDueAt),
     index('cases_retain_idx').on(table.retainUntil),
   ],
@@ -98,6 +113,8 @@ export const caseAssignments = pgTable(
   (table) => [
     index('case_assignments_case_idx').on(table.caseId),
     index('case_assignments_person_idx').on(table.personId),
+    // "Mine" in the queue: a person's current assignments.
+    index('case_assignments_current_idx').on(table.personId, table.caseId).where(sql`ended_at IS NULL`),
   ],
 );
 

@@ -4,7 +4,7 @@ import type { Relation } from '../../lib/policy.ts';
 import { grantedScopes } from './access.ts';
 import { reminderLeadOf } from './clock.ts';
 import type { CaseTypeDefinition } from './registry.ts';
-import type { CaseRow, CaseState } from './types.ts';
+import type { Assignee, CaseRow, CaseState, GrantRow, MyCaseRow, QueueRow } from './types.ts';
 
 /** What the API answers about cases: allow-listed fields only, the type's part made by the type. */
 
@@ -12,7 +12,10 @@ export function iso(date: Date | null | undefined): string | null {
   return date ? date.toISOString() : null;
 }
 
-export function helpersOf(state: CaseState): MyCase['helpers'] {
+/** A grant as far as the list of helpers needs it. */
+type HelperGrant = Pick<GrantRow, 'personId' | 'kind' | 'consentedAt' | 'revokedAt'> & { displayName: string | null };
+
+export function helpersOf(state: { assignees: Assignee[]; grants: readonly HelperGrant[] }): MyCase['helpers'] {
   return [
     ...state.assignees.map((assignee) => ({
       personId: assignee.personId,
@@ -29,14 +32,17 @@ export function helpersOf(state: CaseState): MyCase['helpers'] {
   ];
 }
 
-export function nextStepOf(definition: CaseTypeDefinition, row: CaseRow, now: Date): string {
+export function nextStepOf(definition: CaseTypeDefinition, row: Pick<CaseRow, 'status' | 'reopenUntil'>, now: Date) {
   if (row.status === definition.closedStatus) {
     return row.reopenUntil && row.reopenUntil.getTime() > now.getTime() ? 'closed_can_reopen' : 'closed';
   }
   return definition.nextStep[row.status] ?? 'wait';
 }
 
-export function slaOf(definition: CaseTypeDefinition, row: CaseRow, now: Date) {
+/** What the service target is computed from (the queue's SQL mirrors it: queue-repository.ts). */
+type SlaColumns = Pick<CaseRow, 'status' | 'urgency' | 'firstResponseAt' | 'firstResponseDueAt' | 'pausedSince'>;
+
+export function slaOf(definition: CaseTypeDefinition, row: SlaColumns, now: Date) {
   const due = row.firstResponseDueAt;
   const lead = reminderLeadOf(definition, row.urgency);
   const open = row.status !== definition.closedStatus && !row.firstResponseAt;
@@ -49,7 +55,7 @@ export function slaOf(definition: CaseTypeDefinition, row: CaseRow, now: Date) {
   };
 }
 
-const reopenUntilOf = (row: CaseRow, now: Date) =>
+const reopenUntilOf = (row: Pick<CaseRow, 'reopenUntil'>, now: Date) =>
   row.reopenUntil && row.reopenUntil.getTime() > now.getTime() ? row.reopenUntil.toISOString() : null;
 
 function grantsOf(state: CaseState): CaseGrant[] {
@@ -127,8 +133,12 @@ export function presentDetail(input: DetailInput): CaseDetail {
   };
 }
 
-/** GET /api/me/cases: one of the requester's own cases. */
-export function presentMyCase(state: CaseState, now: Date, unread: number): MyCase {
+/** GET /api/me/cases: one of the requester's own cases (the columns the list shows, and who helps). */
+export function presentMyCase(
+  state: { row: MyCaseRow; definition: CaseTypeDefinition; assignees: Assignee[]; grants: readonly HelperGrant[] },
+  now: Date,
+  unread: number,
+): MyCase {
   const { row, definition } = state;
   return {
     id: row.id,
@@ -147,8 +157,14 @@ export function presentMyCase(state: CaseState, now: Date, unread: number): MyCa
 }
 
 /** A queue row: no case content at all (no intake, no person concerned, no messages). */
-export function presentQueueItem(state: CaseState, now: Date, readerId: string, unread: number): QueueItem {
-  const { row, definition, assignees } = state;
+export function presentQueueItem(
+  definition: CaseTypeDefinition,
+  item: { row: QueueRow; data: unknown; assignees: Assignee[] },
+  now: Date,
+  readerId: string,
+  unread: number,
+): QueueItem {
+  const { row, assignees } = item;
   const sla = slaOf(definition, row, now);
   return {
     id: row.id,
@@ -165,7 +181,7 @@ export function presentQueueItem(state: CaseState, now: Date, readerId: string, 
     late: sla.late,
     officeType: row.officeType,
     region: row.region,
-    typeSummary: definition.queueSummary?.(state) ?? {},
+    typeSummary: definition.queueSummary?.({ row, data: item.data }) ?? {},
     assignees,
     assignedToMe: assignees.some((assignee) => assignee.personId === readerId),
     unread,

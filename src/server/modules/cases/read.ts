@@ -5,7 +5,7 @@ import { availableActions } from './access.ts';
 import { caseAad } from './crypto.ts';
 import type { CaseCore } from './facade.ts';
 import { presentDetail, presentMyCase } from './presenter.ts';
-import { loadCase, myCaseIds, timelineOf, unreadCounts } from './repository.ts';
+import { activeGrantsOf, assigneesOf, myCaseRows, timelineOf, unreadCounts } from './repository.ts';
 
 /** Reading cases: one case as far as the caller may see it, the requester's own list, the timeline. */
 
@@ -45,20 +45,33 @@ export function getCaseDetail(core: CaseCore, ctx: ServiceContext, caseId: strin
   });
 }
 
-/** GET /api/me/cases: the requester's own cases, newest first, with who is helping. */
+/**
+ * GET /api/me/cases: the requester's own cases, newest first, with who is helping. Four statements
+ * however many cases: the rows (the columns the list shows), their assignees, their active grants and
+ * their unread counts.
+ */
 export async function listMyCases(core: CaseCore, ctx: ServiceContext): Promise<MyCase[]> {
   const actor = ctx.actor;
   if (!actor) throw notFound();
   const db = core.deps.uow.db;
   const now = core.deps.uow.now();
-  const ids = await myCaseIds(db, actor.personId);
+  const rows = (await myCaseRows(db, actor.personId)).filter((row) => core.registry.has(row.type));
+  const ids = rows.map((row) => row.id);
+  const assignees = await assigneesOf(db, ids);
+  const grants = await activeGrantsOf(db, ids);
   const unread = await unreadCounts(db, actor.personId, ids);
-  const result: MyCase[] = [];
-  for (const id of ids) {
-    const state = await loadCase(db, core.registry, id);
-    if (state) result.push(presentMyCase(state, now, unread.get(id) ?? 0));
-  }
-  return result;
+  return rows.map((row) =>
+    presentMyCase(
+      {
+        row,
+        definition: core.registry.get(row.type),
+        assignees: assignees.get(row.id) ?? [],
+        grants: grants.get(row.id) ?? [],
+      },
+      now,
+      unread.get(row.id) ?? 0,
+    ),
+  );
 }
 
 /** GET /api/cases/:caseId/timeline: the requester sees the events meant for them, staff see all. */

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { GrantScope, Urgency } from '../../../shared/cases.ts';
 import type { CatalogueText, ProblemCode } from '../../../shared/catalogue/index.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
@@ -5,7 +7,7 @@ import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
 import type { AccessRules, Relation } from '../../lib/policy.ts';
-import type { CaseState, StaffProfile } from './types.ts';
+import type { CaseState, QueueRow, StaffProfile } from './types.ts';
 
 /**
  * The case-type registry. Each type module (support, sipa, … and a test's own) registers one
@@ -149,6 +151,13 @@ export interface CaseTypeDefinition<TData = unknown> {
   grantScopes: readonly GrantScope[];
   /** Who sees an unassigned case in their queue and may take it. */
   mayTake(staff: StaffProfile, state: CaseState<TData>): boolean;
+  /**
+   * `mayTake` in SQL, for the queue, which filters, counts and pages in the database: a condition on
+   * the case whose id is `caseId` (typically an `exists` over the type's own table), or a constant,
+   * that holds exactly when `mayTake(staff, state)` does. Both must say the same: the queue lists what
+   * this says, taking checks `mayTake`.
+   */
+  mayTakeWhere(staff: StaffProfile, caseId: AnyPgColumn): SQL | boolean;
   /** Core actions: other relations than the core's defaults (merged over them). */
   rules?: Partial<AccessRules<string>>;
   /** The type's own actions (its own routes), with who may and when. */
@@ -177,8 +186,17 @@ export interface CaseTypeDefinition<TData = unknown> {
   encryptedColumns?: readonly EncryptedColumn[];
   /** The type's part of GET /api/cases/:caseId (`typeDetail`), checked against the type's schema. */
   present(input: PresentInput<TData>): Record<string, unknown>;
-  /** Plain routing facts for the queue (`typeSummary`; never content). */
-  queueSummary?(state: CaseState<TData>): Record<string, string | number | boolean | null>;
+  /**
+   * Plain routing facts for the queue (`typeSummary`; never content). A queue row holds the columns the
+   * queue shows, not the whole case row.
+   */
+  queueSummary?(item: QueueSummaryInput<TData>): Record<string, string | number | boolean | null>;
+}
+
+/** What a type's queue summary gets: the queue row and the type's data of the case. */
+export interface QueueSummaryInput<TData> {
+  row: QueueRow;
+  data: TData;
 }
 
 export type CaseTypeSettingsOverrides = Partial<Record<string, Partial<CaseTypeSettings>>>;

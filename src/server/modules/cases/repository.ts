@@ -15,7 +15,7 @@ import {
   cases,
 } from './db.ts';
 import type { CaseTypeRegistry } from './registry.ts';
-import type { Assignee, CaseRow, CaseState, StaffProfile } from './types.ts';
+import type { Assignee, CaseRow, CaseState, GrantRow, MyCaseRow, StaffProfile } from './types.ts';
 
 /** The SQL of the case core: cases, assignments, grants, events, read markers and the people around them. */
 
@@ -94,31 +94,6 @@ export async function assigneesOf(db: DbOrTx, caseIds: readonly string[]): Promi
     ]);
   }
   return result;
-}
-
-/** Cases shared with this person by an active grant, among these. */
-export async function sharedWith(db: DbOrTx, personId: string, caseIds: readonly string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db
-    .select({ caseId: caseGrants.caseId })
-    .from(caseGrants)
-    .where(
-      and(
-        inArray(caseGrants.caseId, [...caseIds]),
-        eq(caseGrants.personId, personId),
-        isNotNull(caseGrants.consentedAt),
-        isNull(caseGrants.revokedAt),
-      ),
-    );
-  return new Set(rows.map((row) => row.caseId));
-}
-
-/** Open (not erased) cases of a type that still have a requester: the queue's candidates. */
-export async function casesOfType(db: DbOrTx, type: string): Promise<CaseRow[]> {
-  return db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.type, type), isNull(cases.erasedAt), isNotNull(cases.requesterId)));
 }
 
 /** Inserts a case unless its reference is taken (then undefined: draw another). */
@@ -253,15 +228,49 @@ export async function unreadCounts(db: DbOrTx, personId: string, caseIds: string
   return result;
 }
 
-/** The requester's own cases (not erased), newest first. */
-export async function myCaseIds(db: DbOrTx, requesterId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: cases.id })
+/** The requester's own cases (not erased), newest first: the columns their list shows. */
+export async function myCaseRows(db: DbOrTx, requesterId: string): Promise<MyCaseRow[]> {
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      type: cases.type,
+      status: cases.status,
+      urgency: cases.urgency,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+      closedAt: cases.closedAt,
+      reopenUntil: cases.reopenUntil,
+    })
     .from(cases)
     .where(and(eq(cases.requesterId, requesterId), isNull(cases.erasedAt)))
-    .orderBy(desc(cases.createdAt));
-  return rows.map((row) => row.id);
+    .orderBy(desc(cases.createdAt), desc(cases.id));
 }
+
+/** Consented, unrevoked grants of these cases (peers and experts helping), by case id. */
+export async function activeGrantsOf(db: DbOrTx, caseIds: readonly string[]) {
+  const result = new Map<string, (Pick<GrantRow, 'personId' | 'kind' | 'consentedAt' | 'revokedAt'> & Named)[]>();
+  if (caseIds.length === 0) return result;
+  const rows = await db
+    .select({
+      caseId: caseGrants.caseId,
+      personId: caseGrants.personId,
+      kind: caseGrants.kind,
+      consentedAt: caseGrants.consentedAt,
+      revokedAt: caseGrants.revokedAt,
+      displayName: people.displayName,
+    })
+    .from(caseGrants)
+    .innerJoin(people, eq(people.id, caseGrants.personId))
+    .where(
+      and(inArray(caseGrants.caseId, [...caseIds]), isNotNull(caseGrants.consentedAt), isNull(caseGrants.revokedAt)),
+    )
+    .orderBy(asc(caseGrants.proposedAt));
+  for (const { caseId, ...grant } of rows) result.set(caseId, [...(result.get(caseId) ?? []), grant]);
+  return result;
+}
+
+type Named = { displayName: string | null };
 
 export async function countCases(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cases);

@@ -29,3 +29,26 @@ export interface StaffProfile {
   roles: readonly Role[];
   association: string | null;
 }
+
+/** The columns of a case a queue row shows (and its service target needs): never an envelope. */
+export type QueueRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'reference'
+  | 'type'
+  | 'status'
+  | 'urgency'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'firstResponseDueAt'
+  | 'firstResponseAt'
+  | 'pausedSince'
+  | 'officeType'
+  | 'region'
+>;
+
+/** The columns of a case the requester's own list shows. */
+export type MyCaseRow = Pick<
+  CaseRow,
+  'id' | 'reference' | 'type' | 'status' | 'urgency' | 'createdAt' | 'updatedAt' | 'closedAt' | 'reopenUntil'
+>;

@@ -151,7 +151,12 @@ export class CaseWork<TData = unknown> {
     } else if (resumes) {
       clock = resumeClock(this.deps.calendar, target, clock, this.now);
     }
-    const updated = await this.update({ ...clock, ...options.patch, status: options.to });
+    // `closed_at` is set exactly while the case is closed: the queue's SQL counts on it (queue-repository.ts).
+    const closedAt =
+      options.to === definition.closedStatus
+        ? { closedAt: options.patch?.closedAt ?? row.closedAt ?? this.now }
+        : { closedAt: null };
+    const updated = await this.update({ ...clock, ...options.patch, ...closedAt, status: options.to });
     await this.event(options.event?.kind ?? 'status_changed', options.event?.visibility ?? 'requester', {
       details: options.event?.details ?? null,
       fromStatus: from,

@@ -38,9 +38,9 @@ interface Label {
   sourceHandle: string | null;
 }
 
-type EvidenceRow = typeof incidentEvidence.$inferSelect;
+export type EvidenceRow = typeof incidentEvidence.$inferSelect;
 
-function readLabel(deps: IncidentDeps, row: EvidenceRow): Label | null {
+export function readLabel(deps: IncidentDeps, row: EvidenceRow): Label | null {
   if (!row.labelEnvelope) return null;
   return JSON.parse(deps.keyring.decryptString(row.labelEnvelope, evidenceAad.label(row.id))) as Label;
 }
@@ -250,14 +250,23 @@ export async function readView(
   evidenceId: string,
 ): Promise<EvidenceFile> {
   const row = await loadEvidence(deps, ctx, incidentId, evidenceId);
-  const type = row.contentType as EvidenceType;
   const fileName = readLabel(deps, row)?.fileName ?? 'bewijs';
-  if (EVIDENCE_TYPES[type].kind !== 'image') {
-    return { fileName, contentType: type, size: row.size, body: openOriginal(deps, row) };
-  }
+  return { fileName, contentType: row.contentType as EvidenceType, ...(await viewOf(deps, row)) };
+}
+
+/**
+ * The bytes the app shows of a stored file: a photo without its location and camera metadata (read whole,
+ * checked against its hash, then cleaned), any other kind streamed as it is. The caller checked access.
+ */
+export async function viewOf(
+  deps: IncidentDeps,
+  row: { id: string; keyEnvelope: string | null; sha256: string; contentType: string; size: number },
+): Promise<{ size: number; body: Readable | Buffer }> {
+  const type = row.contentType as EvidenceType;
+  if (EVIDENCE_TYPES[type].kind !== 'image') return { size: row.size, body: openOriginal(deps, row) };
   const original = await buffer(openOriginal(deps, row));
   const clean = type === 'image/png' ? stripPngMetadata(original) : stripJpegMetadata(original);
-  return { fileName, contentType: type, size: clean.bytes.length, body: clean.bytes };
+  return { size: clean.bytes.length, body: clean.bytes };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
@@ -11,50 +11,61 @@ export type MailKind = 'invitation' | 'credentials_changed' | 'setup' | 'notice'
 const bodyAad = (id: string) => contextAad('mail_outbox', 'body', id);
 const attachmentsAad = (id: string) => contextAad('mail_outbox', 'attachments', id);
 
+type NewMail = { to: string; subject: string; text: string; kind: MailKind; attachments?: readonly MailAttachment[] };
+
 /**
  * Puts a message in the outbox inside the caller's transaction, so it exists only if the change that
  * caused it commits. Call `deliverPending` after the commit.
  */
-export async function queueMail(
-  tx: Tx,
-  keyring: Keyring,
-  mail: { to: string; subject: string; text: string; kind: MailKind; attachments?: readonly MailAttachment[] },
-): Promise<string> {
-  const id = crypto.randomUUID();
-  await tx.insert(mailOutbox).values({
-    id,
-    recipient: mail.to,
-    subject: mail.subject,
-    kind: mail.kind,
-    bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
-    attachmentsEnvelope: mail.attachments?.length
-      ? keyring.encrypt(JSON.stringify(mail.attachments), attachmentsAad(id))
-      : null,
-  });
+export async function queueMail(tx: Tx, keyring: Keyring, mail: NewMail): Promise<string> {
+  const [id] = await queueMails(tx, keyring, [mail]);
+  if (!id) throw new Error('queueing a mail returned no id');
   return id;
+}
+
+/** Many messages in one statement (a notice to every staff member of a queue). */
+export async function queueMails(tx: Tx, keyring: Keyring, mails: readonly NewMail[]): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const rows = mails.map((mail) => {
+    const id = crypto.randomUUID();
+    return {
+      id,
+      recipient: mail.to,
+      subject: mail.subject,
+      kind: mail.kind,
+      bodyEnvelope: keyring.encrypt(mail.text, bodyAad(id)),
+      attachmentsEnvelope: mail.attachments?.length
+        ? keyring.encrypt(JSON.stringify(mail.attachments), attachmentsAad(id))
+        : null,
+    };
+  });
+  await tx.insert(mailOutbox).values(rows);
+  return rows.map((row) => row.id);
 }
 
 /**
  * Queues a message in the unit of work's transaction and has the unit deliver the outbox once the
  * change has committed: what services call to send a mail.
  */
-export async function sendMail(
-  w: Work,
-  keyring: Keyring,
-  mail: { to: string; subject: string; text: string; kind: MailKind },
-): Promise<string> {
+export async function sendMail(w: Work, keyring: Keyring, mail: NewMail): Promise<string> {
   const id = await queueMail(w.tx, keyring, mail);
   w.deliverMail();
   return id;
 }
 
 /**
- * Delivers what is waiting. Through SMTP, the body is erased once sent (an invitation link is a
- * credential); in local mode it stays readable for the admin outbox page.
+ * Delivers what is waiting, oldest first. Through SMTP, the body is erased once sent (an invitation
+ * link is a credential); in local mode it stays readable for the admin outbox page. The delivered ones
+ * are marked sent in one statement at the end of the batch.
  */
 export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: MailTransport): Promise<number> {
-  const pending = await db.select().from(mailOutbox).where(isNull(mailOutbox.sentAt)).limit(50);
-  let delivered = 0;
+  const pending = await db
+    .select()
+    .from(mailOutbox)
+    .where(isNull(mailOutbox.sentAt))
+    .orderBy(asc(mailOutbox.createdAt))
+    .limit(50);
+  const delivered: string[] = [];
   for (const row of pending) {
     if (!row.bodyEnvelope) continue;
     try {
@@ -67,16 +78,7 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
         text: keyring.decryptString(row.bodyEnvelope, bodyAad(row.id)),
         ...(attachments ? { attachments } : {}),
       });
-      await db
-        .update(mailOutbox)
-        .set({
-          sentAt: new Date(),
-          error: null,
-          bodyEnvelope: transport.local ? row.bodyEnvelope : null,
-          attachmentsEnvelope: transport.local ? row.attachmentsEnvelope : null,
-        })
-        .where(eq(mailOutbox.id, row.id));
-      delivered++;
+      delivered.push(row.id);
     } catch (error) {
       await db
         .update(mailOutbox)
@@ -84,7 +86,17 @@ export async function deliverPending(db: DbOrTx, keyring: Keyring, transport: Ma
         .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
     }
   }
-  return delivered;
+  if (delivered.length > 0) {
+    await db
+      .update(mailOutbox)
+      .set({
+        sentAt: new Date(),
+        error: null,
+        ...(transport.local ? {} : { bodyEnvelope: null, attachmentsEnvelope: null }),
+      })
+      .where(inArray(mailOutbox.id, delivered));
+  }
+  return delivered.length;
 }
 
 /** One page of the outbox, newest first (the admin outbox page; never the bodies). */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { people } from '../people/db.ts';
 
@@ -24,5 +25,7 @@ export const notifications = pgTable(
   (table) => [
     index('notifications_person_idx').on(table.personId, table.createdAt),
     index('notifications_subject_idx').on(table.subjectType, table.subjectId),
+    // The unread count on every page: only the unread ones, not a person's whole history.
+    index('notifications_unread_idx').on(table.personId).where(sql`read_at IS NULL`),
   ],
 );

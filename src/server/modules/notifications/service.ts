@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
-import { queueMail } from '../mail/service.ts';
+import { queueMails } from '../mail/service.ts';
 import type { MailAttachment } from '../mail/transport.ts';
 import { people } from '../people/db.ts';
 import { notifications } from './db.ts';
@@ -97,15 +97,17 @@ export class NotificationService {
     );
     if (options.mail === false) return;
     const mail = noticeMail(this.deps.publicUrl);
-    for (const person of active) {
-      await queueMail(w.tx, this.deps.keyring, {
+    await queueMails(
+      w.tx,
+      this.deps.keyring,
+      active.map((person) => ({
         to: person.email,
         subject: mail.subject,
         text: mail.text,
-        kind: 'notice',
+        kind: 'notice' as const,
         ...(options.attachments?.length ? { attachments: options.attachments } : {}),
-      });
-    }
+      })),
+    );
     w.deliverMail();
   }
 

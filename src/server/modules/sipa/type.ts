@@ -157,6 +157,7 @@ export const sipaCaseType: CaseTypeDefinition<SipaCaseData> = {
   coordinatorRoles: [],
   assignableRoles: ['sipa_advisor'],
   mayTake: (staff) => staff.roles.includes('sipa_advisor'),
+  mayTakeWhere: (staff) => staff.roles.includes('sipa_advisor'),
   grantableRoles: [],
   grantScopes: [],
   actions: {

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/support.ts';
 import { sharedZelfscanResponseSchema } from '../../../shared/zelfscan-api.ts';
 import { contextOf } from '../../lib/context.ts';
+import type { IncidentShareProvider } from './incident-share.ts';
 import {
   listSupportStaff,
   recordSupportAdvice,
@@ -21,10 +22,11 @@ import { readSharedZelfscan, type ZelfscanResultProvider } from './zelfscan.ts';
 
 const tags = ['support'];
 
-export const supportRoutes: FastifyPluginAsyncZod<{ cases: SupportCases; zelfscan: ZelfscanResultProvider }> = async (
-  app,
-  options,
-) => {
+export const supportRoutes: FastifyPluginAsyncZod<{
+  cases: SupportCases;
+  zelfscan: ZelfscanResultProvider;
+  incidents: IncidentShareProvider;
+}> = async (app, options) => {
   const { cases } = options;
   const staff = { roles: supportCaseType.assignableRoles };
 
@@ -40,7 +42,13 @@ export const supportRoutes: FastifyPluginAsyncZod<{ cases: SupportCases; zelfsca
       },
     },
     async (request, reply) => {
-      const result = await submitSupportRequest(cases, contextOf(request), request.body, options.zelfscan);
+      const result = await submitSupportRequest(
+        cases,
+        contextOf(request),
+        request.body,
+        options.zelfscan,
+        options.incidents,
+      );
       return reply.status(201).send(result);
     },
   );

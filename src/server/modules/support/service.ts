@@ -3,8 +3,10 @@ import type { AdviceItem, SupportRequest } from '../../../shared/support.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/service.ts';
 import type { CaseTypeHandle } from '../cases/facade.ts';
 import { people, personRoles } from '../people/db.ts';
+import { checkConsent, type IncidentShareProvider, noIncidents, recordConsent } from './incident-share.ts';
 import { insertSupportCase, type SupportCaseData, updateSupportCase } from './repository.ts';
 import { routeToAssociation, type StoredSupportIntake, supportAdviceAad } from './type.ts';
 import type { ZelfscanResultProvider } from './zelfscan.ts';
@@ -25,6 +27,7 @@ export async function submitSupportRequest(
   ctx: ServiceContext,
   request: SupportRequest,
   zelfscan: ZelfscanResultProvider,
+  incidents: IncidentShareProvider = noIncidents,
 ) {
   const actor = ctx.actor;
   if (!actor) throw notFound();
@@ -43,6 +46,8 @@ export async function submitSupportRequest(
   if (request.zelfscanResultId && !(await zelfscan.ownedBy(request.zelfscanResultId, actor.personId))) {
     throw zelfscanResultNotFound();
   }
+  const incident = request.incident;
+  if (incident) await checkConsent(cases.db, incidents, incident, actor.personId);
   // A relative's request is routed by the office of the officeholder they belong to.
   let office = me.office;
   let region = me.region;
@@ -81,13 +86,30 @@ export async function submitSupportRequest(
       intake,
       personConcerned: request.personConcerned ?? null,
     },
-    (tx, caseId, now) =>
-      insertSupportCase(tx, caseId, {
+    async (tx, caseId, now) => {
+      await insertSupportCase(tx, caseId, {
         association,
         concernForColleague: concern,
         zelfscanResultId,
         zelfscanSharedAt: zelfscanResultId ? now : null,
-      }),
+      });
+      // Checked again inside the transaction: the incident or a file may have gone since.
+      if (incident) {
+        await checkConsent(tx, incidents, incident, actor.personId);
+        await recordConsent(tx, caseId, actor.personId, incident, now);
+        await recordAudit(tx, ctx, {
+          action: 'support.incident_shared',
+          subjectPersonId: actor.personId,
+          recordType: 'support_case',
+          recordId: caseId,
+          details: {
+            incident: incident.incidentId,
+            fields: incident.fields.length,
+            files: incident.evidenceIds.length,
+          },
+        });
+      }
+    },
   );
   return {
     caseId: created.id,

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/support.ts';
 import { type CaseTypeDefinition, caseFieldAad, hasTransition, type Transition } from '../cases/facade.ts';
 import { SUPPORT_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
-import { deleteSupportCase, loadSupportCases, type SupportCaseData } from './repository.ts';
+import { deleteSupportCase, loadSupportCases, routedToAssociation, type SupportCaseData } from './repository.ts';
 
 /**
  * The Ondersteuningsteam case type.
@@ -28,6 +28,8 @@ import { deleteSupportCase, loadSupportCases, type SupportCaseData } from './rep
  * otherwise within one working day. Content is destroyed 365 days after closing (defaults; to confirm
  * with the Netwerk Weerbaar Bestuur).
  */
+
+const INCIDENT_READERS = ['owner', 'assigned', 'coordinator'] as const;
 
 const OPEN_ASSIGNED: SupportStatus[] = ['assigned', 'in_progress', 'waiting_for_requester', 'advised'];
 
@@ -107,6 +109,8 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
     data.association !== null &&
     staff.roles.includes('confidant') &&
     staff.association === data.association,
+  mayTakeWhere: (staff, caseId) =>
+    staff.roles.includes('confidant') && staff.association !== null && routedToAssociation(staff.association, caseId),
   grantableRoles: ['peer', 'expert'],
   grantScopes: ['summary', 'intake', 'messages', 'attachments'],
   actions: {
@@ -120,6 +124,15 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
      * "with my confidant" (the request form's words), and no grant scope names it.
      */
     read_zelfscan: { relations: ['owner', 'assigned', 'coordinator'] },
+    /** Attaching one of the requester's incidents (by consent) while the request is open. */
+    share_incident: { relations: ['owner'], when: (state) => state.row.status !== state.definition.closedStatus },
+    /** Stopping that, at any time (also after closing: the consent is the requester's to end). */
+    withdraw_incident_share: { relations: ['owner'] },
+    /**
+     * A shared incident and its consented files: as the zelfscan, the assigned confidant and the OT
+     * coordinator (and the requester); no grant scope names it, so a peer or expert never sees it.
+     */
+    read_incident: { relations: ['owner', 'assigned', 'coordinator'] },
   },
   personConcernedRelations: ['owner', 'assigned', 'coordinator'],
   attachments: { allowedIn: ['submitted', ...OPEN_ASSIGNED], evidence: true },
@@ -147,7 +160,7 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
     onErase: ({ tx, state }) => deleteSupportCase(tx, state.row.id),
   },
   encryptedColumns: SUPPORT_ENCRYPTED_COLUMNS,
-  present: ({ state, keyring, intake, personConcerned }) => {
+  present: ({ state, keyring, intake, personConcerned, relations }) => {
     const { row, data } = state;
     const stored = intake as StoredSupportIntake | null;
     const advice =
@@ -173,6 +186,15 @@ export const supportCaseType: CaseTypeDefinition<SupportCaseData> = {
         stored && data.zelfscanResultId && data.zelfscanSharedAt
           ? { resultId: data.zelfscanResultId, sharedAt: data.zelfscanSharedAt.toISOString() }
           : null,
+      // Which incidents are shared (ids, dates, counts): for those who may read them, never a grantee.
+      incidents: INCIDENT_READERS.some((relation) => relations.has(relation))
+        ? data.incidentShares.map((share) => ({
+            incidentId: share.incidentId,
+            sharedAt: share.consentedAt.toISOString(),
+            fields: share.fields,
+            evidenceCount: share.evidenceIds.length,
+          }))
+        : [],
     });
   },
   queueSummary: ({ data }) => ({ association: data.association, concernForColleague: data.concernForColleague }),

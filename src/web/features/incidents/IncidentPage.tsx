@@ -24,6 +24,7 @@ import { EvidencePanel } from './EvidencePanel.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { IncidentEditForm } from './IncidentEditForm.tsx';
 import { IncidentGate } from './IncidentGate.tsx';
+import { IncidentShares } from './IncidentShares.tsx';
 import { Dossier } from './IncidentsPage.tsx';
 
 /** One incident: what happened, completing it, the evidence, the timeline, a dossier, deletion. */
@@ -72,6 +73,7 @@ function IncidentView() {
       <Facts incident={incident} />
       <EvidencePanel incident={incident} />
       <FollowUps incident={incident} />
+      <IncidentShares incident={incident} />
       <Dossier selected={[incident.id]} />
       <DeleteIncident id={incident.id} />
     </>

@@ -26,6 +26,10 @@ export const incidentRoutes: RouteObject[] = [
         path: WEB_PATHS.incident,
         lazy: async () => ({ Component: (await import('./IncidentPage.tsx')).IncidentPage }),
       },
+      {
+        path: WEB_PATHS.incidentShare,
+        lazy: async () => ({ Component: (await import('./ShareIncidentPage.tsx')).ShareIncidentPage }),
+      },
     ],
   },
 ];

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { z } from 'zod';
 import type { SupportRequest, supportRequestResponseSchema } from '../../../shared/support.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -18,6 +19,8 @@ import { apiPost, isApiError } from '../cases/api.ts';
 import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { problemMessage, serverFieldErrors } from '../cases/format.ts';
+import { formatDay } from '../incidents/data.ts';
+import { isPendingIncidentShare, type PendingIncidentShare } from '../incidents/share-data.ts';
 import { SUPPORT_REQUESTER_ROLES } from './case-type.ts';
 import {
   EMPTY_ANSWERS,
@@ -54,6 +57,9 @@ export function SupportRequestPage() {
 
 function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
   const { t } = useTranslation();
+  // An incident the person chose to share on its consent screen (incidents/ShareIncidentPage.tsx).
+  const handedOver = (useLocation().state as { incidentShare?: unknown } | null)?.incidentShare;
+  const [incidentShare, setIncidentShare] = useState(isPendingIncidentShare(handedOver) ? handedOver : null);
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState<SupportAnswers>(EMPTY_ANSWERS);
   const [step, setStep] = useState<Step>('situation');
@@ -104,7 +110,8 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
   };
 
   const send = () => {
-    submit.mutate(toRequest(answers), {
+    const request = toRequest(answers);
+    submit.mutate(incidentShare ? { ...request, incident: incidentShare.consent } : request, {
       onError: (error) => {
         if (isApiError(error, 'zelfscan_result_not_found')) {
           setStep('more');
@@ -141,6 +148,7 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
         </>
       )}
       {step !== 'situation' && answers.acuteDanger === 'yes' && <HelpNumbersNote />}
+      {incidentShare && <IncidentShareNote share={incidentShare} onDrop={() => setIncidentShare(null)} />}
       <form
         noValidate
         aria-labelledby="step-heading"
@@ -190,5 +198,24 @@ function SupportRequestForm({ mayRaiseConcern }: { mayRaiseConcern: boolean }) {
         {submit.isPending && <Paragraph role="status">{t('support.request.sending')}</Paragraph>}
       </form>
     </>
+  );
+}
+
+/** The incident that goes with this request, as chosen on its consent screen; it can still be left out. */
+function IncidentShareNote({ share, onDrop }: { share: PendingIncidentShare; onDrop: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert type="info">
+      <Paragraph>
+        {t('incidents.share.withRequest', {
+          date: formatDay(share.occurredOn),
+          parts: share.consent.fields.length,
+          files: share.consent.evidenceIds.length,
+        })}
+      </Paragraph>
+      <Button type="button" appearance="subtle-button" onClick={onDrop}>
+        {t('incidents.share.withRequestDrop')}
+      </Button>
+    </Alert>
   );
 }

@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { supportDetailOf } from '../../../shared/support.ts';
 import type { CasePartProps, StaffCaseParts } from '../cases/case-types.ts';
 import { ProposeGrant } from './ProposeGrant.tsx';
+import { SharedIncidents } from './SharedIncidents.tsx';
 import { SharedZelfscanResult } from './SharedZelfscanResult.tsx';
 import { SupportAdviceForm } from './SupportAdviceForm.tsx';
 import { SupportAdviceView, SupportIntakeView } from './SupportCaseParts.tsx';
 import { useStaffDirectory } from './staff-directory.ts';
 
-/** What the requester told, and the zelfscan result they shared with the request. */
+/** What the requester told, and the zelfscan result and incidents they shared with the request. */
 function Intake({ detail }: CasePartProps) {
   const intake = supportDetailOf(detail)?.intake;
   return (
     <>
       {intake && <SupportIntakeView intake={intake} />}
       <SharedZelfscanResult detail={detail} />
+      <SharedIncidents detail={detail} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
-import { TRAINING_COORDINATOR_ROLE } from '../../../shared/training.ts';
+import { TRAINING_COORDINATOR_ROLE } from '../../../shared/training-role.ts';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { PageGate } from '../../session/PageGate.tsx';
 import { useSession } from '../../session/session.ts';
