@@ -9,7 +9,7 @@ import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
+import auditModule from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
@@ -120,12 +120,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // A saved text becomes a new package version at once, so the next print carries it (and its number).
   await app.register(packageModule, { onContentChanged: ensureCurrentEdition });
   await app.register(sessionRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditModule);
   await app.register(authModule);
+  // Before people: role requests notify the admins (four eyes).
+  await app.register(notificationsModule);
   await app.register(peopleModule);
   // Demo sign-in links exist only in demo mode (npm run demo), and never in production.
   if (config.DEMO_MODE && config.NODE_ENV !== 'production') await app.register(demoSignInPlugin);
-  await app.register(notificationsModule);
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app), incidents: incidentShareProvider(app) });
   await app.register(sipaModule);

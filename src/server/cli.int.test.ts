@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { onPostgres } from '../../test/helpers/test-database.ts';
+import { CASE_READING_ROLES } from '../shared/roles.ts';
 import {
   auditVerifyCommand,
   type CliEnv,
@@ -84,15 +85,25 @@ describe('the command line', () => {
     });
 
     it('gives an active account the admin role without a link, and leaves an admin alone', async () => {
-      const peer = await createActor(t, ['peer']);
+      const trainer = await createActor(t, ['training_coordinator']);
       const first = recordingIo();
-      expect(await createAdminCommand(envWith(first.io), peer.email)).toBe(0);
+      expect(await createAdminCommand(envWith(first.io), trainer.email)).toBe(0);
       expect(first.out.join('\n')).toContain('now has the admin role');
       expect(linkIn(first.out)).toBe('');
-      expect((await findPersonByEmail(t.app.db, peer.email))?.roles).toEqual(['admin', 'peer']);
+      expect((await findPersonByEmail(t.app.db, trainer.email))?.roles).toEqual(['admin', 'training_coordinator']);
       const second = recordingIo();
-      expect(await createAdminCommand(envWith(second.io), peer.email)).toBe(0);
+      expect(await createAdminCommand(envWith(second.io), trainer.email)).toBe(0);
       expect(second.out.join('\n')).toContain('already an active admin');
+    });
+
+    it('refuses to make an admin of an account holding a role that reads cases (separation of duties)', async () => {
+      for (const role of CASE_READING_ROLES) {
+        const reader = await createActor(t, [role]);
+        const io = recordingIo();
+        expect(await createAdminCommand(envWith(io.io), reader.email), role).toBe(1);
+        expect(io.err.join('\n')).toContain('holds a role that reads cases');
+        expect((await findPersonByEmail(t.app.db, reader.email))?.roles, role).toEqual([role]);
+      }
     });
 
     it('refuses a deactivated account and a malformed address', async () => {

@@ -110,6 +110,13 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses local mail mode in production unless it is allowed explicitly', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: must be set in production/);
+    expect(parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.nl:587' }).SMTP_URL).toBeDefined();
+    expect(parseConfig({ NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' }).SMTP_URL).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'development' }).ALLOW_LOCAL_MAIL_IN_PRODUCTION).toBe(false);
+  });
+
   it('accepts a PostgreSQL URL', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://weerbaar@db:5432/weerbaar' }).DATABASE_URL).toBe(
       'postgres://weerbaar@db:5432/weerbaar',

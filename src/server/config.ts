@@ -62,6 +62,11 @@ export const configSchema = z.object({
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
+  /**
+   * Local mail mode (no SMTP_URL) keeps every mail on this server, readable by admins in the outbox. In
+   * production that is refused unless this is set; the outbox and console then never show a link's token.
+   */
+  ALLOW_LOCAL_MAIL_IN_PRODUCTION: booleanFromEnv.default(false),
   /** Sessions end after this much inactivity: staff (15 min) and officeholders and relatives (30 min). */
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(240).default(15),
   SESSION_IDLE_MINUTES_MEMBER: z.coerce.number().int().min(1).max(240).default(30),
@@ -107,6 +112,15 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
   }
   if (config.METRICS_TOKEN && config.METRICS_PORT === undefined) {
     context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must be set with METRICS_TOKEN' });
+  }
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL && !config.ALLOW_LOCAL_MAIL_IN_PRODUCTION) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message:
+        'must be set in production: without it mail stays on this server (local mode). ' +
+        'Set ALLOW_LOCAL_MAIL_IN_PRODUCTION=true to run in local mode anyway',
+    });
   }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {

@@ -32,14 +32,15 @@ export const DEFAULT_DEMO_DATA_DIR = './data-demo';
 
 /** The demo's configuration, from the environment (plus .env); throws DemoRefusedError when unsafe. */
 export function demoConfig(env: Record<string, string | undefined>): Config {
+  // Checked before the rest: production refuses local mail too, and the demo's own message is the clearer.
+  if (env.NODE_ENV === 'production') {
+    throw new DemoRefusedError('NODE_ENV is production. The demo is never run in production.');
+  }
   const given = parseConfig(env);
   if (given.DATABASE_URL) {
     throw new DemoRefusedError(
       'DATABASE_URL is set. The demo only runs on its own embedded database (./data-demo, or DEMO_DATA_DIR); unset DATABASE_URL.',
     );
-  }
-  if (given.NODE_ENV === 'production') {
-    throw new DemoRefusedError('NODE_ENV is production. The demo is never run in production.');
   }
   return parseConfig({
     ...env,

@@ -28,6 +28,7 @@ export const WEB_PATHS = {
   adminInvite: '/beheer/personen/nieuw',
   adminPerson: '/beheer/personen/:id',
   adminInvitations: '/beheer/uitnodigingen',
+  adminRoleGrants: '/beheer/rolverzoeken',
   adminOutbox: '/beheer/outbox',
   adminOutboxMessage: '/beheer/outbox/:id',
   adminHandovers: '/beheer/overdracht',

@@ -186,6 +186,10 @@ describe('training', () => {
       .poll(
         async () => {
           await promoted.goto('/meldingen');
+          // Count once the list has loaded: right after the navigation it is always 0.
+          await promoted
+            .getByText(/U hebt (nog geen meldingen|alle meldingen gelezen|\d+ ongelezen melding)/)
+            .waitFor();
           return promoted.getByText('Er is een plaats vrijgekomen in de training: u bent nu ingeschreven.').count();
         },
         { timeout: 30_000, interval: 1_000 },

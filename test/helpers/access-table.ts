@@ -47,6 +47,9 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/admin/people/:id/resend-invitation': { roles: ['admin'] },
   'GET /api/admin/invitations': { roles: ['admin'] },
   'POST /api/admin/invitations/:id/revoke': { roles: ['admin'] },
+  'GET /api/admin/role-grants': { roles: ['admin'] },
+  'POST /api/admin/role-grants/:id/approve': { roles: ['admin'] },
+  'POST /api/admin/role-grants/:id/reject': { roles: ['admin'] },
   'GET /api/admin/outbox': { roles: ['admin'] },
   'GET /api/admin/outbox/:id': { roles: ['admin'] },
   'GET /api/me/relatives': { roles: ['officeholder'] },
@@ -162,3 +165,71 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/training/coordination/sessions/:sessionId/participants.csv': { roles: ['training_coordinator'] },
   'PUT /api/training/coordination/sessions/:sessionId/attendance': { roles: ['training_coordinator'] },
 };
+
+/**
+ * Separation of duties: every way an admin might try to hold, or hand themselves, a role that reads cases
+ * (CASE_READING_ROLES), and the answer each gets. The access-matrix test runs each attempt for each such
+ * role, then checks that the admin still reads no case (404) and has no queue (403).
+ * `:self` is the admin, `:admin` a second admin, `:own` an account of the same admin under another
+ * address (no admin role), `:reader` someone who holds the role already.
+ */
+export interface AdminCaseRoleAttempt {
+  name: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  /** The roles the attempt asks for, given the case-reading role under test. */
+  roles: (role: string) => string[];
+  status: number;
+  code: string;
+}
+
+export const ADMIN_CASE_ROLE_ATTEMPTS: readonly AdminCaseRoleAttempt[] = [
+  {
+    name: 'gives themselves the role beside admin',
+    method: 'PUT',
+    path: '/api/admin/people/:self/roles',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'swaps their admin role for the role',
+    method: 'PUT',
+    path: '/api/admin/people/:self/roles',
+    roles: (role) => [role],
+    status: 409,
+    code: 'own_roles',
+  },
+  {
+    name: 'gives the role to a second admin',
+    method: 'PUT',
+    path: '/api/admin/people/:admin/roles',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'makes someone who holds the role an admin',
+    method: 'PUT',
+    path: '/api/admin/people/:reader/roles',
+    roles: (role) => [role, 'admin'],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'invites a new account with admin and the role',
+    method: 'POST',
+    path: '/api/admin/people',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'asks the role for an account of their own, and approves it themselves',
+    method: 'POST',
+    path: '/api/admin/role-grants/:own-grant/approve',
+    roles: () => [],
+    status: 409,
+    code: 'four_eyes',
+  },
+];

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/server/modules/cases/db.ts';
 import { createActor } from '../helpers/actors.ts';
 import {
   call,
@@ -181,10 +183,15 @@ describe('a support request from submission to closing', () => {
     expect(confidantQueue.items.map((i: { id: string }) => i.id)).not.toContain(caseId);
     const coordinatorQueue = (await call(t, w.coordinator, 'GET', '/api/cases/queue?type=support')).json();
     const item = coordinatorQueue.items.find((i: { id: string }) => i.id === caseId);
+    // The colleague's municipality is only in the encrypted record of the person concerned.
     expect(item).toMatchObject({
       typeSummary: { concernForColleague: true, association: null },
       officeType: 'wethouder',
+      region: 'Overijssel',
     });
+    const [stored] = await t.app.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(stored?.region).toBe('Overijssel');
+    expect(JSON.stringify(stored)).not.toContain('Zwolle');
     const detail = (await call(t, w.coordinator, 'GET', `/api/cases/${caseId}`)).json();
     expect(detail.typeDetail.intake.personConcerned).toEqual({
       name: 'Wethouder W',

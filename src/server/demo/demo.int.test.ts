@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ROLES } from '../../shared/roles.ts';
+import type { AccessLogEntry } from '../../shared/session.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDemo } from '../demo.ts';
 import { systemContext } from '../lib/context.ts';
@@ -210,6 +211,15 @@ describe('demo mode', () => {
     expect(audited.every((row) => row.subjectPersonId === idOf('officeholder'))).toBe(true);
     expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
 
+    // Her access log names Ahmed and the case, and the seed as Weerbaar itself, not as a visitor.
+    const accessLog: AccessLogEntry[] = (await get(sanne, '/api/me/access-log')).body.entries;
+    expect(accessLog.filter((entry) => entry.actorKind === 'anonymous')).toEqual([]);
+    expect(accessLog.filter((entry) => entry.description === null)).toEqual([]);
+    expect(accessLog.find((entry) => entry.action === 'person.seeded')?.actorKind).toBe('system');
+    const byAhmed = accessLog.filter((entry) => entry.actorName === 'Ahmed El Idrissi' && entry.record);
+    expect(byAhmed.length).toBeGreaterThan(0);
+    expect(byAhmed[0]?.record).toEqual({ reference: mine[0].reference, kind: 'support' });
+
     // The training: a session with a seat for Sanne and for Jan, which the coordinator counts.
     const enrolments = (await get(sanne, '/api/me/training/enrolments')).body.enrolments;
     expect(enrolments).toHaveLength(1);
@@ -313,7 +323,10 @@ describe('demo mode', () => {
 
 describe('outside demo mode', () => {
   it('has no demo sign-in route, and production never gets one', async () => {
-    for (const env of [{}, { DEMO_MODE: 'true', NODE_ENV: 'production' }] as Record<string, string>[]) {
+    for (const env of [
+      {},
+      { DEMO_MODE: 'true', NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' },
+    ] as Record<string, string>[]) {
       const t = await createTestApp({ env });
       try {
         expect(t.app.hasDecorator('demoSignIn')).toBe(false);

@@ -72,6 +72,12 @@ export const identityRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: WEB_PATHS.adminRoleGrants,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/RoleGrantsPage.tsx')).RoleGrantsPage,
+                }),
+              },
+              {
                 path: WEB_PATHS.adminOutbox,
                 lazy: async () => ({ Component: (await import('../features/admin/OutboxPage.tsx')).OutboxPage }),
               },

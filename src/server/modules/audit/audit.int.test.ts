@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../../../test/helpers/actors.ts';
+import { call, submitSupport, supportWorld } from '../../../../test/helpers/cases.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import type { AccessLogEntry } from '../../../shared/session.ts';
 import { systemContext } from '../../lib/context.ts';
 import { recordAudit, verifyAuditChain } from './service.ts';
 
@@ -112,10 +114,53 @@ describe('Wie heeft mijn gegevens ingezien?', () => {
         action: 'case.read',
         description: { nl: 'las uw hulpvraag', en: 'read your request for help' },
         recordType: 'case',
+        record: null,
+        actorKind: 'person',
         actorName: 'Vera Vertrouwenspersoon',
         actorRoles: ['confidant'],
       },
     ]);
+  });
+
+  it('names the case by its reference, says every action in words, and tells Weerbaar itself from a visitor', async () => {
+    const world = await supportWorld(t);
+    const { caseId, reference } = await submitSupport(t, world.requester);
+    // The coordinator opens the case page: the case, its conversation and its files are read at once.
+    for (const path of [
+      `/api/cases/${caseId}`,
+      `/api/cases/${caseId}/messages`,
+      `/api/cases/${caseId}/attachments`,
+      `/api/cases/${caseId}/timeline`,
+    ]) {
+      await call(t, world.coordinator, 'GET', path);
+    }
+    // Work outside any request (a job, the first start, the demo's examples) and a visitor who was not signed in.
+    await t.app.db.transaction(async (tx) => {
+      await recordAudit(tx, systemContext(), { action: 'person.seeded', subjectPersonId: world.requester.personId });
+      await recordAudit(
+        tx,
+        { actor: null, requestId: 'req-anonymous', ipHash: null },
+        { action: 'session.sign_in_failed', subjectPersonId: world.requester.personId, outcome: 'failure' },
+      );
+    });
+
+    const response = await call(t, world.requester, 'GET', '/api/me/access-log');
+    expect(response.statusCode).toBe(200);
+    const entries: AccessLogEntry[] = response.json().entries;
+    // Every action the person can see has its words in both languages: none falls back to a code.
+    expect(entries.filter((entry) => entry.description === null)).toEqual([]);
+    const byCoordinator = entries.filter((entry) => entry.actorName === 'Coördinator K');
+    expect(byCoordinator.length).toBeGreaterThan(0);
+    for (const entry of byCoordinator) {
+      expect(entry.record).toEqual({ reference, kind: 'support' });
+      expect(entry.actorKind).toBe('person');
+      expect(entry.actorRoles).toEqual(['ot_coordinator']);
+    }
+    expect(entries.find((entry) => entry.action === 'person.seeded')?.actorKind).toBe('system');
+    expect(entries.find((entry) => entry.action === 'session.sign_in_failed')?.actorKind).toBe('anonymous');
+    // Another person's log never names this case.
+    const theirs: AccessLogEntry[] = (await call(t, world.stranger, 'GET', '/api/me/access-log')).json().entries;
+    expect(theirs.some((entry) => entry.record?.reference === reference)).toBe(false);
   });
 
   it('is only for signed-in people', async () => {

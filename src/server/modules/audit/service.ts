@@ -1,10 +1,12 @@
 import { aliasedTable, and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../../shared/catalogue/index.ts';
+import type { AccessLogEntry } from '../../../shared/session.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { people } from '../people/db.ts';
 import { type ChainBreak, ChainVerifier, GENESIS_HASH, hashRow } from './chain.ts';
 import { auditLog } from './db.ts';
+import { type AccessLogRecords, type RecordRef, recordKey } from './records.ts';
 
 export interface AuditEntry {
   /**
@@ -90,25 +92,28 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 1000): Promise<Ver
   return { checked: verifier.checked, firstBreak: null, headHash: verifier.headHash };
 }
 
-export interface AccessByOthers {
-  at: Date;
-  action: string;
-  recordType: string | null;
-  actorName: string | null;
-  actorRoles: string[];
-}
-
 /**
- * "Wie heeft mijn gegevens ingezien?": every entry about this person made by someone else (or by the
- * system), newest first. Failed sign-in attempts on the account are included: they are about the person too.
+ * "Wie heeft mijn gegevens ingezien?": every entry about this person made by someone else (or by
+ * Weerbaar itself), newest first, each with its text from the catalogue and the record as the person
+ * knows it (a case's reference, named by its module). Failed sign-in attempts on the account are
+ * included: they are about the person too. Work outside any request (jobs, the first start, the demo's
+ * example data, the command line) has no request id: that is Weerbaar itself, not an anonymous visitor.
  */
-export async function listAccessByOthers(db: DbOrTx, personId: string, limit = 200): Promise<AccessByOthers[]> {
+export async function listAccessByOthers(
+  db: DbOrTx,
+  records: AccessLogRecords,
+  personId: string,
+  limit = 500,
+): Promise<AccessLogEntry[]> {
   const actor = aliasedTable(people, 'actor');
   const rows = await db
     .select({
       at: auditLog.at,
       action: auditLog.action,
       recordType: auditLog.recordType,
+      recordId: auditLog.recordId,
+      actorPersonId: auditLog.actorPersonId,
+      requestId: auditLog.requestId,
       actorName: actor.displayName,
       actorRoles: auditLog.actorRoles,
     })
@@ -122,5 +127,27 @@ export async function listAccessByOthers(db: DbOrTx, personId: string, limit = 2
     )
     .orderBy(desc(auditLog.seq))
     .limit(limit);
-  return rows.map((row) => ({ ...row, actorRoles: row.actorRoles ? row.actorRoles.split(',') : [] }));
+  const refs = new Map<string, RecordRef>();
+  for (const row of rows) {
+    if (row.recordType && row.recordId) {
+      const ref = { type: row.recordType, id: row.recordId };
+      refs.set(recordKey(ref), ref);
+    }
+  }
+  const names = await records.names(db, [...refs.values()]);
+  return rows.map((row) => {
+    const text = records.textOf(row.action);
+    const name =
+      row.recordType && row.recordId ? names.get(recordKey({ type: row.recordType, id: row.recordId })) : null;
+    return {
+      at: row.at.toISOString(),
+      action: row.action,
+      description: text ? { nl: text.nl, en: text.en } : null,
+      recordType: row.recordType,
+      record: name ?? null,
+      actorKind: row.actorPersonId ? 'person' : row.requestId ? 'anonymous' : 'system',
+      actorName: row.actorName,
+      actorRoles: row.actorRoles ? row.actorRoles.split(',') : [],
+    };
+  });
 }

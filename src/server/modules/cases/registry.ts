@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { GrantScope, Urgency } from '../../../shared/cases.ts';
 import type { CatalogueText, ProblemCode } from '../../../shared/catalogue/index.ts';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import { type CaseReadingRole, isCaseReadingRole, ROLES, type Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
@@ -141,12 +141,15 @@ export interface CaseTypeDefinition<TData = unknown> {
   outcomes: readonly string[];
   /** The outcome a requester may close with (withdrawing); null when requesters may not close. */
   requesterOutcome: string | null;
-  /** Roles that triage and assign, and see every case of the type (policy relation `coordinator`). */
-  coordinatorRoles: readonly Role[];
+  /**
+   * Roles that triage and assign, and see every case of the type (policy relation `coordinator`). This
+   * and the next two name only case-reading roles (src/shared/roles.ts), which no admin may hold.
+   */
+  coordinatorRoles: readonly CaseReadingRole[];
   /** The type's staff: roles that may take a case or be assigned to one. */
-  assignableRoles: readonly Role[];
+  assignableRoles: readonly CaseReadingRole[];
   /** Roles whose holders may be let in by the requester (peers, experts); empty: no grants. */
-  grantableRoles: readonly Role[];
+  grantableRoles: readonly CaseReadingRole[];
   /** Scopes a grantee may be given. */
   grantScopes: readonly GrantScope[];
   /** Who sees an unassigned case in their queue and may take it. */
@@ -348,6 +351,11 @@ export function validateDefinition(definition: CaseTypeDefinition): void {
   }
   if (definition.settings.retentionDays < definition.settings.reopenDays) {
     fail('retention must be at least the reopen window');
+  }
+  // Separation of duties rests on this: every role that can see a case is one no admin may hold.
+  for (const role of [...definition.coordinatorRoles, ...definition.assignableRoles, ...definition.grantableRoles]) {
+    if (!isCaseReadingRole(role))
+      fail(`role ${role} reads cases but is not in CASE_READING_ROLES (src/shared/roles.ts)`);
   }
 }
 

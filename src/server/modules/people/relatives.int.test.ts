@@ -194,13 +194,13 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['relative', 'peer'] },
+      payload: { roles: ['relative', 'training_coordinator'] },
     });
     expect(roles.statusCode, roles.body).toBe(200);
 
     expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
     const person = await findPersonById(t.app.db, id);
-    expect(person).toMatchObject({ status: 'active', roles: ['peer'], linkedOfficeholderId: null });
+    expect(person).toMatchObject({ status: 'active', roles: ['training_coordinator'], linkedOfficeholderId: null });
     expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(200);
   });
 
@@ -211,7 +211,7 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['peer'] },
+      payload: { roles: ['training_coordinator'] },
     });
     expect(changed.statusCode).toBe(200);
     expect((await findPersonById(t.app.db, id))?.linkedOfficeholderId).toBeNull();
@@ -223,7 +223,7 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['peer', 'relative'] },
+      payload: { roles: ['training_coordinator', 'relative'] },
     });
     expect(back.json().code).toBe('relative_needs_link');
   });
