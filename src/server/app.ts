@@ -28,6 +28,7 @@ import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
 import { supportModule } from './modules/support/index.ts';
 import trainingModule from './modules/training/index.ts';
+import { woningscanModule } from './modules/woningscan/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
 import accessPlugin from './plugins/access.ts';
 import compressionPlugin from './plugins/compression.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(casesModule, options.cases ?? {});
   await app.register(supportModule, { zelfscan: zelfscanResultProvider(app), incidents: incidentShareProvider(app) });
   await app.register(sipaModule);
+  await app.register(woningscanModule);
   for (const caseType of options.caseTypes ?? []) await app.register(caseType);
   await app.register(zelfscanModule);
   await app.register(handoverModule);

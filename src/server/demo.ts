@@ -18,7 +18,8 @@ import { exitWithStartError, isEntryPoint, start } from './main.ts';
  * - one active account per role, seeded on every start (idempotent: what a previous demo changed about
  *   these accounts is put back); the console lists one sign-in link per account;
  * - a few example records (a zelfscan result, a support request in conversation, a SIPA request in the
- *   queue, a handover, a training session with two seats taken), added once through the modules' own services (demo/examples.ts).
+ *   queue, a handover, a training session with two seats taken, a woningscan request in the CCV queue), added
+ *   once through the modules' own services (demo/examples.ts).
  */
 
 export class DemoRefusedError extends Error {

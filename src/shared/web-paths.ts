@@ -11,6 +11,7 @@ export const WEB_PATHS = {
   myCase: '/mijn-zaken/:caseId',
   notifications: '/meldingen',
   sipaRequest: '/sipa/advies-vragen',
+  woningscan: '/woningscan',
   workQueue: '/werkbak',
   staffCase: '/werkbak/:caseId',
   packagePart: '/pakket/:slug',

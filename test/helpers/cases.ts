@@ -16,7 +16,7 @@ import type { TestApp } from './test-app.ts';
 
 /** Helpers for the case tests (test/integration/case-*.test.ts). */
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function call(
   t: TestApp,

@@ -96,6 +96,19 @@ sipa.conflict     open       | 403   403      403   403      403        403   40
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.intake       open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.details      open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.slots          open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.pick           open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.decline        open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.move           open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.reschedule     open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.cancel         open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.ics            open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.address        open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.visit          open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.advice         open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.pdf            open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.measure        open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.progress       open       | 404   404      404   404      404        404   404      404   404  404  401
 `;
 // Notes on particular cells:
 // - messages.write: the coordinator triages but does not talk to the requester unless assigned (assign yourself).
@@ -106,6 +119,8 @@ sipa.details      open       | 404   403      403   403      403        403   40
 // - grant.consent/decline: only the requester decides about letting someone in; assigned staff may revoke.
 // - sipa.*: SIPA-only routes on a support case: 403 without the sipa_advisor role, 404 for a SIPA advisor.
 // - sipa.pdf: the requester and assigned staff may download advice, but there is no SIPA advice on a support case.
+// - ws.*: the woningscan's routes on a support case: 403 without the route's role (the CCV adviser's routes
+//   for everyone here, the office holder's for staff and admin), otherwise 404 (it is no woningscan case).
 // - zelfscan.read: who may read the intake sees the shared zelfscan result, except a grantee: the requester shared
 //   it with their confidant, and no grant scope names it (so gFull, with `intake`, gets 404 too).
 // - incident.*: a shared incident (and its consented files) the same way as the zelfscan; only the requester
@@ -144,10 +159,13 @@ interface Scenario {
   incidentId?: string;
   evidenceId?: string;
   spareIncidentId?: string;
+  /** A woningscan time and measure: a support case has none (made-up ids), except in the route check. */
+  slotId?: string;
+  measureId?: string;
 }
 
 interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   url: (s: Scenario) => string;
   body?: (s: Scenario) => unknown;
   multipart?: boolean;
@@ -184,6 +202,7 @@ async function send(
 }
 
 const base = (s: Scenario) => `/api/cases/${s.caseId}`;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   detail: { method: 'GET', url: base },
@@ -238,6 +257,39 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   'incident.file': {
     method: 'GET',
     url: (s) => `${base(s)}/support/incidents/${s.incidentId}/evidence/${s.evidenceId}`,
+  },
+  'ws.slots': {
+    method: 'POST',
+    url: (s) => `${base(s)}/woningscan/slots`,
+    body: () => ({ slots: [{ startsAt: '2099-03-02T09:00:00Z', endsAt: '2099-03-02T10:00:00Z' }] }),
+  },
+  'ws.pick': { method: 'POST', url: (s) => `${base(s)}/woningscan/slots/${s.slotId ?? NO_SUCH_ID}/pick` },
+  'ws.decline': { method: 'POST', url: (s) => `${base(s)}/woningscan/slots/decline` },
+  'ws.move': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/appointment`,
+    body: () => ({ startsAt: '2099-03-02T09:00:00Z', endsAt: '2099-03-02T10:00:00Z' }),
+  },
+  'ws.reschedule': { method: 'POST', url: (s) => `${base(s)}/woningscan/appointment/reschedule-request` },
+  'ws.cancel': { method: 'POST', url: (s) => `${base(s)}/woningscan/appointment/cancel` },
+  'ws.ics': { method: 'GET', url: (s) => `${base(s)}/woningscan/appointment.ics` },
+  'ws.address': { method: 'GET', url: (s) => `${base(s)}/woningscan/address` },
+  'ws.visit': { method: 'POST', url: (s) => `${base(s)}/woningscan/visit`, body: () => ({ visitedOn: '2026-01-05' }) },
+  'ws.advice': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/advice`,
+    body: () => ({ advice: { home: 'a', work: '', digital: '', travel: '' }, measures: [] }),
+  },
+  'ws.pdf': { method: 'GET', url: (s) => `${base(s)}/woningscan/advice.pdf` },
+  'ws.measure': {
+    method: 'PATCH',
+    url: (s) => `${base(s)}/woningscan/measures/${s.measureId ?? NO_SUCH_ID}`,
+    body: () => ({ state: 'ordered' }),
+  },
+  'ws.progress': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/progress`,
+    body: () => ({ bvaAdviceReceivedOn: null, pkvwStatus: 'unknown', pkvwCertifiedOn: null }),
   },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
   'sipa.intake': {
@@ -439,6 +491,8 @@ describe('authorization matrix: support cases', () => {
           activeGrantId: ':grantId',
           proposedGrantId: ':grantId',
           incidentId: ':incidentId',
+          slotId: ':slotId',
+          measureId: ':measureId',
           evidenceId: ':evidenceId',
         });
         return `${spec.method} ${url}`;

@@ -15,4 +15,5 @@ export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
 export * from '../modules/support/db.ts';
 export * from '../modules/training/db.ts';
+export * from '../modules/woningscan/db.ts';
 export * from '../modules/zelfscan/db.ts';

@@ -19,6 +19,7 @@ import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
 import { sessions } from '../modules/sessions/db.ts';
 import { trainingEnrolments, trainingSessions } from '../modules/training/db.ts';
+import { woningscanCases } from '../modules/woningscan/db.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -139,8 +140,9 @@ describe('demo mode', () => {
     const plan = (await get(sanne, `/api/me/zelfscan/results/${result.id}`)).body.result.actions;
     expect(plan).toContainEqual({ tipId: 'home-nameplate', done: true, plannedFor: null });
     expect(plan).toContainEqual({ tipId: 'family-plan', done: false, plannedFor: expect.any(String) });
-    const mine = (await get(sanne, '/api/me/cases')).body.cases;
-    expect(mine).toHaveLength(1);
+    const all = (await get(sanne, '/api/me/cases')).body.cases;
+    expect(all.map((c: { type: string }) => c.type).sort()).toEqual(['support', 'woningscan']);
+    const mine = all.filter((c: { type: string }) => c.type === 'support');
     expect(mine[0]).toMatchObject({
       type: 'support',
       status: 'in_progress',
@@ -178,6 +180,18 @@ describe('demo mode', () => {
     expect(sipaQueue.body.items[0]).toMatchObject({ status: 'submitted', assignees: [], officeType: 'burgemeester' });
     const jan = await signIn(idOf('burgemeester'));
     expect((await get(jan, '/api/me/cases')).body.cases).toMatchObject([{ type: 'sipa', status: 'submitted' }]);
+
+    // Sanne's woningscan request waits unassigned in the CCV adviser's queue; the address is only in there encrypted.
+    const fleur = await signIn(idOf('ccv-advisor'));
+    const ccvQueue = await get(fleur, '/api/cases/queue?type=woningscan&view=unassigned');
+    expect(ccvQueue.body.items).toMatchObject([{ status: 'requested', assignees: [], officeType: 'wethouder' }]);
+    expect(JSON.stringify(ccvQueue.body)).not.toContain('Voorbeeldlaan');
+    const [scan] = await t.app.db.select().from(woningscanCases);
+    expect(scan?.addressEnvelope).not.toContain('Voorbeeldlaan');
+    expect((await get(sanne, `/api/cases/${scan?.caseId}`)).body.typeDetail).toMatchObject({
+      addressOnFile: true,
+      intake: { pkvwStatusAtRequest: 'in_progress' },
+    });
 
     // The admin sees the burgemeester's handover (handed over, activated), never what is in a case.
     const bram = await signIn(idOf('admin'));
@@ -254,6 +268,7 @@ describe('demo mode', () => {
       handoverEvents,
       trainingSessions,
       trainingEnrolments,
+      woningscanCases,
       auditLog,
       mailOutbox,
     ];

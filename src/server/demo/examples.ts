@@ -32,6 +32,7 @@ import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
 import { seedIncident } from './incident-example.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
+import { seedWoningscanRequest } from './woningscan-example.ts';
 
 /**
  * A few plain example records, so whoever signs in to the demo sees something real. Everything goes
@@ -48,6 +49,8 @@ import type { DemoAccount, SeededAccount } from './seed.ts';
  *   over, invitation accepted: registerDemoAppointment, called by seedDemoAccounts), and an advice request
  *   waiting unassigned in SIPA's queue for its phone intake (no signal or person yet: that comes after
  *   the call, in SIPA's process).
+ * - Sanne de Vries also asked for a veiligheidsgesprek with woningscan, waiting in the CCV adviser's queue
+ *   (woningscan-example.ts).
  * - The training "Omgaan met intimidatie en bedreiging", added by training coordinator Ruud de Boer, with
  *   a session in Utrecht five weeks ahead (12 seats) in which Sanne de Vries and Jan Bosman have a seat.
  *
@@ -199,6 +202,7 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
     ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],
+    ['woningscan request (Sanne de Vries)', () => seedWoningscanRequest(app, as('officeholder'))],
     [
       'training session (Ruud de Boer; Sanne de Vries, Jan Bosman)',
       () => seedTraining(app, as('training-coordinator'), [as('officeholder'), as('burgemeester')]),

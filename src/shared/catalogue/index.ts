@@ -8,6 +8,7 @@ import { SESSIONS_AUDIT_ACTIONS } from './audit-sessions.ts';
 import { SIPA_AUDIT_ACTIONS } from './audit-sipa.ts';
 import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
+import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -19,6 +20,7 @@ import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
 import { SIPA_PROBLEMS } from './problems-sipa.ts';
 import { SUPPORT_PROBLEMS } from './problems-support.ts';
 import { TRAINING_PROBLEMS } from './problems-training.ts';
+import { WONINGSCAN_PROBLEMS } from './problems-woningscan.ts';
 import { ZELFSCAN_PROBLEMS } from './problems-zelfscan.ts';
 import type { CatalogueText } from './types.ts';
 
@@ -42,6 +44,7 @@ export const AUDIT_CATALOGUES = {
   support: SUPPORT_AUDIT_ACTIONS,
   incidents: INCIDENTS_AUDIT_ACTIONS,
   training: TRAINING_AUDIT_ACTIONS,
+  woningscan: WONINGSCAN_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -57,6 +60,7 @@ export const PROBLEM_CATALOGUES = {
   support: SUPPORT_PROBLEMS,
   incidents: INCIDENTS_PROBLEMS,
   training: TRAINING_PROBLEMS,
+  woningscan: WONINGSCAN_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];

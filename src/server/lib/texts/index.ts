@@ -1,6 +1,7 @@
 import { HANDOVER_PDF_TEXTS } from './handover-pdf.ts';
 import { MAIL_TEXTS } from './mail.ts';
 import { SIPA_PDF_TEXTS } from './sipa-pdf.ts';
+import { WONINGSCAN_PDF_TEXTS } from './woningscan-pdf.ts';
 import { ZELFSCAN_PDF_TEXTS } from './zelfscan-pdf.ts';
 
 /**
@@ -18,6 +19,7 @@ export const SERVER_TEXTS = {
   zelfscanPdf: ZELFSCAN_PDF_TEXTS,
   handoverPdf: HANDOVER_PDF_TEXTS,
   sipaPdf: SIPA_PDF_TEXTS,
+  woningscanPdf: WONINGSCAN_PDF_TEXTS,
   mail: MAIL_TEXTS,
 } as const;
 
@@ -34,4 +36,5 @@ export {
   signInAttemptsMail,
 } from './mail.ts';
 export { SIPA_PDF_TEXTS, type SipaAdviceSection, type SipaPdfTexts } from './sipa-pdf.ts';
+export { WONINGSCAN_PDF_TEXTS, type WoningscanPdfTexts } from './woningscan-pdf.ts';
 export { ZELFSCAN_PDF_TEXTS, type ZelfscanPdfTexts } from './zelfscan-pdf.ts';

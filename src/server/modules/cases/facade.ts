@@ -7,6 +7,7 @@ import type { CaseDeps } from './context.ts';
 import { createCase, type NewCase, type WriteTypeData } from './create.ts';
 import type { CaseTypeDefinition, CaseTypeRegistry, CaseTypeSettings } from './registry.ts';
 import { loadCase } from './repository.ts';
+import { DAY_MS } from './sla.ts';
 import type { CaseState } from './types.ts';
 import { CaseWork } from './work.ts';
 
@@ -132,6 +133,14 @@ export class CaseTypeHandle<TData> {
     writeTypeData?: WriteTypeData,
   ): Promise<{ id: string; reference: string }> {
     return createCase(this.core.deps, ctx, this.definition as CaseTypeDefinition, input, writeTypeData);
+  }
+
+  /**
+   * The moment `days` working days after `from`, on the core's working calendar (weekends and Dutch
+   * public holidays off): for a type's own targets in working days, counted like the core's.
+   */
+  workingDaysAfter(from: Date, days: number): Date {
+    return this.core.deps.calendar.addWorkingTime(from, days * DAY_MS);
   }
 
   /** withCase, for this type's cases only (any other case answers 404, as if it did not exist). */
