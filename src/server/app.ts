@@ -23,6 +23,7 @@ import { packageModule } from './modules/package/index.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
+import { privacyModule } from './modules/privacy/index.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
@@ -30,6 +31,7 @@ import { supportModule } from './modules/support/index.ts';
 import trainingModule from './modules/training/index.ts';
 import { woningscanModule } from './modules/woningscan/index.ts';
 import { zelfscanModule, zelfscanResultProvider } from './modules/zelfscan/index.ts';
+import { personalDataRegistry } from './personal-data.ts';
 import accessPlugin from './plugins/access.ts';
 import compressionPlugin from './plugins/compression.ts';
 import databasePlugin from './plugins/database.ts';
@@ -137,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
   await app.register(trainingModule);
+  // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
+  await app.register(privacyModule, { registry: personalDataRegistry(app) });
 
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),

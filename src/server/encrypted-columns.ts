@@ -3,6 +3,7 @@ import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
 import { INCIDENT_ENCRYPTED_COLUMNS } from './modules/incidents/encrypted-columns.ts';
 import { MAIL_ENCRYPTED_COLUMNS } from './modules/mail/encrypted-columns.ts';
+import { PRIVACY_ENCRYPTED_COLUMNS } from './modules/privacy/encrypted-columns.ts';
 import { SIPA_ENCRYPTED_COLUMNS } from './modules/sipa/encrypted-columns.ts';
 import { SUPPORT_ENCRYPTED_COLUMNS } from './modules/support/encrypted-columns.ts';
 import { WONINGSCAN_ENCRYPTED_COLUMNS } from './modules/woningscan/encrypted-columns.ts';
@@ -26,5 +27,6 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('woningscan', WONINGSCAN_ENCRYPTED_COLUMNS)
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
       .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
+      .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
   );
 }

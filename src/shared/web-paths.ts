@@ -23,6 +23,7 @@ export const WEB_PATHS = {
   account: '/account',
   accountSessions: '/account/sessies',
   accountAccessLog: '/account/inzage',
+  accountData: '/account/mijn-gegevens',
   relatives: '/familie',
   admin: '/beheer',
   adminPeople: '/beheer/personen',

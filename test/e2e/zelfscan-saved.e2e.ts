@@ -125,4 +125,16 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     expect(text).toContain('Acuut gevaar? Bel 112.');
     expect(await page.getByText('Het downloaden is niet gelukt.', { exact: false }).count()).toBe(0);
   });
+
+  it('deletes the saved result after a confirmation', async () => {
+    await page.getByRole('button', { name: 'Verwijder dit bewaarde resultaat' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bewaard resultaat verwijderen?' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'delete the saved result: confirmation');
+    await dialog.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await page.getByText('Het bewaarde resultaat is verwijderd.').waitFor();
+    await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).waitFor();
+    const left = await officeholder.request<{ results: unknown[] }>('GET', '/api/me/zelfscan/results');
+    expect(left.results.length).toBe(1);
+  });
 });

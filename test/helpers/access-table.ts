@@ -148,6 +148,11 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/zelfscan/results/:id': 'signedIn',
   'GET /api/me/zelfscan/results/:id/pdf': 'signedIn',
   'PATCH /api/me/zelfscan/results/:id/actions/:tipId': 'signedIn',
+  'DELETE /api/me/zelfscan/results/:id': 'signedIn',
+  // Mijn gegevens (src/server/modules/privacy): the person's own data only; see privacy.int.test.ts.
+  'GET /api/me/data-export': 'signedIn',
+  'POST /api/me/account/delete': 'signedIn',
+  'GET /api/privacy/retention': 'public',
   // Incidents (src/server/modules/incidents): owner-only per record, see test/integration/incident-*.test.ts.
   'GET /api/me/incidents': 'signedIn',
   'POST /api/me/incidents': { roles: ['officeholder', 'relative'] },

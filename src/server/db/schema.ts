@@ -11,6 +11,7 @@ export * from '../modules/mail/db.ts';
 export * from '../modules/notifications/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
+export * from '../modules/privacy/db.ts';
 export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
 export * from '../modules/support/db.ts';

@@ -4,11 +4,13 @@ import { HANDOVER_AUDIT_ACTIONS } from './audit-handover.ts';
 import { INCIDENTS_AUDIT_ACTIONS } from './audit-incidents.ts';
 import { PACKAGE_AUDIT_ACTIONS } from './audit-package.ts';
 import { PEOPLE_AUDIT_ACTIONS } from './audit-people.ts';
+import { PRIVACY_AUDIT_ACTIONS } from './audit-privacy.ts';
 import { SESSIONS_AUDIT_ACTIONS } from './audit-sessions.ts';
 import { SIPA_AUDIT_ACTIONS } from './audit-sipa.ts';
 import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
 import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
+import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -16,6 +18,7 @@ import { HANDOVER_PROBLEMS } from './problems-handover.ts';
 import { INCIDENTS_PROBLEMS } from './problems-incidents.ts';
 import { PACKAGE_PROBLEMS } from './problems-package.ts';
 import { PEOPLE_PROBLEMS } from './problems-people.ts';
+import { PRIVACY_PROBLEMS } from './problems-privacy.ts';
 import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
 import { SIPA_PROBLEMS } from './problems-sipa.ts';
 import { SUPPORT_PROBLEMS } from './problems-support.ts';
@@ -44,6 +47,8 @@ export const AUDIT_CATALOGUES = {
   support: SUPPORT_AUDIT_ACTIONS,
   incidents: INCIDENTS_AUDIT_ACTIONS,
   training: TRAINING_AUDIT_ACTIONS,
+  zelfscan: ZELFSCAN_AUDIT_ACTIONS,
+  privacy: PRIVACY_AUDIT_ACTIONS,
   woningscan: WONINGSCAN_AUDIT_ACTIONS,
 } as const;
 
@@ -60,6 +65,7 @@ export const PROBLEM_CATALOGUES = {
   support: SUPPORT_PROBLEMS,
   incidents: INCIDENTS_PROBLEMS,
   training: TRAINING_PROBLEMS,
+  privacy: PRIVACY_PROBLEMS,
   woningscan: WONINGSCAN_PROBLEMS,
 } as const;
 

@@ -39,6 +39,10 @@ export const identityRoutes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/account/AccessLogPage.tsx')).AccessLogPage }),
           },
           {
+            path: WEB_PATHS.accountData,
+            lazy: async () => ({ Component: (await import('../features/privacy/MyDataPage.tsx')).MyDataPage }),
+          },
+          {
             element: <PageGate roles={['officeholder']} />,
             children: [
               {

@@ -13,7 +13,14 @@ import { absoluteLifetimeMs, idleTimeoutMs } from './policy.ts';
 import { hashSecretToken, newSecretToken } from './tokens.ts';
 
 export type SignInMethod = 'passkey' | 'password_totp' | 'password_recovery' | 'activation' | 'demo_link';
-export type EndReason = 'signed_out' | 'signed_out_everywhere' | 'ended_by_owner' | 'idle' | 'expired' | 'deactivated';
+export type EndReason =
+  | 'signed_out'
+  | 'signed_out_everywhere'
+  | 'ended_by_owner'
+  | 'idle'
+  | 'expired'
+  | 'deactivated'
+  | 'account_deleted';
 
 /** Writes of `last_seen_at` are skipped when the last one is this recent, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 30_000;

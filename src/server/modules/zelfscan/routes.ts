@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { SHIPPED_QUESTIONNAIRE } from '../../../shared/zelfscan/shipped.ts';
 import {
   actionParamsSchema,
@@ -14,7 +15,15 @@ import {
 import { contextOf } from '../../lib/context.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import { getResult, listResults, resultPdf, saveResult, updateAction, type ZelfscanDeps } from './service.ts';
+import {
+  deleteResult,
+  getResult,
+  listResults,
+  resultPdf,
+  saveResult,
+  updateAction,
+  type ZelfscanDeps,
+} from './service.ts';
 
 /** Saving is for officeholders and relatives; reading is owner-only, decided per record by the policy helper. */
 const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
@@ -105,6 +114,23 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, tipId } = request.params;
       return { action: await updateAction(deps, contextOf(request), id, tipId, request.body) };
+    },
+  );
+
+  app.delete(
+    '/api/me/zelfscan/results/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Delete one of my saved zelfscan results for good',
+        params: resultIdParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteResult(deps, contextOf(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

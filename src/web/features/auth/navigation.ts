@@ -1,7 +1,7 @@
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
 
 /** Messages the sign-in page shows after being sent there. */
-export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'expired' | 'signInRequired';
+export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'expired' | 'signInRequired' | 'accountDeleted';
 
 export interface SignInState {
   notice?: SignInNotice;

@@ -6,6 +6,7 @@ import { apiGet, apiPatch, apiPost, apiSaveFile } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { ActionPlan } from './ActionPlan.tsx';
+import { DeleteSavedResult } from './DeleteSavedResult.tsx';
 import { ScoreChange } from './ScoreChange.tsx';
 import './zelfscan-saved.css';
 import type { ScanState } from './store.ts';
@@ -18,6 +19,7 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<SavedResult | null>(null);
+  const [deleted, setDeleted] = useState(false);
   const list = useQuery({
     queryKey: SAVED_RESULTS_KEY,
     queryFn: ({ signal }) => apiGet<{ results: SavedResultSummary[] }>(SAVED_RESULTS_PATH, signal),
@@ -62,12 +64,28 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
         <>
           <StatusMessage>{t('zelfscanSaved.saved')}</StatusMessage>
           <ResultPdfDownload resultId={saved.id} />
+          <DeleteSavedResult
+            path={`${SAVED_RESULTS_PATH}/${saved.id}`}
+            onDeleted={() => {
+              setSaved(null);
+              setDeleted(true);
+              void queryClient.invalidateQueries({ queryKey: SAVED_RESULTS_KEY });
+            }}
+          />
         </>
       ) : (
         <>
+          {deleted && <StatusMessage>{t('zelfscanSaved.delete.done')}</StatusMessage>}
           <Paragraph>{t('zelfscanSaved.intro')}</Paragraph>
           <ButtonGroup>
-            <Button appearance="primary-action-button" busy={save.isPending} onClick={() => save.mutate()}>
+            <Button
+              appearance="primary-action-button"
+              busy={save.isPending}
+              onClick={() => {
+                setDeleted(false);
+                save.mutate();
+              }}
+            >
               {t('zelfscanSaved.save')}
             </Button>
           </ButtonGroup>
