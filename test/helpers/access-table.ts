@@ -99,6 +99,8 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/cases/:caseId/support/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
   'GET /api/support/incident-shares': { roles: ['officeholder', 'relative'] },
   'POST /api/sipa/requests': { roles: ['officeholder'] },
+  'POST /api/cases/:caseId/sipa/intake': { roles: ['sipa_advisor'] },
+  'PUT /api/cases/:caseId/sipa/details': { roles: ['officeholder'] },
   'POST /api/cases/:caseId/sipa/conflict-check': { roles: ['sipa_advisor'] },
   'PUT /api/cases/:caseId/sipa/advice': { roles: ['sipa_advisor'] },
   'GET /api/cases/:caseId/sipa/advice.pdf': 'signedIn',

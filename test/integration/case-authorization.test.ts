@@ -15,7 +15,7 @@ import { caseIncidentShares, supportCases } from '../../src/server/modules/suppo
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, expectStatus, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, expectStatus, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
 import { recordIncident, uploadEvidence } from '../helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -94,6 +94,8 @@ incident.file     open       | 200   200      200   404      404        404   40
 sipa.pdf          advised    | 404   404      404   404      404        404   404      404   404  404  401
 sipa.conflict     open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.intake       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.details      open       | 404   403      403   403      403        403   404      403   403  403  401
 ws.slots          open       | 403   403      403   403      403        403   403      403   403  403  401
 ws.pick           open       | 404   403      403   403      403        403   404      403   403  403  401
 ws.decline        open       | 404   403      403   403      403        403   404      403   403  403  401
@@ -290,6 +292,16 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
     body: () => ({ bvaAdviceReceivedOn: null, pkvwStatus: 'unknown', pkvwCertifiedOn: null }),
   },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
+  'sipa.intake': {
+    method: 'POST',
+    url: (s) => `${base(s)}/sipa/intake`,
+    body: () => ({ heldAt: new Date().toISOString(), agreement: 'share_details', message: '' }),
+  },
+  'sipa.details': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/sipa/details`,
+    body: () => sipaDetails(),
+  },
   'sipa.conflict': {
     method: 'POST',
     url: (s) => `${base(s)}/sipa/conflict-check`,
@@ -597,6 +609,8 @@ status            open       | 403   200      404          404   404       403  
 urgency           open       | 403   200      404          404   404       403   403      401
 assign            open       | 403   403      403          404   403       403   403      401
 take              submitted  | 403   200      200          404   404       403   403      401
+intake            calling    | 403   200      404          403   403       403   403      401
+details           agreed     | 200   403      403          403   403       403   404      401
 conflict          checking   | 403   200      404          403   403       403   403      401
 release           open       | 403   200      404          404   404       403   403      401
 advice            open       | 403   200      404          403   403       403   403      401
@@ -607,7 +621,8 @@ support.advice    open       | 403   403      403          404   404       403  
 support.zelfscan  open       | 404   404      404          404   404       404   404      401
 `;
 // Notes: callers are owner = the requesting burgemeester; assigned = the SIPA advisor who took it and confirmed
-// there is no conflict of interest (in `submitted`: an advisor who may take it; in `checking`: who took it);
+// there is no conflict of interest (in `submitted`: an advisor who may take it; in `calling`: who took it and
+// calls; in `agreed`: who held the phone intake, details agreed; in `checking`: the details are shared);
 // otherAdvisor = another SIPA advisor; coord = an ot_coordinator who is also a confidant (OT staff never see
 // SIPA cases: no coordinator role exists for SIPA); confidant; admin; stranger = another officeholder.
 // - assign: ot_coordinator passes the route's role gate, but has no relation to a SIPA case: 404.
@@ -620,6 +635,8 @@ describe('authorization matrix: SIPA cases', () => {
   const people = {} as Record<string, TestActor | null>;
   const requests: Record<string, RequestSpec> = {
     ...SUPPORT_REQUESTS,
+    intake: SUPPORT_REQUESTS['sipa.intake'] as RequestSpec,
+    details: SUPPORT_REQUESTS['sipa.details'] as RequestSpec,
     conflict: SUPPORT_REQUESTS['sipa.conflict'] as RequestSpec,
     advice: SUPPORT_REQUESTS['sipa.advice'] as RequestSpec,
     pdf: SUPPORT_REQUESTS['sipa.pdf'] as RequestSpec,
@@ -639,6 +656,10 @@ describe('authorization matrix: SIPA cases', () => {
     const scenario: Scenario = { caseId, reference, attachmentId: '', activeGrantId: '', proposedGrantId: '' };
     if (state === 'submitted') return scenario;
     await expectStatus(await call(s, advisor, 'POST', `${base(scenario)}/take`, {}), 200, 'take');
+    if (state === 'calling') return scenario;
+    await expectStatus(await send(s, advisor, requests.intake as RequestSpec, scenario), 200, 'intake');
+    if (state === 'agreed') return scenario;
+    await expectStatus(await send(s, owner, requests.details as RequestSpec, scenario), 200, 'details');
     if (state === 'checking') return scenario;
     await expectStatus(
       await call(s, advisor, 'POST', `${base(scenario)}/sipa/conflict-check`, { decision: 'no_conflict' }),

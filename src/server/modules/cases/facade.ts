@@ -157,6 +157,7 @@ export class CaseTypeHandle<TData> {
 export type { NewCase, WriteTypeData } from './create.ts';
 export { caseFieldAad } from './crypto.ts';
 export type {
+  CaseActionRefusal,
   CaseTypeData,
   CaseTypeDefinition,
   CaseTypeHooks,
