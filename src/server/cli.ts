@@ -1,7 +1,7 @@
 import { emailSchema } from '../shared/admin.ts';
 import { backupCommand, restoreCommand } from './backup/commands.ts';
 import { BackupError } from './backup/manifest.ts';
-import { type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
+import { auditCheckpointFileOf, type Config, ConfigError, loadConfig, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import type { Database, Db } from './db/index.ts';
 import { encryptedColumnRegistry } from './encrypted-columns.ts';
@@ -11,7 +11,10 @@ import { type EncryptedColumn, type RewrapReport, rewrapAll } from './lib/encryp
 import { AppError } from './lib/errors.ts';
 import { UnitOfWork } from './lib/unit-of-work.ts';
 import { isEntryPoint, loadConfiguredKeyring, openConfiguredDatabase } from './main.ts';
-import { verifyAuditChain } from './modules/audit/service.ts';
+import type { BreakReason } from './modules/audit/chain.ts';
+import { checkpointPublicKey, parseCheckpointLog, readCheckpointFile } from './modules/audit/checkpoints.ts';
+import { bindAuditKeyring } from './modules/audit/key.ts';
+import { verifyAuditChain } from './modules/audit/verify.ts';
 import { deliverPending } from './modules/mail/service.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
 import { createAdmin } from './modules/people/create-admin.ts';
@@ -39,7 +42,10 @@ export const HELP = `Weerbaar command line — npm run cli -- <command>
 
   create-admin <email>   Invite an admin (or give an existing account the admin role) and print the
                          activation link. Stop the server first when it uses the embedded database.
-  audit:verify           Recompute the audit trail's hash chain; exit code 1 when it is broken.
+  audit:verify           Recompute the audit trail's keyed chains and check them against the latest
+                         signed checkpoint; exit code 1 when an entry was altered, deleted or cut off.
+                         --checkpoints <file>: another copy of the log (e.g. from the external sink);
+                         --no-checkpoint: pass without any checkpoint (a cut-off tail goes unnoticed).
   keys:rotate            Add a new key-encryption key (key file only) and re-wrap every encrypted value
                          under it. Safe to interrupt; finish with keys:rewrap.
   keys:rewrap            Re-wrap every encrypted value still under an older key (resume a rotation, or
@@ -114,27 +120,77 @@ export async function createAdminCommand(env: CliEnv, rawEmail: string | undefin
   return 0;
 }
 
-export async function auditVerifyCommand(env: CliEnv): Promise<number> {
-  const result = await verifyAuditChain(env.db);
-  if (result.firstBreak) {
-    env.io.err(
-      `Audit trail BROKEN at seq ${result.firstBreak.seq}: ${describeBreak(result.firstBreak.reason)}. ` +
-        `${result.checked} entries before it are intact (last intact hash ${result.headHash}).`,
-    );
+/**
+ * `audit:verify [--checkpoints <file>] [--no-checkpoint]`: recomputes every chain with the keys and checks
+ * it against the latest signed checkpoint (the configured log, or a copy from the external sink). Without
+ * any checkpoint a cut-off tail cannot be ruled out, so that fails too unless --no-checkpoint says so.
+ */
+export async function auditVerifyCommand(env: CliEnv, args: readonly string[] = []): Promise<number> {
+  const fileIndex = args.indexOf('--checkpoints');
+  const file = fileIndex >= 0 ? args[fileIndex + 1] : auditCheckpointFileOf(env.config);
+  if (
+    !file ||
+    args.some((arg, index) => arg.startsWith('--') && !AUDIT_VERIFY_FLAGS.has(arg) && index !== fileIndex + 1)
+  ) {
+    env.io.err('Usage: npm run cli -- audit:verify [--checkpoints <file>] [--no-checkpoint]');
+    return 2;
+  }
+  const text = readCheckpointFile(file);
+  const log = text === null ? null : parseCheckpointLog(text, checkpointPublicKey(env.keyring));
+  if (log?.problem) {
+    env.io.err(`Checkpoint log ${file} is not intact: ${log.problem}. Compare it with the copy at the external sink.`);
     return 1;
   }
-  env.io.out(`Audit trail intact: ${result.checked} entries checked. Head hash: ${result.headHash}`);
-  return 0;
+  const checkpoint = log?.checkpoints[log.checkpoints.length - 1] ?? null;
+  const result = await verifyAuditChain(env.db, { checkpoint });
+  if (result.firstBreak) {
+    const { chain, seq, reason } = result.firstBreak;
+    const where = chain === null ? `entry seq ${seq} (from before keying)` : `chain ${chain}, position ${seq}`;
+    const old = result.legacy.brokenBeforeKeying ? ' It was already broken when the chains were keyed.' : '';
+    env.io.err(`Audit trail BROKEN at ${where}: ${describeBreak(reason)}. ${result.checked} entries checked.${old}`);
+    return 1;
+  }
+  const legacy =
+    result.legacy.rows > 0 ? ` (${result.legacy.rows} from before keying, pinned by audit.chain_keyed)` : '';
+  env.io.out(`Audit trail intact: ${result.checked} entries checked in ${result.heads.length} chains${legacy}.`);
+  if (checkpoint) {
+    env.io.out(
+      `Every chain reaches signed checkpoint #${checkpoint.n} of ${checkpoint.at} (${file}); ` +
+        `${result.afterCheckpoint} entries written after it are not anchored yet.`,
+    );
+    env.io.out(`Checkpoint signing key (Ed25519, public): ${checkpoint.key}`);
+    return 0;
+  }
+  if (result.checked === 0) return 0;
+  const warning = `No checkpoint log at ${file}: a cut-off tail cannot be ruled out.`;
+  if (args.includes('--no-checkpoint')) {
+    env.io.err(`Warning: ${warning}`);
+    return 0;
+  }
+  env.io.err(
+    `${warning} Pass --checkpoints <file> (e.g. a copy from the external sink), or --no-checkpoint to accept.`,
+  );
+  return 1;
 }
 
-function describeBreak(reason: 'missing_row' | 'content_changed' | 'link_broken'): string {
+const AUDIT_VERIFY_FLAGS = new Set(['--checkpoints', '--no-checkpoint']);
+
+function describeBreak(reason: BreakReason): string {
   switch (reason) {
     case 'missing_row':
       return 'missing_row (an entry was deleted)';
     case 'content_changed':
       return 'content_changed (an entry was altered)';
     case 'link_broken':
-      return 'link_broken (an entry was replaced or inserted)';
+      return 'link_broken (an entry was replaced, moved or inserted)';
+    case 'truncated':
+      return 'truncated (entries the latest signed checkpoint saw are gone: the tail was cut off)';
+    case 'checkpoint_mismatch':
+      return 'checkpoint_mismatch (the entries at the checkpointed positions are not the ones it saw: the chain was rebuilt)';
+    case 'legacy_unanchored':
+      return 'legacy_unanchored (unkeyed entries that no keyed audit.chain_keyed entry pins)';
+    case 'legacy_changed':
+      return 'legacy_changed (entries from before keying differ from what audit.chain_keyed pinned)';
   }
 }
 
@@ -261,12 +317,13 @@ export async function runCli(
     const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
     if (warning) io.err(`Warning: ${warning}`);
     if (generated) io.err(`Generated a new master key in ${location} (mode 0600). Back it up apart from the database.`);
+    bindAuditKeyring(database.db, keyring);
     const env: CliEnv = { db: database.db, config, keyring, io };
     switch (command) {
       case 'create-admin':
         return await createAdminCommand(env, args[0]);
       case 'audit:verify':
-        return await auditVerifyCommand(env);
+        return await auditVerifyCommand(env, args);
       case 'keys:rotate':
         return await keysRotateCommand(env);
       case 'keys:rewrap':

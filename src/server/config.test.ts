@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.ts';
+import { auditCheckpointFileOf, ConfigError, parseConfig } from './config.ts';
 
 describe('configuration', () => {
   it('works with no variables at all: embedded database under ./data on port 3000', () => {
@@ -31,6 +31,13 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '11'],
+    ['TRUST_PROXY', '10.0.0.1,proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['AUDIT_CHECKPOINT_URL', 'syslog://collector'],
+    ['AUDIT_CHECKPOINT_SECONDS', '1'],
+    ['DATABASE_STARTUP_WAIT_SECONDS', '-5'],
     ['PUBLIC_URL', 'ftp://example.org'],
     ['SECURITY_CONTACT', 'someone'],
     ['SECURITY_TXT_EXPIRES', 'next year'],
@@ -54,6 +61,24 @@ describe('configuration', () => {
       expect((error as ConfigError).problems).toHaveLength(1);
       expect((error as ConfigError).message).toContain(`${name}:`);
     }
+  });
+
+  it('trusts no proxy, a number of hops, or listed proxy addresses, never every hop', () => {
+    expect(parseConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: 'true' })).toThrow(/every X-Forwarded-For hop/);
+  });
+
+  it('keeps keys and audit checkpoints next to the data directory, not in it', () => {
+    const config = parseConfig({ DATA_DIR: '/srv/weerbaar/data' });
+    expect(auditCheckpointFileOf(config)).toBe('/srv/weerbaar/data-keys/audit-checkpoints.jsonl');
+    const placed = parseConfig({ AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl' });
+    expect(auditCheckpointFileOf(placed)).toBe('/var/log/weerbaar/audit.jsonl');
   });
 
   it('names every wrong variable at once', () => {
@@ -108,6 +133,13 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual(['SIPA_RETENTION_DAYS: must be at least SIPA_REOPEN_DAYS (60)']);
     }
+  });
+
+  it('refuses local mail mode in production unless it is allowed explicitly', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: must be set in production/);
+    expect(parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.nl:587' }).SMTP_URL).toBeDefined();
+    expect(parseConfig({ NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' }).SMTP_URL).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'development' }).ALLOW_LOCAL_MAIL_IN_PRODUCTION).toBe(false);
   });
 
   it('accepts a PostgreSQL URL', () => {

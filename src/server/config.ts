@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultKeyFilePath } from './lib/crypto/index.ts';
 
 /**
  * All configuration comes from environment variables, validated once at start.
@@ -26,6 +28,53 @@ const reopenDays = wholeNumber(0, 365);
 const retentionDays = wholeNumber(1, 3650);
 const requestsPerDay = wholeNumber(1, 1000);
 
+/** `a.b.c.d`, an IPv6 address, or either with a `/prefix`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may tell us the client's address (X-Forwarded-For) and protocol: none (`false`),
+ * the nearest N hops (`1` for one proxy in front), or only the proxies at these addresses. `true` (trust
+ * every hop, so any client can forge its address) is refused on purpose.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const text = value.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(text)) return false;
+  if (['true', 'yes'].includes(text)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'true would trust every X-Forwarded-For hop (anyone could forge their address); give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+    context.addIssue({ code: 'custom', message: 'a hop count must be 1 to 10' });
+    return z.NEVER;
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || wrong !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (1-10) or a comma-separated list of proxy addresses or ranges${wrong ? ` ("${wrong}" is none)` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
@@ -37,8 +86,8 @@ export const configSchema = z.object({
   /** Where incident evidence files are kept (encrypted); default DATA_DIR/evidence. Shared storage with several instances. */
   EVIDENCE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a reverse proxy (TLS is usually terminated there). */
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /** Which reverse proxies' X-Forwarded-* headers to trust: false, a hop count, or their addresses. */
+  TRUST_PROXY: trustProxy.default(false),
   SECURITY_CONTACT: z
     .string()
     .regex(/^(mailto:|https:\/\/)\S+$/, 'must start with mailto: or https://')
@@ -49,6 +98,14 @@ export const configSchema = z.object({
   MASTER_KEY: z.string().min(1).optional(),
   /** A key file made earlier (e.g. mounted as a secret); used when MASTER_KEY is unset. */
   KEY_FILE: z.string().min(1).optional(),
+  /** The append-only log of signed audit checkpoints; default beside the key file, `<DATA_DIR>-keys/audit-checkpoints.jsonl`. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** An external sink that receives every audit checkpoint as a JSON POST (a log collector). */
+  AUDIT_CHECKPOINT_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** How often a checkpoint is written when the audit trail grew (seconds). */
+  AUDIT_CHECKPOINT_SECONDS: wholeNumber(5, 3600).default(60),
+  /** How long start-up waits for PostgreSQL to accept connections before giving up (seconds). */
+  DATABASE_STARTUP_WAIT_SECONDS: wholeNumber(0, 3600).default(120),
   /** Folder of pg_dump and pg_restore for `npm run cli -- backup/restore` on PostgreSQL; default: the PATH. */
   PG_BIN_DIR: z.string().min(1).optional(),
   /**
@@ -62,6 +119,11 @@ export const configSchema = z.object({
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587. Unset: local mode (outbox in the app). */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Weerbaar <no-reply@weerbaarbestuur.nl>'),
+  /**
+   * Local mail mode (no SMTP_URL) keeps every mail on this server, readable by admins in the outbox. In
+   * production that is refused unless this is set; the outbox and console then never show a link's token.
+   */
+  ALLOW_LOCAL_MAIL_IN_PRODUCTION: booleanFromEnv.default(false),
   /** Sessions end after this much inactivity: staff (15 min) and officeholders and relatives (30 min). */
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(240).default(15),
   SESSION_IDLE_MINUTES_MEMBER: z.coerce.number().int().min(1).max(240).default(30),
@@ -108,6 +170,15 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
   if (config.METRICS_TOKEN && config.METRICS_PORT === undefined) {
     context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must be set with METRICS_TOKEN' });
   }
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL && !config.ALLOW_LOCAL_MAIL_IN_PRODUCTION) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message:
+        'must be set in production: without it mail stays on this server (local mode). ' +
+        'Set ALLOW_LOCAL_MAIL_IN_PRODUCTION=true to run in local mode anyway',
+    });
+  }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {
       context.addIssue({
@@ -120,6 +191,17 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
+
+/**
+ * The log of signed audit checkpoints: AUDIT_CHECKPOINT_FILE, else beside the local key file
+ * (`<DATA_DIR>-keys/`), outside the data directory, so whoever holds a copy of the data cannot rewrite it.
+ */
+export function auditCheckpointFileOf(config: Pick<Config, 'DATA_DIR' | 'AUDIT_CHECKPOINT_FILE'>): string {
+  return path.resolve(
+    config.AUDIT_CHECKPOINT_FILE ??
+      path.join(path.dirname(defaultKeyFilePath(config.DATA_DIR)), 'audit-checkpoints.jsonl'),
+  );
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];

@@ -13,12 +13,14 @@ import { exitWithStartError, isEntryPoint, start } from './main.ts';
  * sign-in links, on a data directory of its own:
  *
  * - never on a real database: refused when DATABASE_URL is set or NODE_ENV is production;
- * - data in ./data-demo (or DEMO_DATA_DIR), with its own key file; MASTER_KEY, KEY_FILE and SMTP_URL
- *   are ignored, so no real key is used and no mail leaves the machine (the outbox keeps it);
+ * - data in ./data-demo (or DEMO_DATA_DIR), with its own key file and audit checkpoints next to it;
+ *   MASTER_KEY, KEY_FILE, the AUDIT_CHECKPOINT_ file and sink, and SMTP_URL are ignored, so no
+ *   real key or log is used and no mail leaves the machine (the outbox keeps it);
  * - one active account per role, seeded on every start (idempotent: what a previous demo changed about
  *   these accounts is put back); the console lists one sign-in link per account;
  * - a few example records (a zelfscan result, a support request in conversation, a SIPA request in the
- *   queue, a handover, a training session with two seats taken), added once through the modules' own services (demo/examples.ts).
+ *   queue, a handover, a training session with two seats taken, a woningscan request in the CCV queue), added
+ *   once through the modules' own services (demo/examples.ts).
  */
 
 export class DemoRefusedError extends Error {
@@ -32,14 +34,15 @@ export const DEFAULT_DEMO_DATA_DIR = './data-demo';
 
 /** The demo's configuration, from the environment (plus .env); throws DemoRefusedError when unsafe. */
 export function demoConfig(env: Record<string, string | undefined>): Config {
+  // Checked before the rest: production refuses local mail too, and the demo's own message is the clearer.
+  if (env.NODE_ENV === 'production') {
+    throw new DemoRefusedError('NODE_ENV is production. The demo is never run in production.');
+  }
   const given = parseConfig(env);
   if (given.DATABASE_URL) {
     throw new DemoRefusedError(
       'DATABASE_URL is set. The demo only runs on its own embedded database (./data-demo, or DEMO_DATA_DIR); unset DATABASE_URL.',
     );
-  }
-  if (given.NODE_ENV === 'production') {
-    throw new DemoRefusedError('NODE_ENV is production. The demo is never run in production.');
   }
   return parseConfig({
     ...env,
@@ -47,6 +50,8 @@ export function demoConfig(env: Record<string, string | undefined>): Config {
     DEMO_MODE: 'true',
     MASTER_KEY: undefined,
     KEY_FILE: undefined,
+    AUDIT_CHECKPOINT_FILE: undefined,
+    AUDIT_CHECKPOINT_URL: undefined,
     SMTP_URL: undefined,
   });
 }

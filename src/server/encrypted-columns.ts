@@ -1,10 +1,13 @@
 import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
+import { IDEMPOTENCY_ENCRYPTED_COLUMNS } from './modules/idempotency/encrypted-columns.ts';
 import { INCIDENT_ENCRYPTED_COLUMNS } from './modules/incidents/encrypted-columns.ts';
 import { MAIL_ENCRYPTED_COLUMNS } from './modules/mail/encrypted-columns.ts';
+import { PRIVACY_ENCRYPTED_COLUMNS } from './modules/privacy/encrypted-columns.ts';
 import { SIPA_ENCRYPTED_COLUMNS } from './modules/sipa/encrypted-columns.ts';
 import { SUPPORT_ENCRYPTED_COLUMNS } from './modules/support/encrypted-columns.ts';
+import { WONINGSCAN_ENCRYPTED_COLUMNS } from './modules/woningscan/encrypted-columns.ts';
 import { ZELFSCAN_ENCRYPTED_COLUMNS } from './modules/zelfscan/encrypted-columns.ts';
 
 /**
@@ -18,11 +21,15 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
     new EncryptedColumnRegistry()
       .register('auth', AUTH_ENCRYPTED_COLUMNS)
       .register('mail', MAIL_ENCRYPTED_COLUMNS)
-      // The case core, and the own tables of the support and SIPA case types.
+      // The case core, and the own tables of the support, SIPA and woningscan case types.
       .register('cases', CASE_ENCRYPTED_COLUMNS)
       .register('support', SUPPORT_ENCRYPTED_COLUMNS)
       .register('sipa', SIPA_ENCRYPTED_COLUMNS)
+      .register('woningscan', WONINGSCAN_ENCRYPTED_COLUMNS)
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
       .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
+      .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
+      // Answers kept for Idempotency-Key retries.
+      .register('idempotency', IDEMPOTENCY_ENCRYPTED_COLUMNS)
   );
 }

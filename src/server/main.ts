@@ -18,7 +18,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase(
     config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
+      ? { kind: 'postgres', url: config.DATABASE_URL, startupWaitMs: config.DATABASE_STARTUP_WAIT_SECONDS * 1000 }
       : { kind: 'pglite', dataDir: path.resolve(config.DATA_DIR) },
   );
 }

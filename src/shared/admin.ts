@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { associationSchema, expertFieldSchema, officeSchema, PERSON_STATUSES } from './people.ts';
-import { ROLES, type Role } from './roles.ts';
+import { CASE_READING_ROLES, ROLES, type Role, rolesConflict } from './roles.ts';
 import { sensitive } from './sensitive.ts';
 import { roleSchema } from './session.ts';
 
@@ -92,6 +92,13 @@ function checkRoleDetails(value: RoleFields, ctx: z.RefinementCtx, options: { re
   if (new Set(value.roles).size !== value.roles.length) {
     ctx.addIssue({ code: 'custom', path: ['roles'], message: 'Each role may appear only once.' });
   }
+  if (rolesConflict(value.roles)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['roles'],
+      message: 'An admin cannot also hold a role that reads cases (separation of duties).',
+    });
+  }
   const has = (role: Role) => value.roles.includes(role);
   if (options.requireDetails && has('confidant') && !value.association) {
     ctx.addIssue({ code: 'custom', path: ['association'], message: 'A confidant needs an association.' });
@@ -151,8 +158,30 @@ export const adminPeopleResponseSchema = z.object({
 });
 export type AdminPeopleResponse = z.infer<typeof adminPeopleResponseSchema>;
 
-/** GET /api/admin/people/:id — account data only. Same fields as in the list. */
-export const adminPersonSchema = adminPersonSummarySchema;
+/**
+ * A request to grant roles that read cases (four eyes): asked by one admin after a fresh sign-in, granted
+ * only when a second admin approves. `mayDecide`: the caller is not the admin who asked.
+ */
+export const ROLE_GRANT_DECISIONS = ['approved', 'rejected', 'withdrawn', 'expired'] as const;
+export const roleGrantSchema = z.object({
+  id: z.uuid(),
+  person: z.object({ id: z.uuid(), displayName: z.string().nullable(), email: z.string() }),
+  roles: z.array(z.enum(CASE_READING_ROLES)),
+  association: z.string().nullable(),
+  expertField: z.string().nullable(),
+  requestedBy: z.object({ id: z.uuid(), displayName: z.string().nullable() }),
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /** Null while it waits. */
+  decision: z.enum(ROLE_GRANT_DECISIONS).nullable(),
+  decidedBy: z.object({ id: z.uuid(), displayName: z.string().nullable() }).nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  mayApprove: z.boolean(),
+});
+export type RoleGrant = z.infer<typeof roleGrantSchema>;
+
+/** GET /api/admin/people/:id — account data only, and the role request waiting for approval, if any. */
+export const adminPersonSchema = adminPersonSummarySchema.extend({ pendingRoleGrant: roleGrantSchema.nullable() });
 export type AdminPerson = z.infer<typeof adminPersonSchema>;
 export const adminPersonResponseSchema = z.object({ person: adminPersonSchema });
 export type AdminPersonResponse = z.infer<typeof adminPersonResponseSchema>;
@@ -178,9 +207,16 @@ export type AdminInviteBody = z.infer<typeof adminInviteBodySchema>;
 /**
  * PUT /api/admin/people/:id/roles — replace a person's roles. Granting `confidant` or `expert` to
  * someone without an association / field needs it here too. Rules enforced by the server:
- * an admin cannot remove their own admin role (409 `own_admin_role`); at least one active admin must
- * remain (409 `last_admin`); `relative` only for a person linked to an officeholder (400 `relative_needs_link`).
- * Answers 200 with the person.
+ * nobody changes their own roles (409 `own_roles`); `admin` never together with a role that reads cases
+ * (400, field `roles`); at least one active admin must remain (409 `last_admin`); `relative` only for a
+ * person linked to an officeholder (400 `relative_needs_link`).
+ *
+ * Separation of duties: a role that reads cases (CASE_READING_ROLES) is never granted at once. It needs
+ * a sign-in at most STEP_UP_MINUTES ago (403 `step_up_required`) and becomes a request that a second
+ * admin approves (POST /api/admin/role-grants/:id/approve). The other changes apply at once; the answer
+ * is 202 with the person and `pendingRoleGrant` when a request was made, 200 otherwise.
+ * The same holds for POST /api/admin/people: the invitation mail waits for the approval when the
+ * person would otherwise have no role.
  */
 export const adminRolesBodySchema = z
   .strictObject({
@@ -205,6 +241,46 @@ export const adminPersonActionResponseSchema = adminPersonResponseSchema;
  */
 export const resendInvitationResponseSchema = z.object({ invitation: invitationSummarySchema });
 export type ResendInvitationResponse = z.infer<typeof resendInvitationResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Admin: role requests (four eyes)
+// ---------------------------------------------------------------------------------------------------
+
+/** GET /api/admin/role-grants?state=pending (the default) | decided. */
+export const ROLE_GRANT_STATES = ['pending', 'decided'] as const;
+export const roleGrantsQuerySchema = z.object({
+  state: z.enum(ROLE_GRANT_STATES).default('pending'),
+  ...pageQuery,
+});
+export type RoleGrantsQuery = z.infer<typeof roleGrantsQuerySchema>;
+export const roleGrantsResponseSchema = z.object({
+  grants: z.array(roleGrantSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RoleGrantsResponse = z.infer<typeof roleGrantsResponseSchema>;
+
+/**
+ * POST /api/admin/role-grants/:id/approve — a second admin (not the one who asked; 409 `four_eyes`),
+ * after a fresh sign-in (403 `step_up_required`), grants the roles. 409 `roles_conflict` when the person
+ * has become an admin meanwhile; 404 when the request is not waiting.
+ * POST /api/admin/role-grants/:id/reject — any admin turns it down (the one who asked: withdraws it).
+ * Both answer 200 with the request.
+ */
+export const roleGrantResponseSchema = z.object({ grant: roleGrantSchema });
+export type RoleGrantResponse = z.infer<typeof roleGrantResponseSchema>;
+
+/** Notification kinds of role requests (the web app translates `notifications.kinds.<kind>`). */
+export const ROLE_GRANT_NOTIFICATION_KINDS = [
+  'role_grant_requested',
+  'role_grant_approved',
+  'role_grant_rejected',
+  'role_granted',
+] as const;
+
+/** Notifications about role requests name this subject type and the request's id. */
+export const ROLE_GRANT_SUBJECT = 'role_grant';
 
 // ---------------------------------------------------------------------------------------------------
 // Admin: invitations
@@ -269,15 +345,16 @@ export const outboxMessageResponseSchema = z.object({ message: outboxMessageSche
 // Officeholder: my relatives
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * POST /api/me/relatives — invite a family member. They get the role `relative`, linked to me.
- * 409 `email_taken` when the address already has an account. Answers 201 with the relative.
- */
 /** Who a relative is to the officeholder who invites them; staff read it on the relative's requests. */
 export const RELATIVE_RELATIONSHIPS = ['partner', 'child', 'other'] as const;
 export type RelativeRelationship = (typeof RELATIVE_RELATIONSHIPS)[number];
 export const relativeRelationshipSchema = z.enum(RELATIVE_RELATIONSHIPS);
 
+/**
+ * POST /api/me/relatives — invite a family member, saying who they are to me. They get the role
+ * `relative`, linked to me. An address already in use gets the same 201 answer (no account is revealed;
+ * src/server/modules/people/relatives-account-invites.ts). Answers 201 with the relative.
+ */
 export const inviteRelativeBodySchema = z.strictObject({
   email: emailSchema,
   relationship: relativeRelationshipSchema,

@@ -1,30 +1,56 @@
 /**
- * Phone numbers as people type them, checked as phone numbers: Dutch (06 12345678, 070 373 83 14,
- * +31 (0)6 1234 5678, 0031 6 12345678) and international (+32 2 123 45 67). Returns the number in
- * E.164 form (+31612345678), or null for anything that is not one ("(-- --)", "06 1234", letters).
+ * Phone numbers as people type them, Dutch and international, checked by their digits rather than by
+ * the characters around them: "(-- --)" and "06 1234" are not numbers anyone can be called on.
  *
- * Rules: a Dutch number has ten digits from its leading 0 (nine after +31), not starting 00; an
- * international number starts with + or 00 and has a country code and 8 to 15 digits in all (ITU-T
- * E.164). This checks length and shape, not whether a number is in service or which ranges a country
- * assigned: libphonenumber-js (per-country metadata) would, but is not a dependency of this project.
+ * libphonenumber-js (the maintained choice) is not among this project's dependencies; until it is, this
+ * checks what a caller needs, on the numbering plans' lengths:
+ * - Dutch, written nationally: a trunk 0 and nine digits (06 12345678, 020 123 4567), or a service number
+ *   0800/0900/0906/0909 with 4 or 7 digits.
+ * - International: + or 00, a country code (never starting with 0) and at most 15 digits in all (ITU-T
+ *   E.164). For +31 exactly nine digits follow, without the trunk 0 (written "+31 (0)6 …" it is dropped);
+ *   for +1 (North America) exactly ten.
+ * - Separators: spaces, dots, slashes, hyphens and one pair of parentheses; no letters, no second +.
+ *
+ * `normalizePhone` gives the E.164 form (+31612345678) to store and to dial (`tel:`).
  */
-export function normalisePhone(input: string): string | null {
+
+export const PHONE_INPUT_MAX_LENGTH = 40;
+
+const SEPARATORS = /[\s.\-/]/g;
+const DUTCH_SERVICE = /^0(800|900|906|909)(\d{4}|\d{7})$/;
+const DUTCH_NATIONAL = /^0[1-9]\d{8}$/;
+const DUTCH_INTERNATIONAL = /^31[1-9]\d{8}$/;
+/** The North American plan (+1): always ten digits after the country code. */
+const NORTH_AMERICAN = /^1[2-9]\d{9}$/;
+
+/** The number as +digits, or null when it is not a phone number. */
+export function normalizePhone(input: string): string | null {
   const typed = input.trim();
-  if (typed.length === 0 || typed.length > 30) return null;
-  // Only digits and what people put between them; a + only in front.
-  if (!/^\+?[0-9 ().-]+$/.test(typed)) return null;
-  // "+31 (0)6 …": the (0) is the Dutch trunk prefix written alongside the country code.
-  const withoutTrunk = typed.replace(/^(\+|00)\s*31\s*\(0\)/, '+31');
-  if (/[()]/.test(withoutTrunk) && !/^[^()]*\(\d+\)[^()]*$/.test(withoutTrunk)) return null;
-  const international = withoutTrunk.startsWith('+') || withoutTrunk.startsWith('00');
-  const digits = withoutTrunk.replace(/\D/g, '');
-  if (international) {
-    const number = withoutTrunk.startsWith('+') ? digits : digits.slice(2);
-    if (number.startsWith('0')) return null;
-    if (number.startsWith('31')) return /^31[1-9]\d{8}$/.test(number) ? `+${number}` : null;
-    return number.length >= 8 && number.length <= 15 ? `+${number}` : null;
+  if (typed.length === 0 || typed.length > PHONE_INPUT_MAX_LENGTH) return null;
+  if (!/^[+\d\s.\-/()]+$/.test(typed)) return null;
+  if (typed.indexOf('+') > 0 || typed.split('+').length > 2) return null;
+  const opens = typed.split('(').length - 1;
+  const closes = typed.split(')').length - 1;
+  if (opens !== closes || opens > 1) return null;
+  if (opens === 1 && typed.indexOf('(') > typed.indexOf(')')) return null;
+  if (opens === 1 && !/\(\d+\)/.test(typed)) return null;
+
+  // "+31 (0)6 …": the trunk 0 in parentheses after a country code is not dialled.
+  const withoutTrunk = typed.replace(/^(\+|00)(\d{1,3})\s*\(0\)/, '$1$2');
+  const digits = withoutTrunk.replace(SEPARATORS, '').replace(/[()]/g, '');
+  if (!/^\+?\d+$/.test(digits)) return null;
+
+  const international = digits.startsWith('+') ? digits.slice(1) : digits.startsWith('00') ? digits.slice(2) : null;
+  if (international !== null) {
+    if (international.startsWith('31')) return DUTCH_INTERNATIONAL.test(international) ? `+${international}` : null;
+    if (international.startsWith('1')) return NORTH_AMERICAN.test(international) ? `+${international}` : null;
+    if (!/^[2-9]\d{7,14}$/.test(international)) return null;
+    return `+${international}`;
   }
-  return /^0[1-9]\d{8}$/.test(digits) ? `+31${digits.slice(1)}` : null;
+  if (DUTCH_NATIONAL.test(digits) || DUTCH_SERVICE.test(digits)) return `+31${digits.slice(1)}`;
+  return null;
 }
 
-export const isPhoneNumber = (input: string): boolean => normalisePhone(input) !== null;
+export function isPhoneNumber(input: string): boolean {
+  return normalizePhone(input) !== null;
+}

@@ -31,6 +31,9 @@ export const SENSITIVE_FIELD_NAMES = [
   'signal',
   'advice',
   'fileName',
+  // The woningscan (src/shared/woningscan.ts): who lives in the house, and the measures advised.
+  'household',
+  'measures',
   // The short activation code printed in the package (src/shared/handover.ts).
   'activationCode',
 ] as const;

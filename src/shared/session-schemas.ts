@@ -42,12 +42,22 @@ export const liveSessionSchema = z.object({
 export const liveSessionsResponseSchema = z.object({ sessions: z.array(liveSessionSchema) });
 export type LiveSession = z.infer<typeof liveSessionSchema>;
 
+/**
+ * Who did it: a person (their name and roles at the time), Weerbaar itself (a scheduled job, the first
+ * start, the demo's example data, the command line: work outside any request), or someone who was not
+ * signed in (a failed sign-in on the account).
+ */
+export const ACCESS_LOG_ACTOR_KINDS = ['person', 'system', 'anonymous'] as const;
+
 export const accessLogEntrySchema = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   /** What happened, in Dutch and English, from the typed audit catalogue; null for an action no longer in use. */
   description: z.object({ nl: z.string(), en: z.string() }).nullable(),
   recordType: z.string().nullable(),
+  /** The record as the person knows it (a case: its reference and type); null when it names none. */
+  record: z.object({ reference: z.string(), kind: z.string().nullable() }).nullable(),
+  actorKind: z.enum(ACCESS_LOG_ACTOR_KINDS),
   actorName: z.string().nullable(),
   actorRoles: z.array(z.string()),
 });

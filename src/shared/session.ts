@@ -7,6 +7,7 @@ export const BACKGROUND_REFRESH_HEADER = 'x-background-refresh';
 // The schemas live in their own module (with zod): the web client's first load imports the header name
 // above and must not carry zod for it; the server and the pages that validate import them through here.
 export {
+  ACCESS_LOG_ACTOR_KINDS,
   type AccessLogEntry,
   accessLogEntrySchema,
   accessLogResponseSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { incidentShareConsentSchema, incidentShareRefSchema } from './incident-share.ts';
 import { ASSOCIATIONS, OFFICES } from './people.ts';
-import { isPhoneNumber } from './phone.ts';
+import { isPhoneNumber, PHONE_INPUT_MAX_LENGTH } from './phone.ts';
 import { sensitive } from './sensitive.ts';
 
 /**
@@ -75,7 +75,7 @@ export const phoneSchema = sensitive(
   z
     .string()
     .trim()
-    .max(30)
+    .max(PHONE_INPUT_MAX_LENGTH)
     .refine(isPhoneNumber, 'a Dutch or international phone number, for example 06 12345678 or +32 2 123 45 67'),
 );
 

@@ -1,6 +1,7 @@
 import { registerCaseTypeView } from './features/cases/case-types.ts';
 import { sipaCaseTypeView } from './features/sipa/case-type.ts';
 import { supportCaseTypeView } from './features/support/case-type.ts';
+import { woningscanCaseTypeView } from './features/woningscan/case-type.ts';
 
 /**
  * The composition point of the web's case types (as src/server/app.ts is the server's): the case pages
@@ -9,3 +10,4 @@ import { supportCaseTypeView } from './features/support/case-type.ts';
  */
 registerCaseTypeView(supportCaseTypeView);
 registerCaseTypeView(sipaCaseTypeView);
+registerCaseTypeView(woningscanCaseTypeView);

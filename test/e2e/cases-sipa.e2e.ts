@@ -3,12 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
+import { expectNoSidewaysScroll } from './helpers/identity.ts';
 
 /**
- * A burgemeester asks SIPA for advice → an advisor takes the request, confirms there is no conflict of
- * interest and gives structured advice → the burgemeester reads it and downloads the advice as a PDF.
+ * SIPA's own process, on a phone-sized screen (320 px), with axe on every step: a burgemeester asks for a
+ * phone intake (who asks, the topic, a number, times to call — nothing confidential) → an advisor takes
+ * it, calls and records the intake and what was agreed → only then does the burgemeester share the
+ * signal and the person concerned → the advisor confirms there is no conflict of interest and gives
+ * structured advice → the burgemeester reads it and downloads the PDF.
  */
-describe('SIPA advice request journey', () => {
+const PHONE = { width: 320, height: 640 };
+
+describe('SIPA advice request journey (320 px)', () => {
   let server: CaseServer;
   let browser: Browser;
   let burgemeester: ApiPerson;
@@ -17,6 +23,7 @@ describe('SIPA advice request journey', () => {
   let requester: Page;
   let staff: Page;
   let reference = '';
+  let caseId = '';
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
   beforeAll(async () => {
@@ -36,7 +43,7 @@ describe('SIPA advice request journey', () => {
       roles: ['sipa_advisor'],
     });
     for (const person of [burgemeester, advisor]) {
-      const context = await personContext(browser, person);
+      const context = await personContext(browser, person, PHONE);
       contexts.push(context);
     }
     requester = await (contexts[0] as BrowserContext).newPage();
@@ -49,51 +56,101 @@ describe('SIPA advice request journey', () => {
     await server?.stop();
   });
 
-  it('explains what SIPA does and does not do, and keeps the person concerned minimal', async () => {
-    await requester.goto('/');
-    await requester.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Advies SIPA' }).click();
+  it('asks only who asks, the topic, a phone number and when to call — nothing confidential', async () => {
+    await requester.goto('/sipa/advies-vragen');
     await expect.poll(() => h1(requester).textContent()).toBe('Advies vragen aan SIPA');
-    await requester.getByRole('button', { name: 'Adviesvraag versturen' }).waitFor();
+    await requester.getByRole('button', { name: 'Vraag om een telefoongesprek' }).waitFor();
     const main = (await requester.locator('main').textContent()) ?? '';
     expect(main).toContain('SIPA doet zelf geen onderzoek.');
-    expect(main).toContain('versleuteld');
+    expect(main).toContain('Schrijf nog niets vertrouwelijks op');
+    // No place for the signal or the person concerned before the call.
+    expect(await requester.getByLabel('Wat is er gesignaleerd?').count()).toBe(0);
+    expect(await requester.getByLabel('Naam van de betrokkene').count()).toBe(0);
     // The office decides the role in advance.
     expect(await requester.getByRole('radio', { name: 'Als burgemeester' }).isChecked()).toBe(true);
-    await expectNoAxeViolations(requester, '/sipa/advies-vragen');
+    await expectNoSidewaysScroll(requester);
+    await expectNoAxeViolations(requester, '/sipa/advies-vragen at 320 px');
 
-    await requester.getByRole('button', { name: 'Adviesvraag versturen' }).click();
+    await requester.getByRole('button', { name: 'Vraag om een telefoongesprek' }).click();
     await requester.getByRole('region', { name: /om aan te vullen/ }).waitFor();
     await expectNoAxeViolations(requester, '/sipa/advies-vragen with errors');
   });
 
-  it('sends the request and says what happens next', async () => {
+  it('refuses a phone number without its digits, then sends the request and says who calls where', async () => {
+    await requester.getByLabel('Voor welke organisatie?').fill('Gemeente Utrecht');
     await requester.getByRole('radio', { name: 'Belangenverstrengeling' }).check();
-    await requester
-      .getByLabel('Wat is er gesignaleerd?')
-      .fill('Een wethouder zou een opdracht aan een familielid hebben gegund.');
-    await requester.getByRole('radio', { name: 'Deze maand' }).check();
-    await requester.getByRole('radio', { name: 'Via de media' }).check();
-    await requester.getByLabel('Naam van de betrokkene').fill('J. Jansen');
-    await requester.getByLabel('Functie van de betrokkene').fill('Wethouder');
-    await requester.getByLabel('Wat is uw vraag aan SIPA?').fill('Moet ik een onafhankelijk onderzoek laten doen?');
-    await requester.getByRole('button', { name: 'Adviesvraag versturen' }).click();
-    await expect.poll(() => h1(requester).textContent()).toBe('Uw adviesvraag is verstuurd');
-    reference =
-      /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec((await requester.locator('main').textContent()) ?? '')?.[0] ?? '';
+    await requester.getByLabel('Op welk nummer kan SIPA u bellen?').fill('(-- --)');
+    await requester.getByRole('checkbox', { name: /'s Ochtends/ }).check();
+    await requester.getByRole('button', { name: 'Vraag om een telefoongesprek' }).click();
+    await requester.getByText('Vul een telefoonnummer in waarop SIPA u kan bellen').first().waitFor();
+    await requester.getByLabel('Op welk nummer kan SIPA u bellen?').fill('06 1234 5678');
+    await requester.getByRole('button', { name: 'Vraag om een telefoongesprek' }).click();
+    await expect.poll(() => h1(requester).textContent()).toBe('Uw vraag om een gesprek is verstuurd');
+    const text = (await requester.locator('main').textContent()) ?? '';
+    expect(text).toContain('belt u op 06 1234 5678 voor een intakegesprek');
+    expect(text).toContain('Stuur tot dat gesprek niets vertrouwelijks.');
+    reference = /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec(text)?.[0] ?? '';
     expect(reference).not.toBe('');
     await expectNoAxeViolations(requester, 'SIPA confirmation');
+
+    await requester.getByRole('link', { name: 'Bekijk uw adviesvraag' }).click();
+    await requester.getByText('Een adviseur van SIPA belt u op +31612345678').waitFor();
+    caseId = new URL(requester.url()).pathname.split('/').pop() ?? '';
+    // No documents and no details before the call.
+    expect(await requester.getByRole('button', { name: 'Bestand toevoegen' }).count()).toBe(0);
+    expect(await requester.getByRole('heading', { name: 'Deel het signaal, zoals afgesproken' }).count()).toBe(0);
+    await expectNoSidewaysScroll(requester);
+    await expectNoAxeViolations(requester, 'SIPA case page before the intake');
   });
 
-  it('lets an advisor take it, and first confirm there is no conflict of interest', async () => {
+  it('gives the advisor the number and the times to call, and records the phone intake', async () => {
     await staff.goto('/werkbak');
     await expect.poll(() => h1(staff).textContent()).toBe('Werkbak');
     const row = staff.getByRole('row', { name: new RegExp(reference) });
     await row.waitFor();
-    // The queue never shows who the request is about.
-    expect(await staff.getByText('J. Jansen').count()).toBe(0);
-    await expectNoAxeViolations(staff, '/werkbak (SIPA)');
+    expect(await row.textContent()).toContain('Nog bellen voor intake');
+    expect(await row.textContent()).toContain("Bellen: 's Ochtends");
+    await expectNoAxeViolations(staff, '/werkbak (SIPA) at 320 px');
     await row.getByRole('button', { name: `Oppakken: ${reference}` }).click();
 
+    const call = staff.getByRole('region', { name: 'Bel de aanvrager voor het intakegesprek' });
+    await call.waitFor();
+    expect(await call.getByRole('link', { name: '+31612345678' }).getAttribute('href')).toBe('tel:+31612345678');
+    await expectNoSidewaysScroll(staff);
+    await expectNoAxeViolations(staff, 'SIPA call panel');
+    await call.getByRole('radio', { name: /deelt het signaal, de betrokkene en stukken/ }).check();
+    await call.getByLabel(/Wat volgt er\?/).fill('Deel het signaal via Weerbaar; donderdag kom ik langs.');
+    await call.getByRole('button', { name: 'Intakegesprek vastleggen' }).click();
+    await staff.getByRole('status').filter({ hasText: 'Het intakegesprek is vastgelegd.' }).waitFor();
+    await staff.getByRole('region', { name: 'Het intakegesprek', exact: true }).waitFor();
+    expect(await staff.getByRole('region', { name: 'Bel de aanvrager voor het intakegesprek' }).count()).toBe(0);
+  });
+
+  it('only after the intake lets the burgemeester share the signal and who it is about', async () => {
+    await requester.reload();
+    const intake = requester.getByRole('region', { name: 'Het intakegesprek', exact: true });
+    await intake.waitFor();
+    expect(await intake.textContent()).toContain('donderdag kom ik langs');
+    const form = requester.getByRole('region', { name: 'Deel het signaal, zoals afgesproken' });
+    await form.waitFor();
+    await expectNoSidewaysScroll(requester);
+    await expectNoAxeViolations(requester, 'SIPA details form');
+    await form
+      .getByLabel('Wat is er gesignaleerd?')
+      .fill('Een wethouder zou een opdracht aan een familielid hebben gegund.');
+    await form.getByRole('radio', { name: 'Deze maand' }).check();
+    await form.getByRole('radio', { name: 'Via de media' }).check();
+    await form.getByLabel('Naam van de betrokkene').fill('J. Jansen');
+    await form.getByLabel('Functie van de betrokkene').fill('Wethouder');
+    await form.getByLabel('Wat is uw vraag aan SIPA?').fill('Moet ik een onafhankelijk onderzoek laten doen?');
+    await form.getByRole('button', { name: 'Gegevens veilig delen' }).click();
+    await requester.getByText('Uw adviseur heeft uw gegevens ontvangen').waitFor();
+    expect(await requester.getByRole('heading', { name: 'Deel het signaal, zoals afgesproken' }).count()).toBe(0);
+    await expectNoAxeViolations(requester, 'SIPA case page after sharing the details');
+  });
+
+  it('makes the advisor first confirm there is no conflict of interest', async () => {
+    await staff.reload();
     const check = staff.getByRole('region', { name: 'Eerst: hebt u een belangenconflict?' });
     await check.waitFor();
     expect(await check.textContent()).toContain('J. Jansen');
@@ -115,11 +172,12 @@ describe('SIPA advice request journey', () => {
   });
 
   it('gives the burgemeester the advice, the plain statement that the decision is theirs, and the PDF', async () => {
-    await requester.getByRole('link', { name: 'Bekijk uw adviesvraag' }).click();
+    await requester.goto(`/mijn-zaken/${caseId}`);
     const advice = requester.getByRole('region', { name: 'Advies van SIPA' });
     await advice.waitFor();
     expect(await advice.textContent()).toContain('U beslist zelf wat u ermee doet');
     expect(await advice.textContent()).toContain('Was de wethouder betrokken bij de gunning?');
+    await expectNoSidewaysScroll(requester);
     await expectNoAxeViolations(requester, 'SIPA case page with advice');
 
     const [download, response] = await Promise.all([
@@ -133,19 +191,30 @@ describe('SIPA advice request journey', () => {
   });
 
   it('lets an advisor with a conflict of interest hand a request back, after a confirmation', async () => {
-    const second = await burgemeester.request<{ reference: string }>('POST', '/api/sipa/requests', {
+    const second = await burgemeester.request<{ caseId: string; reference: string }>('POST', '/api/sipa/requests', {
       capacity: 'burgemeester',
+      organisation: 'Gemeente Utrecht',
       topic: 'undesirable_behaviour',
-      signal: { what: 'Klachten over het gedrag van een raadslid.', since: 'months', source: 'complaint' },
-      personConcerned: { name: 'A. de Vries', position: 'Raadslid' },
-      answers: { doneSoFar: '', question: 'Hoe pak ik dit zorgvuldig aan?' },
+      phone: '+31 30 123 4567',
+      callTimes: ['afternoon'],
       urgent: true,
     });
     await staff.goto('/werkbak');
     const row = staff.getByRole('row', { name: new RegExp(second.reference) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Met spoed');
-    await row.getByRole('button', { name: `Oppakken: ${second.reference}` }).click();
+    await advisor.request('POST', `/api/cases/${second.caseId}/take`, {});
+    await advisor.request('POST', `/api/cases/${second.caseId}/sipa/intake`, {
+      heldAt: new Date().toISOString(),
+      agreement: 'share_details',
+      message: '',
+    });
+    await burgemeester.request('PUT', `/api/cases/${second.caseId}/sipa/details`, {
+      signal: { what: 'Klachten over het gedrag van een raadslid.', since: 'months', source: 'complaint' },
+      personConcerned: { name: 'A. de Vries', position: 'Raadslid' },
+      answers: { doneSoFar: '', question: 'Hoe pak ik dit zorgvuldig aan?' },
+    });
+    await staff.goto(`/werkbak/${second.caseId}`);
     const check = staff.getByRole('region', { name: 'Eerst: hebt u een belangenconflict?' });
     await check.getByRole('button', { name: 'Ik heb een belangenconflict: teruggeven' }).click();
     const dialog = staff.getByRole('dialog', { name: 'Vraag teruggeven?' });

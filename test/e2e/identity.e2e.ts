@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser, type OpenedPage, openPage } from './helpers/browser.ts';
@@ -18,12 +19,16 @@ import { addVirtualAuthenticator, otherDevice, type VirtualAuthenticator } from 
  * with the link from the console, invites a confidant and an officeholder; the confidant activates with a
  * passkey, the officeholder with a password and an authenticator app; both sign in again; the
  * officeholder invites a relative; the step-up dialog guards removing a passkey; signing out everywhere
- * ends every session. Every page and state on the way is scanned with axe (WCAG 2.1 A/AA).
+ * ends every session. The confidant's role reads other people's requests for help, so it takes four
+ * eyes: a second admin, on a 320 px phone and by keyboard, confirms it is them and approves the request
+ * before the confidant's invitation goes out; the first admin cannot approve it, nor change their own
+ * roles. Every page and state on the way is scanned with axe (WCAG 2.1 A/AA).
  *
  * The steps depend on each other and run in order.
  */
 
 const ADMIN = { name: 'Anna de Beheerder', email: 'beheer@weerbaar.test' };
+const SECOND_ADMIN = { name: 'Bram Tweede', email: 'bram.tweede@weerbaar.test' };
 const CONFIDANT = { name: 'Chris Vertrouwens', email: 'chris.vertrouwens@ngb.test' };
 const OFFICEHOLDER = {
   name: 'Olga Wethouder',
@@ -71,6 +76,20 @@ async function person(browser: Browser, options: { passkeys: boolean; width?: nu
   return { opened, page: opened.page, ...(authenticator ? { authenticator } : {}) };
 }
 
+/**
+ * After an action that needs a recent sign-in: outside the step-up window the dialog asks to confirm it
+ * is them, and the passkey does; inside it the action is done at once. `done` shows the action happened.
+ */
+async function confirmIfAsked(page: Page, done: Locator, label: string) {
+  const dialog = page.getByRole('dialog', { name: 'Bevestig dat u het bent' });
+  await dialog.or(done).first().waitFor();
+  if (await dialog.isVisible()) {
+    await expectNoAxeViolations(page, `step-up dialog (${label})`);
+    await dialog.getByRole('button', { name: 'Bevestigen met passkey' }).click();
+    await done.waitFor();
+  }
+}
+
 /** Activation ends with the recovery codes: check them, confirm they are saved, go to the account. */
 async function saveRecoveryCodes(page: Page, label: string) {
   await expectHeading(page, 'Uw account is klaar');
@@ -91,6 +110,8 @@ async function saveRecoveryCodes(page: Page, label: string) {
 describe('identity: from the first admin to a relative', { timeout: 120_000 }, () => {
   let browser: Browser;
   let admin: Person;
+  let secondAdmin: Person;
+  let secondAdminSignedInAt = 0;
   let confidant: Person;
   let officeholder: Person;
   let officeholderApp: TestAuthenticatorApp;
@@ -110,7 +131,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
   });
 
   afterAll(async () => {
-    for (const someone of [admin, confidant, officeholder, ...others]) await someone?.opened.close();
+    for (const someone of [admin, secondAdmin, confidant, officeholder, ...others]) await someone?.opened.close();
     await browser?.close();
   });
 
@@ -180,12 +201,23 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await page.getByRole('link', { name: 'Kies voor welke vereniging de vertrouwenspersoon werkt.' }).waitFor();
     await page.getByRole('combobox', { name: 'Vereniging' }).selectOption('ngb');
+    // The form says what the role takes: a fresh sign-in and a second admin.
+    await page
+      .getByText('Met deze rol leest iemand hulpvragen: u logt opnieuw in en een tweede beheerder moet het goedkeuren.')
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    const pending = page.getByText('De rol waarmee hulpvragen gelezen worden wacht op goedkeuring', { exact: false });
+    await confirmIfAsked(page, pending, 'inviting a confidant');
     await page.waitForURL((url) => url.pathname.startsWith('/beheer/personen/') && !url.pathname.endsWith('nieuw'));
     await expectHeading(page, CONFIDANT.email);
-    await page.getByText(`De uitnodiging is verstuurd naar ${CONFIDANT.email}.`).waitFor();
+    // Nothing granted yet, and no mail: the request waits for a second admin, who is not this one.
+    const request = page.getByRole('region', { name: 'Wacht op een tweede beheerder' });
+    await request.getByText('vertrouwenspersoon').first().waitFor();
+    await request.getByText('U hebt dit verzoek gedaan. Een andere beheerder moet het goedkeuren.').waitFor();
+    expect(await request.getByRole('button', { name: /^Goedkeuren/ }).count()).toBe(0);
     await page.getByRole('definition').filter({ hasText: 'NGB (burgemeesters)' }).waitFor();
-    await expectNoAxeViolations(page, '/beheer/personen/:id (invited confidant)');
+    await expectNoAxeViolations(page, '/beheer/personen/:id (confidant waiting for approval)');
 
     await page.goto('/beheer/personen/nieuw');
     await expectHeading(page, 'Iemand uitnodigen');
@@ -202,12 +234,87 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
       .filter({ hasText: /^wethouder$/ })
       .waitFor();
 
-    // Both are pending invitations now.
+    // Only the officeholder's invitation is out; the confidant's waits for the approval.
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Uitnodigingen' }).click();
     await expectHeading(page, 'Uitnodigingen');
     const invitations = page.getByRole('list', { name: 'Uitnodigingen' }).getByRole('listitem');
-    await expect.poll(() => invitations.count()).toBe(2);
+    await expect.poll(() => invitations.count()).toBe(1);
     await expectNoAxeViolations(page, '/beheer/uitnodigingen');
+
+    // Nobody changes their own roles, not even an admin.
+    await page.goto('/beheer/personen?zoek=beheer');
+    await page.getByRole('link', { name: ADMIN.name }).click();
+    await page.getByText('U kunt uw eigen rollen niet veranderen. Vraag een andere beheerder.').waitFor();
+    expect(await page.getByRole('button', { name: 'Rollen opslaan' }).count()).toBe(0);
+  });
+
+  it('a second admin, on a 320 px phone and by keyboard, confirms it is them and approves the confidant', async () => {
+    const { page } = admin;
+    await page.goto('/beheer/personen/nieuw');
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(SECOND_ADMIN.email);
+    await page.getByRole('checkbox', { name: 'beheerder' }).check();
+    // An admin never also reads cases: the form says so before the server does.
+    await page.getByRole('checkbox', { name: 'vertrouwenspersoon' }).check();
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await page
+      .locator('.weerbaar-error-summary')
+      .getByRole('link', { name: 'Een beheerder kan geen rol hebben waarmee hij hulpvragen leest.', exact: false })
+      .waitFor();
+    await page.getByRole('checkbox', { name: 'vertrouwenspersoon' }).uncheck();
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expectHeading(page, SECOND_ADMIN.email);
+
+    // The admin who asked sees the request among the waiting ones, without a way to approve it.
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Rolverzoeken' }).click();
+    await expectHeading(page, 'Rolverzoeken');
+    const mine = page.getByRole('list', { name: 'Rolverzoeken' }).getByRole('listitem');
+    await expect.poll(() => mine.count()).toBe(1);
+    await mine.getByText('U hebt dit verzoek gedaan.', { exact: false }).waitFor();
+    expect(await mine.getByRole('button', { name: /^Goedkeuren/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, '/beheer/rolverzoeken (the admin who asked)');
+
+    secondAdmin = await person(browser, { passkeys: true, width: 320 });
+    const second = secondAdmin.page;
+    await second.goto(await activationLinkFor(SECOND_ADMIN.email));
+    await expectHeading(second, 'Uw account activeren');
+    await second.getByRole('textbox', { name: 'Uw naam' }).fill(SECOND_ADMIN.name);
+    await second.getByRole('button', { name: 'Passkey maken en account activeren' }).click();
+    await saveRecoveryCodes(second, 'second admin');
+    secondAdminSignedInAt = Date.now();
+
+    // Past the step-up window, so approving asks the second admin to confirm it is them.
+    const windowEnds = secondAdminSignedInAt + E2E_STEP_UP_MINUTES * 60_000 + 3_000;
+    await second.goto('/beheer/rolverzoeken');
+    await expectHeading(second, 'Rolverzoeken');
+    const waiting = second.getByRole('list', { name: 'Rolverzoeken' }).getByRole('listitem');
+    await waiting.getByText(ADMIN.name, { exact: false }).waitFor();
+    await expectNoSidewaysScroll(second);
+    await expectNoAxeViolations(second, '/beheer/rolverzoeken at 320 px (the second admin)');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, windowEnds - Date.now())));
+
+    const approve = waiting.getByRole('button', { name: `Goedkeuren voor ${CONFIDANT.email}` });
+    await approve.focus();
+    await second.keyboard.press('Enter');
+    const dialog = second.getByRole('dialog', { name: 'Bevestig dat u het bent' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(second, 'step-up dialog at 320 px (approving a role)');
+    await dialog.getByRole('button', { name: 'Bevestigen met passkey' }).focus();
+    await second.keyboard.press('Enter');
+    await second.getByText(`${CONFIDANT.email} heeft de rol gekregen.`).waitFor();
+    await expect.poll(() => waiting.count()).toBe(0);
+    await second.getByRole('link', { name: 'Toon de besloten verzoeken' }).click();
+    await waiting.getByText('goedgekeurd', { exact: false }).waitFor();
+    await waiting.getByText(SECOND_ADMIN.name, { exact: false }).waitFor();
+    await expectNoSidewaysScroll(second);
+    await expectNoAxeViolations(second, '/beheer/rolverzoeken?status=besloten at 320 px');
+
+    // The admin who asked is told, without more than a link; the confidant's invitation is now out.
+    await page.goto('/meldingen');
+    await page.getByText('Een rolverzoek is goedgekeurd door een tweede beheerder.').waitFor();
+    await page.getByRole('link', { name: 'Bekijk de rolverzoeken' }).first().waitFor();
+    await expectNoAxeViolations(page, '/meldingen (the admin who asked)');
+    await page.goto('/beheer/uitnodigingen');
+    await expect.poll(() => page.getByRole('list', { name: 'Uitnodigingen' }).getByRole('listitem').count()).toBe(2);
   });
 
   it('the admin reads the invitation mails in the local outbox', async () => {
@@ -387,17 +494,33 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     expect(await listed.first().textContent()).toContain(RELATIVE.name);
   });
 
-  it('the officeholder sees who looked at their data: the admin, by name and role', async () => {
+  it('the officeholder sees who looked at their data: the admin, by name and role, in plain words', async () => {
     const { page } = officeholder;
     await page.goto('/account/inzage');
     await expectHeading(page, 'Wie heeft mijn gegevens ingezien?');
-    const entries = page.getByRole('list', { name: 'Wie mijn gegevens heeft ingezien' }).getByRole('listitem');
-    await entries.first().waitFor();
-    const texts = (await entries.allTextContents()).join('\n');
-    expect(texts).toContain(ADMIN.name);
-    expect(texts).toContain('beheerder');
-    expect(texts).toContain('Heeft een e-mail aan u gelezen in de outbox');
+    const main = page.locator('main');
+    await main.getByRole('heading', { level: 3, name: 'Uw account en andere gegevens' }).first().waitFor();
+    // What the admin did today is one line (invited, made a link, looked, read the mail), not a row per act.
+    const lines = main.getByRole('listitem').filter({ hasText: ADMIN.name });
+    await expect.poll(() => lines.count()).toBe(1);
+    const line = (await lines.first().textContent()) ?? '';
+    expect(line).toContain(`${ADMIN.name}, beheerder, `);
+    expect(line).toContain('nodigde u uit voor Weerbaar');
+    expect(line).toContain('las een e-mail aan u in de outbox');
+    expect(await main.textContent()).not.toContain('Een andere handeling');
     await expectNoAxeViolations(page, '/account/inzage');
+
+    // The same, as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Overzicht downloaden (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('wie-heeft-mijn-gegevens-ingezien.csv');
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF"Datum en tijd","Wie","Rol","Wat","Zaak"');
+    expect(csv).toContain(
+      `"${ADMIN.name}","beheerder","las een e-mail aan u in de outbox","Uw account en andere gegevens"`,
+    );
   });
 
   it('removing a passkey after the step-up window asks the confidant to confirm it is them', async () => {
@@ -544,14 +667,32 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await page.getByRole('link', { name: CONFIDANT.name }).click();
     await expectHeading(page, CONFIDANT.name);
 
-    // The confidant also becomes an expert: that needs a field.
+    // The confidant also becomes an expert: that needs a field, and (a role that reads cases) a second admin.
     await page.getByRole('checkbox', { name: 'deskundige', exact: true }).check();
     await page.getByRole('button', { name: 'Rollen opslaan' }).click();
     await page.getByRole('link', { name: 'Kies het vakgebied van de deskundige.' }).waitFor();
     await expectNoAxeViolations(page, '/beheer/personen/:id roles with an error');
     await page.getByRole('combobox', { name: 'Vakgebied' }).selectOption('legal');
     await page.getByRole('button', { name: 'Rollen opslaan' }).click();
-    await page.getByText('De rollen zijn opgeslagen.').waitFor();
+    await confirmIfAsked(
+      page,
+      page.getByText('De rollen zijn opgeslagen. De rol waarmee hulpvragen gelezen worden', { exact: false }),
+      'asking for the expert role',
+    );
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /^vertrouwenspersoon$/ })
+      .waitFor();
+    const confidantPage = page.url();
+    await secondAdmin.page.goto(confidantPage);
+    await expectHeading(secondAdmin.page, CONFIDANT.name);
+    await secondAdmin.page.getByRole('button', { name: `Goedkeuren voor ${CONFIDANT.name}` }).click();
+    await confirmIfAsked(
+      secondAdmin.page,
+      secondAdmin.page.getByText(`${CONFIDANT.name} heeft de rol gekregen.`),
+      'approving the expert role',
+    );
+    await page.reload();
     await page.getByRole('definition').filter({ hasText: 'vertrouwenspersoon, deskundige' }).waitFor();
 
     // Deactivate (after a confirmation), then reactivate.
@@ -583,7 +724,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     // Invite someone, then revoke the invitation; sending a new one reopens it.
     await page.goto('/beheer/personen/nieuw');
     await page.getByRole('textbox', { name: 'E-mailadres' }).fill('vergissing@weerbaar.test');
-    await page.getByRole('checkbox', { name: 'adviseur SIPA' }).check();
+    await page.getByRole('checkbox', { name: 'coördinator trainingen' }).check();
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await expectHeading(page, 'vergissing@weerbaar.test');
     await page.goto('/beheer/uitnodigingen');
@@ -615,6 +756,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
       ['/account', 'My account'],
       ['/beheer/personen', 'People'],
       ['/beheer/personen/nieuw', 'Invite someone'],
+      ['/beheer/rolverzoeken', 'Role requests'],
       ['/account/sessies', 'Where are you signed in?'],
     ] as const) {
       await page.goto(path);
@@ -633,6 +775,7 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
       ['/beheer/personen', 'Personen'],
       ['/beheer/personen/nieuw', 'Iemand uitnodigen'],
       ['/beheer/uitnodigingen', 'Uitnodigingen'],
+      ['/beheer/rolverzoeken', 'Rolverzoeken'],
       ['/beheer/outbox', 'Outbox'],
     ] as const) {
       await page.goto(path);

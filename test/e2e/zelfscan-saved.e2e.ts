@@ -207,4 +207,17 @@ describe('saved zelfscan result and action plan (signed in)', () => {
       await small.close();
     }
   });
+
+  it('deletes the saved result on the result page after a confirmation', async () => {
+    const before = await officeholder.request<{ results: unknown[] }>('GET', '/api/me/zelfscan/results');
+    await page.getByRole('button', { name: 'Verwijder dit bewaarde resultaat' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bewaard resultaat verwijderen?' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'delete the saved result: confirmation');
+    await dialog.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await page.getByText('Het bewaarde resultaat is verwijderd.').waitFor();
+    await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).waitFor();
+    const left = await officeholder.request<{ results: unknown[] }>('GET', '/api/me/zelfscan/results');
+    expect(left.results.length).toBe(before.results.length - 1);
+  });
 });

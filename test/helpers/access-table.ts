@@ -47,6 +47,9 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/admin/people/:id/resend-invitation': { roles: ['admin'] },
   'GET /api/admin/invitations': { roles: ['admin'] },
   'POST /api/admin/invitations/:id/revoke': { roles: ['admin'] },
+  'GET /api/admin/role-grants': { roles: ['admin'] },
+  'POST /api/admin/role-grants/:id/approve': { roles: ['admin'] },
+  'POST /api/admin/role-grants/:id/reject': { roles: ['admin'] },
   'GET /api/admin/outbox': { roles: ['admin'] },
   'GET /api/admin/outbox/:id': { roles: ['admin'] },
   'GET /api/me/relatives': { roles: ['officeholder'] },
@@ -60,26 +63,26 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/cases': 'signedIn',
   'GET /api/me/notifications': 'signedIn',
   'POST /api/me/notifications/read': 'signedIn',
-  'GET /api/cases/queue': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor', 'peer', 'expert'] },
+  'GET /api/cases/queue': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor', 'peer', 'expert'] },
   'GET /api/cases/:caseId': 'signedIn',
   'GET /api/cases/:caseId/timeline': 'signedIn',
   'GET /api/cases/:caseId/messages': 'signedIn',
   'POST /api/cases/:caseId/messages': 'signedIn',
-  'GET /api/cases/:caseId/notes': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
-  'POST /api/cases/:caseId/notes': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
+  'GET /api/cases/:caseId/notes': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/notes': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
   'GET /api/cases/:caseId/attachments': 'signedIn',
   'POST /api/cases/:caseId/attachments': 'signedIn',
   'GET /api/cases/:caseId/attachments/:attachmentId': 'signedIn',
-  'POST /api/cases/:caseId/status': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
-  'POST /api/cases/:caseId/urgency': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/status': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/urgency': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
   'POST /api/cases/:caseId/assign': { roles: ['ot_coordinator'] },
-  'POST /api/cases/:caseId/take': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
-  'POST /api/cases/:caseId/release': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/take': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/release': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
   'POST /api/cases/:caseId/reopen': 'signedIn',
   'POST /api/cases/:caseId/close': 'signedIn',
   'POST /api/cases/:caseId/feedback': 'signedIn',
   'POST /api/cases/:caseId/erase': 'signedIn',
-  'POST /api/cases/:caseId/grants': { roles: ['confidant', 'ot_coordinator', 'sipa_advisor'] },
+  'POST /api/cases/:caseId/grants': { roles: ['confidant', 'ot_coordinator', 'ccv_advisor', 'sipa_advisor'] },
   'POST /api/cases/:caseId/grants/:grantId/consent': 'signedIn',
   'POST /api/cases/:caseId/grants/:grantId/decline': 'signedIn',
   'POST /api/cases/:caseId/grants/:grantId/revoke': 'signedIn',
@@ -96,9 +99,31 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/cases/:caseId/support/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
   'GET /api/support/incident-shares': { roles: ['officeholder', 'relative'] },
   'POST /api/sipa/requests': { roles: ['officeholder'] },
+  'POST /api/cases/:caseId/sipa/intake': { roles: ['sipa_advisor'] },
+  'PUT /api/cases/:caseId/sipa/details': { roles: ['officeholder'] },
   'POST /api/cases/:caseId/sipa/conflict-check': { roles: ['sipa_advisor'] },
   'PUT /api/cases/:caseId/sipa/advice': { roles: ['sipa_advisor'] },
   'GET /api/cases/:caseId/sipa/advice.pdf': 'signedIn',
+  // Woningscan (src/server/modules/woningscan): object-level rules in its woningscan-*.int.test.ts.
+  'GET /api/woningscan/schemes': 'public',
+  'GET /api/woningscan/eligibility': { roles: ['officeholder'] },
+  'POST /api/woningscan/requests': { roles: ['officeholder'] },
+  'POST /api/cases/:caseId/woningscan/slots': { roles: ['ccv_advisor'] },
+  'POST /api/cases/:caseId/woningscan/slots/:slotId/pick': { roles: ['officeholder'] },
+  'POST /api/cases/:caseId/woningscan/slots/decline': { roles: ['officeholder'] },
+  'PUT /api/cases/:caseId/woningscan/appointment': { roles: ['ccv_advisor'] },
+  'POST /api/cases/:caseId/woningscan/appointment/reschedule-request': { roles: ['officeholder'] },
+  'POST /api/cases/:caseId/woningscan/appointment/cancel': 'signedIn',
+  'GET /api/cases/:caseId/woningscan/appointment.ics': 'signedIn',
+  'GET /api/cases/:caseId/woningscan/address': 'signedIn',
+  'POST /api/cases/:caseId/woningscan/visit': { roles: ['ccv_advisor'] },
+  'PUT /api/cases/:caseId/woningscan/advice': { roles: ['ccv_advisor'] },
+  'GET /api/cases/:caseId/woningscan/advice.pdf': 'signedIn',
+  'PATCH /api/cases/:caseId/woningscan/measures/:measureId': 'signedIn',
+  'PUT /api/cases/:caseId/woningscan/progress': 'signedIn',
+  'GET /api/admin/woningscan/schemes': { roles: ['admin'] },
+  'GET /api/admin/woningscan/schemes/:key': { roles: ['admin'] },
+  'POST /api/admin/woningscan/schemes/:key/revisions': { roles: ['admin'] },
   // Handover of the package (src/server/modules/handover): object-level rules in its handover.int.test.ts.
   'GET /api/admin/handovers': { roles: ['admin'] },
   'GET /api/admin/handovers/regions': { roles: ['admin'] },
@@ -124,6 +149,10 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/zelfscan/results/:id/pdf': 'signedIn',
   'PATCH /api/me/zelfscan/results/:id/actions/:tipId': 'signedIn',
   'DELETE /api/me/zelfscan/results/:id': 'signedIn',
+  // Mijn gegevens (src/server/modules/privacy): the person's own data only; see privacy.int.test.ts.
+  'GET /api/me/data-export': 'signedIn',
+  'POST /api/me/account/delete': 'signedIn',
+  'GET /api/privacy/retention': 'public',
   // Incidents (src/server/modules/incidents): owner-only per record, see test/integration/incident-*.test.ts.
   'GET /api/me/incidents': 'signedIn',
   'POST /api/me/incidents': { roles: ['officeholder', 'relative'] },
@@ -161,3 +190,71 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/training/coordination/sessions/:sessionId/participants.csv': { roles: ['training_coordinator'] },
   'PUT /api/training/coordination/sessions/:sessionId/attendance': { roles: ['training_coordinator'] },
 };
+
+/**
+ * Separation of duties: every way an admin might try to hold, or hand themselves, a role that reads cases
+ * (CASE_READING_ROLES), and the answer each gets. The access-matrix test runs each attempt for each such
+ * role, then checks that the admin still reads no case (404) and has no queue (403).
+ * `:self` is the admin, `:admin` a second admin, `:own` an account of the same admin under another
+ * address (no admin role), `:reader` someone who holds the role already.
+ */
+export interface AdminCaseRoleAttempt {
+  name: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  /** The roles the attempt asks for, given the case-reading role under test. */
+  roles: (role: string) => string[];
+  status: number;
+  code: string;
+}
+
+export const ADMIN_CASE_ROLE_ATTEMPTS: readonly AdminCaseRoleAttempt[] = [
+  {
+    name: 'gives themselves the role beside admin',
+    method: 'PUT',
+    path: '/api/admin/people/:self/roles',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'swaps their admin role for the role',
+    method: 'PUT',
+    path: '/api/admin/people/:self/roles',
+    roles: (role) => [role],
+    status: 409,
+    code: 'own_roles',
+  },
+  {
+    name: 'gives the role to a second admin',
+    method: 'PUT',
+    path: '/api/admin/people/:admin/roles',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'makes someone who holds the role an admin',
+    method: 'PUT',
+    path: '/api/admin/people/:reader/roles',
+    roles: (role) => [role, 'admin'],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'invites a new account with admin and the role',
+    method: 'POST',
+    path: '/api/admin/people',
+    roles: (role) => ['admin', role],
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'asks the role for an account of their own, and approves it themselves',
+    method: 'POST',
+    path: '/api/admin/role-grants/:own-grant/approve',
+    roles: () => [],
+    status: 409,
+    code: 'four_eyes',
+  },
+];

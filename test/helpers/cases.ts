@@ -9,14 +9,14 @@ import { parseConfig } from '../../src/server/config.ts';
 import { type Database, rowsOf } from '../../src/server/db/index.ts';
 import type { Keyring } from '../../src/server/lib/crypto/index.ts';
 import type { OutgoingMail } from '../../src/server/modules/mail/transport.ts';
-import type { SipaRequest } from '../../src/shared/sipa.ts';
+import type { SipaDetails, SipaRequest } from '../../src/shared/sipa.ts';
 import type { SupportRequest } from '../../src/shared/support.ts';
 import { createActor, type TestActor } from './actors.ts';
 import type { TestApp } from './test-app.ts';
 
 /** Helpers for the case tests (test/integration/case-*.test.ts). */
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function call(
   t: TestApp,
@@ -52,10 +52,22 @@ export function supportRequest(overrides: Partial<SupportRequest> = {}): Support
   };
 }
 
+/** A SIPA request as SIPA's process has it: who asks, the topic, a number and times to call. */
 export function sipaRequest(overrides: Partial<SipaRequest> = {}): SipaRequest {
   return {
     capacity: 'burgemeester',
+    organisation: 'Gemeente Heerde',
     topic: 'conflict_of_interest',
+    phone: '06 1234 5678',
+    callTimes: ['morning', 'afternoon'],
+    urgent: false,
+    ...overrides,
+  };
+}
+
+/** What the requester shares after the phone intake. */
+export function sipaDetails(overrides: Partial<SipaDetails> = {}): SipaDetails {
+  return {
     signal: {
       what: 'Een wethouder zou een opdracht aan een familielid hebben gegund.',
       since: 'this_month',
@@ -63,9 +75,38 @@ export function sipaRequest(overrides: Partial<SipaRequest> = {}): SipaRequest {
     },
     personConcerned: { name: 'J. Jansen', position: 'wethouder' },
     answers: { doneSoFar: 'Gesprek met de griffier.', question: 'Moet ik een onafhankelijk onderzoek laten doen?' },
-    urgent: false,
     ...overrides,
   };
+}
+
+/**
+ * A SIPA request through SIPA's process up to the advisor's work: the advisor takes it (unless
+ * `takeFirst` is false: taken already) and records the
+ * phone intake (details agreed), the requester shares the details and, unless `confirm` is false, the
+ * advisor confirms there is no conflict of interest.
+ */
+export async function sipaThroughIntake(
+  t: TestApp,
+  requester: TestActor,
+  advisor: TestActor,
+  caseId: string,
+  options: { details?: Partial<SipaDetails>; confirm?: boolean; takeFirst?: boolean } = {},
+): Promise<void> {
+  const base = `/api/cases/${caseId}`;
+  if (options.takeFirst !== false) await expectStatus(await call(t, advisor, 'POST', `${base}/take`, {}), 200, 'take');
+  const intake = { heldAt: new Date().toISOString(), agreement: 'share_details', message: 'U deelt de stukken.' };
+  await expectStatus(await call(t, advisor, 'POST', `${base}/sipa/intake`, intake), 200, 'intake');
+  await expectStatus(
+    await call(t, requester, 'PUT', `${base}/sipa/details`, sipaDetails(options.details)),
+    200,
+    'details',
+  );
+  if (options.confirm === false) return;
+  await expectStatus(
+    await call(t, advisor, 'POST', `${base}/sipa/conflict-check`, { decision: 'no_conflict' }),
+    200,
+    'conflict check',
+  );
 }
 
 export async function submitSupport(

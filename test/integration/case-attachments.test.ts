@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, expectStatus, submitSipa, submitSupport, upload } from '../helpers/cases.ts';
+import { call, expectStatus, sipaThroughIntake, submitSipa, submitSupport, upload } from '../helpers/cases.ts';
 import { expectedCleanJpeg, gpsTaggedJpeg, MINIMAL_PDF, minimalDocx, png } from '../helpers/image-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -87,14 +87,16 @@ describe('attachments', () => {
     const mayor = await createActor(t, ['officeholder'], { office: 'burgemeester' });
     const advisor = await createActor(t, ['sipa_advisor']);
     const sipa = await submitSipa(t, mayor);
-    // SIPA: no documents before the first conversation.
+    // SIPA: no documents before the phone intake, with the reason on the file field; nothing is stored.
     const early = await upload(t, mayor, sipa.caseId, 'stukken.pdf', MINIMAL_PDF);
     expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'sipa_intake_first', errors: [{ field: 'file' }] });
     await expectStatus(await call(t, advisor, 'POST', `/api/cases/${sipa.caseId}/take`, {}), 200);
-    await expectStatus(
-      await call(t, advisor, 'POST', `/api/cases/${sipa.caseId}/sipa/conflict-check`, { decision: 'no_conflict' }),
-      200,
-    );
+    const calling = await upload(t, mayor, sipa.caseId, 'stukken.pdf', MINIMAL_PDF);
+    expect(calling.json()).toMatchObject({ code: 'sipa_intake_first' });
+    const list = (await call(t, mayor, 'GET', `/api/cases/${sipa.caseId}/attachments`)).json();
+    expect(list.attachments).toEqual([]);
+    await sipaThroughIntake(t, mayor, advisor, sipa.caseId, { takeFirst: false });
     const response = await upload(t, mayor, sipa.caseId, 'foto.jpg', gpsTaggedJpeg(), { evidence: true });
     expect(response.json()).toMatchObject({ evidenceOriginal: false, metadataRemoved: true });
   });

@@ -15,7 +15,7 @@ import { caseIncidentShares, supportCases } from '../../src/server/modules/suppo
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
 import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, expectStatus, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, expectStatus, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
 import { recordIncident, uploadEvidence } from '../helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -94,6 +94,21 @@ incident.file     open       | 200   200      200   404      404        404   40
 sipa.pdf          advised    | 404   404      404   404      404        404   404      404   404  404  401
 sipa.conflict     open       | 403   403      403   403      403        403   403      403   403  404  401
 sipa.advice       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.intake       open       | 403   403      403   403      403        403   403      403   403  404  401
+sipa.details      open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.slots          open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.pick           open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.decline        open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.move           open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.reschedule     open       | 404   403      403   403      403        403   404      403   403  403  401
+ws.cancel         open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.ics            open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.address        open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.visit          open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.advice         open       | 403   403      403   403      403        403   403      403   403  403  401
+ws.pdf            open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.measure        open       | 404   404      404   404      404        404   404      404   404  404  401
+ws.progress       open       | 404   404      404   404      404        404   404      404   404  404  401
 `;
 // Notes on particular cells:
 // - messages.write: the coordinator triages but does not talk to the requester unless assigned (assign yourself).
@@ -104,6 +119,8 @@ sipa.advice       open       | 403   403      403   403      403        403   40
 // - grant.consent/decline: only the requester decides about letting someone in; assigned staff may revoke.
 // - sipa.*: SIPA-only routes on a support case: 403 without the sipa_advisor role, 404 for a SIPA advisor.
 // - sipa.pdf: the requester and assigned staff may download advice, but there is no SIPA advice on a support case.
+// - ws.*: the woningscan's routes on a support case: 403 without the route's role (the CCV adviser's routes
+//   for everyone here, the office holder's for staff and admin), otherwise 404 (it is no woningscan case).
 // - zelfscan.read: who may read the intake sees the shared zelfscan result, except a grantee: the requester shared
 //   it with their confidant, and no grant scope names it (so gFull, with `intake`, gets 404 too).
 // - incident.*: a shared incident (and its consented files) the same way as the zelfscan; only the requester
@@ -142,10 +159,13 @@ interface Scenario {
   incidentId?: string;
   evidenceId?: string;
   spareIncidentId?: string;
+  /** A woningscan time and measure: a support case has none (made-up ids), except in the route check. */
+  slotId?: string;
+  measureId?: string;
 }
 
 interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   url: (s: Scenario) => string;
   body?: (s: Scenario) => unknown;
   multipart?: boolean;
@@ -182,6 +202,7 @@ async function send(
 }
 
 const base = (s: Scenario) => `/api/cases/${s.caseId}`;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
   detail: { method: 'GET', url: base },
@@ -237,7 +258,50 @@ const SUPPORT_REQUESTS: Record<string, RequestSpec> = {
     method: 'GET',
     url: (s) => `${base(s)}/support/incidents/${s.incidentId}/evidence/${s.evidenceId}`,
   },
+  'ws.slots': {
+    method: 'POST',
+    url: (s) => `${base(s)}/woningscan/slots`,
+    body: () => ({ slots: [{ startsAt: '2099-03-02T09:00:00Z', endsAt: '2099-03-02T10:00:00Z' }] }),
+  },
+  'ws.pick': { method: 'POST', url: (s) => `${base(s)}/woningscan/slots/${s.slotId ?? NO_SUCH_ID}/pick` },
+  'ws.decline': { method: 'POST', url: (s) => `${base(s)}/woningscan/slots/decline` },
+  'ws.move': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/appointment`,
+    body: () => ({ startsAt: '2099-03-02T09:00:00Z', endsAt: '2099-03-02T10:00:00Z' }),
+  },
+  'ws.reschedule': { method: 'POST', url: (s) => `${base(s)}/woningscan/appointment/reschedule-request` },
+  'ws.cancel': { method: 'POST', url: (s) => `${base(s)}/woningscan/appointment/cancel` },
+  'ws.ics': { method: 'GET', url: (s) => `${base(s)}/woningscan/appointment.ics` },
+  'ws.address': { method: 'GET', url: (s) => `${base(s)}/woningscan/address` },
+  'ws.visit': { method: 'POST', url: (s) => `${base(s)}/woningscan/visit`, body: () => ({ visitedOn: '2026-01-05' }) },
+  'ws.advice': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/advice`,
+    body: () => ({ advice: { home: 'a', work: '', digital: '', travel: '' }, measures: [] }),
+  },
+  'ws.pdf': { method: 'GET', url: (s) => `${base(s)}/woningscan/advice.pdf` },
+  'ws.measure': {
+    method: 'PATCH',
+    url: (s) => `${base(s)}/woningscan/measures/${s.measureId ?? NO_SUCH_ID}`,
+    body: () => ({ state: 'ordered' }),
+  },
+  'ws.progress': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/woningscan/progress`,
+    body: () => ({ bvaAdviceReceivedOn: null, pkvwStatus: 'unknown', pkvwCertifiedOn: null }),
+  },
   'sipa.pdf': { method: 'GET', url: (s) => `${base(s)}/sipa/advice.pdf` },
+  'sipa.intake': {
+    method: 'POST',
+    url: (s) => `${base(s)}/sipa/intake`,
+    body: () => ({ heldAt: new Date().toISOString(), agreement: 'share_details', message: '' }),
+  },
+  'sipa.details': {
+    method: 'PUT',
+    url: (s) => `${base(s)}/sipa/details`,
+    body: () => sipaDetails(),
+  },
   'sipa.conflict': {
     method: 'POST',
     url: (s) => `${base(s)}/sipa/conflict-check`,
@@ -427,6 +491,8 @@ describe('authorization matrix: support cases', () => {
           activeGrantId: ':grantId',
           proposedGrantId: ':grantId',
           incidentId: ':incidentId',
+          slotId: ':slotId',
+          measureId: ':measureId',
           evidenceId: ':evidenceId',
         });
         return `${spec.method} ${url}`;
@@ -543,6 +609,8 @@ status            open       | 403   200      404          404   404       403  
 urgency           open       | 403   200      404          404   404       403   403      401
 assign            open       | 403   403      403          404   403       403   403      401
 take              submitted  | 403   200      200          404   404       403   403      401
+intake            calling    | 403   200      404          403   403       403   403      401
+details           agreed     | 200   403      403          403   403       403   404      401
 conflict          checking   | 403   200      404          403   403       403   403      401
 release           open       | 403   200      404          404   404       403   403      401
 advice            open       | 403   200      404          403   403       403   403      401
@@ -553,7 +621,8 @@ support.advice    open       | 403   403      403          404   404       403  
 support.zelfscan  open       | 404   404      404          404   404       404   404      401
 `;
 // Notes: callers are owner = the requesting burgemeester; assigned = the SIPA advisor who took it and confirmed
-// there is no conflict of interest (in `submitted`: an advisor who may take it; in `checking`: who took it);
+// there is no conflict of interest (in `submitted`: an advisor who may take it; in `calling`: who took it and
+// calls; in `agreed`: who held the phone intake, details agreed; in `checking`: the details are shared);
 // otherAdvisor = another SIPA advisor; coord = an ot_coordinator who is also a confidant (OT staff never see
 // SIPA cases: no coordinator role exists for SIPA); confidant; admin; stranger = another officeholder.
 // - assign: ot_coordinator passes the route's role gate, but has no relation to a SIPA case: 404.
@@ -566,6 +635,8 @@ describe('authorization matrix: SIPA cases', () => {
   const people = {} as Record<string, TestActor | null>;
   const requests: Record<string, RequestSpec> = {
     ...SUPPORT_REQUESTS,
+    intake: SUPPORT_REQUESTS['sipa.intake'] as RequestSpec,
+    details: SUPPORT_REQUESTS['sipa.details'] as RequestSpec,
     conflict: SUPPORT_REQUESTS['sipa.conflict'] as RequestSpec,
     advice: SUPPORT_REQUESTS['sipa.advice'] as RequestSpec,
     pdf: SUPPORT_REQUESTS['sipa.pdf'] as RequestSpec,
@@ -585,6 +656,10 @@ describe('authorization matrix: SIPA cases', () => {
     const scenario: Scenario = { caseId, reference, attachmentId: '', activeGrantId: '', proposedGrantId: '' };
     if (state === 'submitted') return scenario;
     await expectStatus(await call(s, advisor, 'POST', `${base(scenario)}/take`, {}), 200, 'take');
+    if (state === 'calling') return scenario;
+    await expectStatus(await send(s, advisor, requests.intake as RequestSpec, scenario), 200, 'intake');
+    if (state === 'agreed') return scenario;
+    await expectStatus(await send(s, owner, requests.details as RequestSpec, scenario), 200, 'details');
     if (state === 'checking') return scenario;
     await expectStatus(
       await call(s, advisor, 'POST', `${base(scenario)}/sipa/conflict-check`, { decision: 'no_conflict' }),

@@ -37,6 +37,9 @@ const CANARY = {
   sipaSignal: 'kanarie-signaal-aa17e2',
   sipaQuestion: 'kanarie-vraag-19bd77',
   sipaAdvice: 'kanarie-sipa-advies-e5c3',
+  // Stored as +digits: the canary is that form.
+  sipaPhone: '+31698765431',
+  sipaIntakeMessage: 'kanarie-intake-afspraak-71c0',
 };
 
 describe('case content is encrypted at rest, and gone after deletion', () => {
@@ -58,7 +61,7 @@ describe('case content is encrypted at rest, and gone after deletion', () => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     t = await buildCaseApp(testDatabase.database, Keyring.generate(), { now: () => clock });
-    requester = await createActor(t, ['officeholder'], { office: 'burgemeester', region: 'Oost' });
+    requester = await createActor(t, ['officeholder'], { office: 'burgemeester', region: 'Waadhoeke' });
     colleague = await createActor(t, ['officeholder'], { office: 'raadslid' });
     confidant = await createActor(t, ['confidant'], { association: 'ngb' });
     coordinator = await createActor(t, ['ot_coordinator']);
@@ -101,16 +104,26 @@ describe('case content is encrypted at rest, and gone after deletion', () => {
       200,
     );
 
-    // A SIPA request with its person concerned.
-    ids.sipa = (
-      await submitSipa(t, requester, {
+    // A SIPA request: its phone number, then after the phone intake (with what was agreed) the details.
+    ids.sipa = (await submitSipa(t, requester, { phone: CANARY.sipaPhone })).caseId;
+    const sipaBase = `/api/cases/${ids.sipa}`;
+    await expectStatus(await call(t, advisor, 'POST', `${sipaBase}/take`, {}), 200);
+    await expectStatus(
+      await call(t, advisor, 'POST', `${sipaBase}/sipa/intake`, {
+        heldAt: clock.toISOString(),
+        agreement: 'share_details',
+        message: CANARY.sipaIntakeMessage,
+      }),
+      200,
+    );
+    await expectStatus(
+      await call(t, requester, 'PUT', `${sipaBase}/sipa/details`, {
         signal: { what: CANARY.sipaSignal, since: 'this_month', source: 'complaint' },
         personConcerned: { name: CANARY.sipaPerson, position: 'wethouder' },
         answers: { doneSoFar: '', question: CANARY.sipaQuestion },
-      })
-    ).caseId;
-    const sipaBase = `/api/cases/${ids.sipa}`;
-    await expectStatus(await call(t, advisor, 'POST', `${sipaBase}/take`, {}), 200);
+      }),
+      200,
+    );
     await expectStatus(
       await call(t, advisor, 'POST', `${sipaBase}/sipa/conflict-check`, { decision: 'no_conflict' }),
       200,
@@ -153,6 +166,9 @@ describe('case content is encrypted at rest, and gone after deletion', () => {
     expect(detail.feedback.body).toBe(CANARY.feedback);
     const sipa = (await call(t, requester, 'GET', `/api/cases/${ids.sipa}`)).json();
     expect(sipa.typeDetail.intake.personConcerned.name).toBe(CANARY.sipaPerson);
+    expect(sipa.typeDetail.intake.signal.what).toBe(CANARY.sipaSignal);
+    expect(sipa.typeDetail.intake.phone).toBe(CANARY.sipaPhone);
+    expect(sipa.typeDetail.phoneIntake.message).toBe(CANARY.sipaIntakeMessage);
     const concern = (await call(t, coordinator, 'GET', `/api/cases/${ids.concern}`)).json();
     expect(concern.typeDetail.intake.personConcerned.name).toBe(CANARY.colleague);
   });
@@ -173,6 +189,7 @@ describe('case content is encrypted at rest, and gone after deletion', () => {
         UNION ALL SELECT person_concerned_envelope FROM cases WHERE person_concerned_envelope IS NOT NULL
         UNION ALL SELECT advice_envelope FROM support_cases WHERE advice_envelope IS NOT NULL
         UNION ALL SELECT advice_envelope FROM sipa_cases WHERE advice_envelope IS NOT NULL
+        UNION ALL SELECT intake_message_envelope FROM sipa_cases WHERE intake_message_envelope IS NOT NULL
         UNION ALL SELECT feedback_envelope FROM cases WHERE feedback_envelope IS NOT NULL
         UNION ALL SELECT body_envelope FROM case_messages
         UNION ALL SELECT body_envelope FROM case_notes
@@ -220,8 +237,9 @@ describe('case content is encrypted at rest, and gone after deletion', () => {
     }
     expect(tombstones.map((row) => [row.type, row.officeType, row.region, row.outcome]).sort()).toEqual(
       [
-        ['sipa', 'burgemeester', 'Oost', 'advice_given'],
-        ['support', 'burgemeester', 'Oost', 'advice_given'],
+        // A burgemeester's municipality points to one person: the tombstone keeps the province.
+        ['sipa', 'burgemeester', 'Fryslân', 'advice_given'],
+        ['support', 'burgemeester', 'Fryslân', 'advice_given'],
         ['support', null, null, 'no_contact'],
       ].sort(),
     );

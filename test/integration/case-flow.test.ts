@@ -1,6 +1,17 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/server/modules/cases/db.ts';
 import { createActor } from '../helpers/actors.ts';
-import { call, expectStatus, type SupportWorld, submitSipa, submitSupport, supportWorld } from '../helpers/cases.ts';
+import {
+  call,
+  expectStatus,
+  type SupportWorld,
+  sipaDetails,
+  sipaRequest,
+  submitSipa,
+  submitSupport,
+  supportWorld,
+} from '../helpers/cases.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** The whole life of a support request and of a SIPA request, through the API, as the people involved see it. */
@@ -175,10 +186,15 @@ describe('a support request from submission to closing', () => {
     expect(confidantQueue.items.map((i: { id: string }) => i.id)).not.toContain(caseId);
     const coordinatorQueue = (await call(t, w.coordinator, 'GET', '/api/cases/queue?type=support')).json();
     const item = coordinatorQueue.items.find((i: { id: string }) => i.id === caseId);
+    // The colleague's municipality is only in the encrypted record of the person concerned.
     expect(item).toMatchObject({
       typeSummary: { concernForColleague: true, association: null },
       officeType: 'wethouder',
+      region: 'Overijssel',
     });
+    const [stored] = await t.app.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(stored?.region).toBe('Overijssel');
+    expect(JSON.stringify(stored)).not.toContain('Zwolle');
     const detail = (await call(t, w.coordinator, 'GET', `/api/cases/${caseId}`)).json();
     expect(detail.typeDetail.intake.personConcerned).toEqual({
       name: 'Wethouder W',
@@ -261,7 +277,7 @@ describe('a SIPA advice request', () => {
   });
   afterAll(() => t.close());
 
-  it('hides the person concerned in the queue, checks conflicts of interest and ends in a PDF', async () => {
+  it('calls before anything confidential, checks conflicts of interest and ends in a PDF', async () => {
     const mayor = await createActor(t, ['officeholder'], { office: 'burgemeester', region: 'Ede' });
     const advisor = await createActor(t, ['sipa_advisor'], { displayName: 'Adviseur A' });
     const secondAdvisor = await createActor(t, ['sipa_advisor'], { displayName: 'Adviseur B' });
@@ -270,12 +286,33 @@ describe('a SIPA advice request', () => {
 
     const queue = (await call(t, advisor, 'GET', '/api/cases/queue?type=sipa')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toEqual([caseId]);
-    expect(JSON.stringify(queue)).not.toContain('Jansen');
+    expect(queue.items[0].typeSummary).toEqual({ phase: 'intake_call', callTimes: 'morning,afternoon' });
+    expect(JSON.stringify(queue)).not.toContain('1234');
     // OT staff never see SIPA cases, not even in a queue.
     await expectStatus(await call(t, coordinator, 'GET', '/api/cases/queue?type=sipa'), 403);
     await expectStatus(await call(t, coordinator, 'GET', `/api/cases/${caseId}`), 404);
 
+    // Taken: the advisor calls the number the request gave.
     await expectStatus(await call(t, advisor, 'POST', `/api/cases/${caseId}/take`, {}), 200);
+    const calling = (await call(t, advisor, 'GET', `/api/cases/${caseId}`)).json();
+    expect(calling).toMatchObject({ status: 'intake_call', typeDetail: { conflictCheck: 'awaiting_details' } });
+    expect(calling.typeDetail.intake).toMatchObject({ phone: '+31612345678', callTimes: ['morning', 'afternoon'] });
+    expect(calling.viewer.actions).toContain('record_intake');
+    await expectStatus(
+      await call(t, advisor, 'POST', `/api/cases/${caseId}/sipa/intake`, {
+        heldAt: new Date().toISOString(),
+        agreement: 'share_details',
+        message: 'U deelt het signaal en de stukken via Weerbaar; daarna spreken we af in Ede.',
+      }),
+      200,
+    );
+    const mine = (await call(t, mayor, 'GET', `/api/cases/${caseId}`)).json();
+    expect(mine.status).toBe('details_requested');
+    expect(mine.typeDetail.phoneIntake).toMatchObject({ state: 'done', agreement: 'share_details' });
+    expect(mine.typeDetail.phoneIntake.message).toContain('daarna spreken we af in Ede');
+    expect(mine.viewer.actions).toEqual(expect.arrayContaining(['share_details', 'upload_attachment']));
+    await expectStatus(await call(t, mayor, 'PUT', `/api/cases/${caseId}/sipa/details`, sipaDetails()), 200);
+
     const checking = (await call(t, advisor, 'GET', `/api/cases/${caseId}`)).json();
     expect(checking).toMatchObject({ status: 'conflict_check', typeDetail: { conflictCheck: 'pending' } });
     expect(checking.typeDetail.intake.personConcerned).toEqual({ name: 'J. Jansen', position: 'wethouder' });
@@ -291,7 +328,10 @@ describe('a SIPA advice request', () => {
     );
     await expectStatus(await call(t, advisor, 'GET', `/api/cases/${caseId}`), 404);
 
+    // The next advisor takes it where it stood: the conflict check, not a second intake.
     await expectStatus(await call(t, secondAdvisor, 'POST', `/api/cases/${caseId}/take`, {}), 200);
+    const second = (await call(t, secondAdvisor, 'GET', `/api/cases/${caseId}`)).json();
+    expect(second).toMatchObject({ status: 'conflict_check', typeDetail: { conflictCheck: 'pending' } });
     await expectStatus(
       await call(t, secondAdvisor, 'POST', `/api/cases/${caseId}/sipa/conflict-check`, { decision: 'no_conflict' }),
       200,
@@ -322,6 +362,7 @@ describe('a SIPA advice request', () => {
     expect(actions).toEqual(
       expect.arrayContaining([
         'case.taken',
+        'sipa.intake_recorded',
         'sipa.person_concerned_read',
         'sipa.conflict_declared',
         'sipa.conflict_confirmed',
@@ -331,22 +372,15 @@ describe('a SIPA advice request', () => {
 
   it('refuses a capacity the requester does not hold', async () => {
     const councillor = await createActor(t, ['officeholder'], { office: 'raadslid' });
-    const response = await call(t, councillor, 'POST', '/api/sipa/requests', {
-      capacity: 'burgemeester',
-      topic: 'other',
-      signal: { what: 'x', since: 'this_week', source: 'other' },
-      personConcerned: { name: 'Y', position: 'Z' },
-      answers: { doneSoFar: '', question: 'q' },
-    });
+    const response = await call(t, councillor, 'POST', '/api/sipa/requests', sipaRequest({ topic: 'other' }));
     expect(response.json().code).toBe('capacity_not_held');
-    const onBehalf = await call(t, councillor, 'POST', '/api/sipa/requests', {
-      capacity: 'representative_body',
-      representativeBody: 'gemeenteraad',
-      topic: 'other',
-      signal: { what: 'x', since: 'this_week', source: 'other' },
-      personConcerned: { name: 'Y', position: 'Z' },
-      answers: { doneSoFar: '', question: 'q' },
-    });
+    const onBehalf = await call(
+      t,
+      councillor,
+      'POST',
+      '/api/sipa/requests',
+      sipaRequest({ capacity: 'representative_body', representativeBody: 'gemeenteraad', topic: 'other' }),
+    );
     expect(onBehalf.statusCode).toBe(201);
     const detail = (await call(t, councillor, 'GET', `/api/cases/${onBehalf.json().caseId}`)).json();
     expect(detail.typeDetail.intake).toMatchObject({ actingForBody: true, representativeBody: 'gemeenteraad' });

@@ -8,6 +8,7 @@ import {
   call,
   expectStatus,
   multipart,
+  sipaRequest,
   submitSupport,
   supportRequest,
   upload,
@@ -189,16 +190,23 @@ describe('hostile input', () => {
     for (const body of bad) {
       await refused(await call(t, requester, 'POST', '/api/support/requests', body), 400);
     }
-    await refused(
-      await call(t, requester, 'POST', '/api/sipa/requests', {
-        capacity: 'representative_body',
-        topic: 'other',
-        signal: { what: 'x', since: 'this_week', source: 'other' },
-        personConcerned: { name: 'Y', position: 'Z' },
-        answers: { doneSoFar: '', question: 'q' },
-      }),
-      400,
-    );
+    const badSipa = [
+      { ...sipaRequest(), capacity: 'representative_body' },
+      // Nothing confidential before the phone intake: the request has no place for it.
+      { ...sipaRequest(), signal: { what: 'x', since: 'this_week', source: 'other' } },
+      { ...sipaRequest(), personConcerned: { name: 'Y', position: 'Z' } },
+      { ...sipaRequest(), phone: '(-- --)' },
+      { ...sipaRequest(), phone: '06 1234' },
+      { ...sipaRequest(), phone: undefined },
+      { ...sipaRequest(), callTimes: [] },
+      { ...sipaRequest(), callTimes: ['morning', 'morning'] },
+      { ...sipaRequest(), callTimes: ['midnight'] },
+      { ...sipaRequest(), organisation: ' ' },
+      { ...sipaRequest(), organisation: 'x'.repeat(201) },
+    ];
+    for (const body of badSipa) {
+      await refused(await call(t, requester, 'POST', '/api/sipa/requests', body), 400);
+    }
     // Staff cannot file requests; a relative cannot ask SIPA.
     await refused(await call(t, confidant, 'POST', '/api/support/requests', supportRequest()), 403);
     expect(await state()).toEqual(before);

@@ -33,7 +33,7 @@ describe('first-response reminders and escalations (virtual clock)', () => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     t = await buildCaseApp(testDatabase.database, Keyring.generate(), { now: () => clock });
-    requester = await createActor(t, ['officeholder'], { office: 'burgemeester' });
+    requester = await createActor(t, ['officeholder'], { office: 'burgemeester', region: 'Waadhoeke' });
     confidant = await createActor(t, ['confidant'], { association: 'ngb' });
     coordinator = await createActor(t, ['ot_coordinator']);
   });
@@ -151,6 +151,9 @@ describe('first-response reminders and escalations (virtual clock)', () => {
       intakeEnvelope: null,
       erasedReason: 'retention',
       outcome: 'referred',
+      // "burgemeester / Waadhoeke" is one person: the tombstone keeps the province.
+      officeType: 'burgemeester',
+      region: 'Fryslân',
     });
   });
 });

@@ -18,7 +18,7 @@ import { migrationsFolder } from '../../src/server/db/migrations.ts';
 import { systemContext } from '../../src/server/lib/context.ts';
 import { contextAad, Keyring } from '../../src/server/lib/crypto/index.ts';
 import { newCaseReference } from '../../src/server/modules/cases/reference.ts';
-import { people, personRoles } from '../../src/server/modules/people/db.ts';
+import { personRoles } from '../../src/server/modules/people/db.ts';
 import { sessionCookieName } from '../../src/server/modules/sessions/cookie.ts';
 import { csrfTokenFor } from '../../src/server/modules/sessions/plugin.ts';
 import { createSession } from '../../src/server/modules/sessions/service.ts';
@@ -225,14 +225,10 @@ describe('the case-seam migrations on a database made by the migrations before t
       (db: ReturnType<typeof drizzlePglite> | ReturnType<typeof drizzleNodePg>) =>
       async (rows: { id: string; role: Role; association?: string }[]) => {
         for (const row of rows) {
-          await db.insert(people).values({
-            id: row.id,
-            email: `${row.id}@example.org`,
-            displayName: `Persoon ${row.role}`,
-            status: 'active',
-            office: row.role === 'officeholder' ? 'burgemeester' : null,
-            association: row.association ?? null,
-          });
+          // In SQL with the old columns only: the schema in code has columns later migrations add.
+          await db.execute(
+            sql`INSERT INTO people (id, email, display_name, status, office, association) VALUES (${row.id}, ${`${row.id}@example.org`}, ${`Persoon ${row.role}`}, 'active', ${row.role === 'officeholder' ? 'burgemeester' : null}, ${row.association ?? null})`,
+          );
           await db.insert(personRoles).values({ personId: row.id, role: row.role });
         }
       };
@@ -315,11 +311,22 @@ describe('the case-seam migrations on a database made by the migrations before t
         });
       } else {
         const row = sipa.find((candidate) => candidate.case_id === old.id);
-        expect({ ...row, advice_recorded_at: time(row?.advice_recorded_at) }).toEqual({
+        expect({
+          ...row,
+          advice_recorded_at: time(row?.advice_recorded_at),
+          details_shared_at: time(row?.details_shared_at),
+        }).toEqual({
           case_id: old.id,
           conflict_check: old.conflictCheck,
           advice_envelope: old.adviceEnvelope,
           advice_recorded_at: time(old.adviceRecordedAt),
+          // SIPA's phone-intake process: a request made before it already holds the details, so it counts as
+          // having had the intake (details agreed and shared when it was made; when a call was is unknown).
+          call_times: '',
+          intake_agreement: 'share_details',
+          intake_held_at: null,
+          intake_message_envelope: null,
+          details_shared_at: '2026-11-02T10:00:00.000Z',
         });
       }
     }
@@ -379,7 +386,10 @@ describe('the case-seam migrations on a database made by the migrations before t
         expect(detail.typeDetail).toMatchObject({
           conflictCheck: old.conflictCheck,
           advice: advised ? SIPA_ADVICE : null,
+          intake: { signal: SIPA_INTAKE.signal, answers: SIPA_INTAKE.answers, phone: null, organisation: null },
+          phoneIntake: { state: 'done', heldAt: null, agreement: 'share_details', message: null },
         });
+        expect(detail.viewer.actions).not.toContain('share_details');
       }
     }
     for (const old of world.cases.filter((c) => c.erased)) {
@@ -395,5 +405,11 @@ describe('the case-seam migrations on a database made by the migrations before t
     const seen = (await call(t, advisor, 'GET', `/api/cases/${checking?.id}`)).json();
     expect(seen.viewer.actions).toContain('conflict_check');
     expect(seen.viewer.actions).not.toContain('post_message');
+    // A request from before the phone-intake process, still in the queue, needs no intake any more: taken,
+    // it goes straight to the conflict check.
+    const waiting = world.cases.find((c) => c.type === 'sipa' && c.status === 'submitted');
+    await expectStatus(await call(t, advisor, 'POST', `/api/cases/${waiting?.id}/take`, {}), 200, 'take');
+    const taken = (await call(t, advisor, 'GET', `/api/cases/${waiting?.id}`)).json();
+    expect(taken).toMatchObject({ status: 'conflict_check', typeDetail: { conflictCheck: 'pending' } });
   });
 });

@@ -11,11 +11,12 @@ import { createActor, type TestActor } from '../helpers/actors.ts';
 import { buildCaseApp, call, expectStatus, submitSipa, submitSupport } from '../helpers/cases.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { woningscanRequest } from '../helpers/woningscan.ts';
 
 /**
  * The staff queue filters, counts, sorts and pages in SQL (queue-repository.ts). This test holds it to
  * what the queue did when it loaded every case into Node and decided there (the reference below is that
- * code, kept for comparison): for a world of support and SIPA cases in every state, every reader, view,
+ * code, kept for comparison): for a world of support, SIPA and woningscan cases in every state, every reader, view,
  * sort, order, filter and page gives the same rows, counts and totals — which also proves each type's
  * `mayTakeWhere` says what its `mayTake` says.
  */
@@ -62,6 +63,8 @@ describe('the staff queue in SQL', () => {
       coordinatorConfidant: await createActor(t, ['ot_coordinator', 'confidant'], { association: 'nvvr' }),
       sipaAdvisor: await createActor(t, ['sipa_advisor']),
       sipaAdvisor2: await createActor(t, ['sipa_advisor']),
+      ccvAdvisor: await createActor(t, ['ccv_advisor']),
+      ccvAdvisor2: await createActor(t, ['ccv_advisor']),
       peer: await createActor(t, ['peer']),
     });
     const r = readers as Record<string, TestActor> & { [key: string]: TestActor };
@@ -108,6 +111,21 @@ describe('the staff queue in SQL', () => {
     await post(r.sipaAdvisor as TestActor, `/api/cases/${sipaTaken}/take`);
     const sipaWithdrawn = (await submitSipa(t, burgemeester)).caseId;
     await post(burgemeester, `/api/cases/${sipaWithdrawn}/close`, { outcome: 'withdrawn' });
+
+    // Woningscan requests (one open request per person): waiting, taken with times proposed, and closed.
+    const woningscan = async (requester: TestActor) => {
+      const response = await call(t, requester, 'POST', '/api/woningscan/requests', woningscanRequest('2026-12-07'));
+      expectStatus(response, 201, 'woningscan request');
+      return response.json().caseId as string;
+    };
+    await woningscan(wethouder);
+    const scanTaken = await woningscan(burgemeester);
+    await post(r.ccvAdvisor as TestActor, `/api/cases/${scanTaken}/take`);
+    await post(r.ccvAdvisor as TestActor, `/api/cases/${scanTaken}/woningscan/slots`, {
+      slots: [{ startsAt: '2026-12-08T09:00:00Z', endsAt: '2026-12-08T10:00:00Z' }],
+    });
+    const scanClosed = await woningscan(r.confidantRequester as TestActor);
+    await post(r.confidantRequester as TestActor, `/api/cases/${scanClosed}/close`, { outcome: 'withdrawn' });
 
     // A colleague's concern is the coordinator's even when it carries an association (older cases did).
     await t.app.db.update(supportCases).set({ association: 'ngb' }).where(eq(supportCases.concernForColleague, true));
@@ -263,7 +281,7 @@ describe('the staff queue in SQL', () => {
     { sort: 'updated', order: 'asc', limit: 50, offset: 0 },
     { sort: 'due', order: 'desc', limit: 2, offset: 1 },
   ];
-  for (const type of ['support', 'sipa']) {
+  for (const type of ['support', 'sipa', 'woningscan']) {
     it(`answers every reader, view, sort and order of ${type} as the JavaScript queue did`, async () => {
       for (const name of Object.keys(readers)) {
         for (const view of QUEUE_VIEWS) {
@@ -274,8 +292,8 @@ describe('the staff queue in SQL', () => {
   }
 
   it('filters by urgency and status the same way', async () => {
-    for (const name of ['coordinator', 'confidantNgb', 'sipaAdvisor']) {
-      for (const type of ['support', 'sipa']) {
+    for (const name of ['coordinator', 'confidantNgb', 'sipaAdvisor', 'ccvAdvisor']) {
+      for (const type of ['support', 'sipa', 'woningscan']) {
         for (const filter of [
           { urgency: 'urgent' },
           { urgency: 'normal' },

@@ -11,7 +11,7 @@ import { SUPPORT_STATUSES } from '../../src/shared/support.ts';
 const CASE_STATUSES = [...new Set([...SUPPORT_STATUSES, ...SIPA_STATUSES])];
 
 import { createActor, type TestActor } from '../helpers/actors.ts';
-import { call, NO_REQUEST_LIMIT, submitSipa, submitSupport } from '../helpers/cases.ts';
+import { call, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -55,6 +55,17 @@ const ACTIONS: Record<string, (caseId: string, people: Record<string, TestActor>
       },
     },
   ],
+  sipaIntake: (id) => [
+    'POST',
+    `/api/cases/${id}/sipa/intake`,
+    { heldAt: new Date().toISOString(), agreement: 'share_details', message: '' },
+  ],
+  sipaGuidance: (id) => [
+    'POST',
+    `/api/cases/${id}/sipa/intake`,
+    { heldAt: new Date().toISOString(), agreement: 'guidance_only', message: 'Zo doet u het.' },
+  ],
+  sipaDetails: (id) => ['PUT', `/api/cases/${id}/sipa/details`, sipaDetails()],
   noConflict: (id) => ['POST', `/api/cases/${id}/sipa/conflict-check`, { decision: 'no_conflict' }],
   conflict: (id) => ['POST', `/api/cases/${id}/sipa/conflict-check`, { decision: 'conflict' }],
   ...Object.fromEntries(
@@ -68,16 +79,30 @@ const ACTIONS: Record<string, (caseId: string, people: Record<string, TestActor>
 const statusMoves = (actors: string[]) =>
   actors.flatMap((actor) => CASE_STATUSES.map((status): [string, string] => [actor, `status:${status}`]));
 
-/** Most walks start with someone taking the case, so they get past the queue. */
-const OPENINGS: Record<'support' | 'sipa', [string, string][]> = {
-  support: [
-    ['confidant', 'take'],
-    ['coordinator', 'take'],
-    ['coordinator', 'assign'],
-  ],
+/**
+ * Most walks start with someone taking the case, so they get past the queue; SIPA's walks also start
+ * past its phone intake (and the details), so they get into the advisor's work.
+ */
+const OPENINGS: Record<'support' | 'sipa', [string, string][][]> = {
+  support: [[['confidant', 'take']], [['coordinator', 'take']], [['coordinator', 'assign']]],
   sipa: [
-    ['advisor', 'take'],
-    ['advisor2', 'take'],
+    [['advisor', 'take']],
+    [['advisor2', 'take']],
+    [
+      ['advisor', 'take'],
+      ['assignee', 'sipaIntake'],
+      ['requester', 'sipaDetails'],
+    ],
+    [
+      ['advisor', 'take'],
+      ['assignee', 'sipaIntake'],
+      ['requester', 'sipaDetails'],
+      ['assignee', 'noConflict'],
+    ],
+    [
+      ['advisor2', 'take'],
+      ['assignee', 'sipaGuidance'],
+    ],
   ],
 };
 
@@ -106,6 +131,11 @@ const PLAUSIBLE: Record<'support' | 'sipa', [string, string][]> = {
   sipa: [
     ['advisor', 'take'],
     ['advisor2', 'take'],
+    ['assignee', 'sipaIntake'],
+    ['assignee', 'sipaIntake'],
+    ['assignee', 'sipaGuidance'],
+    ['requester', 'sipaDetails'],
+    ['requester', 'sipaDetails'],
     ['assignee', 'noConflict'],
     ['assignee', 'noConflict'],
     ['assignee', 'conflict'],
@@ -175,7 +205,7 @@ describe('the case state machine (property)', () => {
           fc.option(fc.constantFrom(...OPENINGS[type]), { freq: 6 }),
           fc.array(command, { minLength: 4, maxLength: 25 }),
           async (opening, rest) => {
-            const commands: Command[] = opening ? [{ actor: opening[0], action: opening[1] }, ...rest] : rest;
+            const commands: Command[] = [...(opening ?? []).map(([actor, action]) => ({ actor, action })), ...rest];
             const requester = people.requester as TestActor;
             const { caseId } = type === 'support' ? await submitSupport(t, requester) : await submitSipa(t, requester);
             let previous = (await observe(caseId)).row.status;

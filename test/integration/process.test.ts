@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const MAIN = path.resolve('src/server/main.ts');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-process-'));
 
+const keysDir = `${dataDir}-keys`;
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}-keys`, { recursive: true, force: true }); // the key file lives beside the data
+  rmSync(keysDir, { recursive: true, force: true });
 });
 
 async function freePort(): Promise<number> {
@@ -86,6 +87,11 @@ describe('the server process', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'weerbaar.lock'))).toBe(false);
+    // The keys live next to the data directory, not in it (a copy of it cannot be decrypted), and so does
+    // the log of signed audit checkpoints, written at start and once more at shutdown.
+    expect(existsSync(path.join(dataDir, 'keys'))).toBe(false);
+    expect(existsSync(path.join(keysDir, 'master.json'))).toBe(true);
+    expect(readFileSync(path.join(keysDir, 'audit-checkpoints.jsonl'), 'utf8')).toContain('weerbaar-audit-checkpoint');
 
     // A restart finds the content it wrote last time: nothing to load again.
     const restarted = start({ PORT: String(port), DATA_DIR: dataDir });

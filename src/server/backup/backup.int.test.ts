@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,12 +12,16 @@ import { createThrowawayDatabase, dropDatabase } from '../../../test/helpers/tes
 import { type CliIo, keysRotateCommand, runCli } from '../cli.ts';
 import { parseConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/index.ts';
+import { systemContext } from '../lib/context.ts';
 import { generateMasterKeyEntry, loadKeyring } from '../lib/crypto/index.ts';
+import { CheckpointWriter } from '../modules/audit/checkpoint-writer.ts';
+import { recordAudit } from '../modules/audit/service.ts';
 import { type ControlSocket, serveEmbeddedBackups } from './control-socket.ts';
-import { MANIFEST_FILE, readManifest } from './manifest.ts';
+import { CHECKPOINTS_FILE, MANIFEST_FILE, readManifest } from './manifest.ts';
 
 /**
- * A backup made while the app runs, restored into a fresh place: the audit chain verifies, a canary
+ * A backup made while the app runs, restored into a fresh place: the audit chains verify against the
+ * signed checkpoint the backup carries (and the restore installs), a canary
  * decrypts through the app, the keys stayed out of the backup, and a key rotation after the backup
  * leaves it readable. On PGlite (the running app's control socket) or PostgreSQL (pg_dump/pg_restore)
  * as the suite runs.
@@ -67,8 +72,20 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     NODE_ENV: 'test',
     KEY_FILE: keyFile,
     DATA_DIR: place.dataDir ?? path.join(root, 'unused'),
+    // Each place its own checkpoint log (on PostgreSQL they would share DATA_DIR's default).
+    AUDIT_CHECKPOINT_FILE: checkpointsOf(place),
     ...(place.url ? { DATABASE_URL: place.url } : {}),
   });
+  const checkpointsOf = (place: Place) =>
+    path.join(root, 'checkpoints', `${(place.url ?? place.dataDir ?? '').replace(/[^a-z0-9]+/gi, '-')}.jsonl`);
+  /** What the running app writes every minute: a signed checkpoint of the chains' heads, in the source's log. */
+  const writeCheckpoint = () =>
+    new CheckpointWriter({
+      db: t.app.db,
+      keyring: loaded.keyring,
+      settings: { file: checkpointsOf(source()), url: null, intervalSeconds: 60 },
+      log: { info: () => {}, warn: () => {} },
+    }).write();
   const fresh = async (): Promise<Place> => {
     if (!serverUrl) return { dataDir: path.join(root, `restored-${urls.length}-${Date.now()}`) };
     const url = await createThrowawayDatabase(serverUrl);
@@ -93,6 +110,7 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     // The confidant takes and reads it: entries in the audit chain.
     await expectStatus(await call(t, confidant, 'POST', `/api/cases/${caseId}/take`, {}), 200, 'confidant takes');
     await expectStatus(await call(t, confidant, 'GET', `/api/cases/${caseId}`), 200, 'confidant reads');
+    expect(await writeCheckpoint()).not.toBeNull();
   }, 120_000);
 
   afterAll(async () => {
@@ -111,7 +129,8 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
 
     const manifest = readManifest(backupDir);
     expect(manifest).toMatchObject({ database: serverUrl ? 'postgres' : 'pglite', keyIds: loaded.keyring.kids });
-    expect(readdirSync(backupDir).sort()).toEqual([manifest.file, MANIFEST_FILE].sort());
+    expect(manifest.auditCheckpoints).toMatchObject({ file: CHECKPOINTS_FILE, checkpoints: 1 });
+    expect(readdirSync(backupDir).sort()).toEqual([manifest.file, MANIFEST_FILE, CHECKPOINTS_FILE].sort());
     // No key, nor the index secret, anywhere in it; and the canary only encrypted.
     const backupText = folderAsText(backupDir);
     const keyJson = JSON.parse(readFileSync(keyFile, 'utf8')) as { indexSecret: string; keys: { key: string }[] };
@@ -136,10 +155,15 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     restoredTo = target;
     const run = recordingIo();
     expect(await runCli(['restore', backupDir], { io: run.io, environment: environment(target) }), run.text()).toBe(0);
-    expect(run.text()).toMatch(/Audit trail intact: [1-9]\d* entries checked/);
+    expect(run.text()).toMatch(
+      /Audit trail intact: [1-9]\d* entries checked, every chain reaches the backup's checkpoint #1/,
+    );
     expect(run.text()).toMatch(/Encrypted values: [1-9]\d*, every one under a key this keyring has/);
+    expect(run.text()).toContain(`copied to ${checkpointsOf(target)}`);
+    // audit:verify on the restored place finds the installed checkpoint log, and the chains reach it.
     const verify = recordingIo();
-    expect(await runCli(['audit:verify'], { io: verify.io, environment: environment(target) })).toBe(0);
+    expect(await runCli(['audit:verify'], { io: verify.io, environment: environment(target) }), verify.text()).toBe(0);
+    expect(verify.text()).toContain('Every chain reaches signed checkpoint #1');
 
     // The restored database, opened by an app with today's (rotated) keys: the requester reads the canary.
     const restored = await openDatabase(
@@ -180,5 +204,31 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     const broken = recordingIo();
     expect(await runCli(['restore', damaged], { io: broken.io, environment: environment(await fresh()) })).toBe(1);
     expect(broken.text()).toContain('does not match its checksum');
+  }, 60_000);
+
+  it('notices a dump that falls short of the checkpoint it came with', async () => {
+    // The trail grows after the backup and is checkpointed again; a backup folder that pairs the old dump
+    // with the newer log (a dump cut short, or swapped for an older one) does not verify.
+    await t.app.db.transaction((tx) => recordAudit(tx, systemContext(), { action: 'person.viewed' }));
+    expect(await writeCheckpoint()).toMatchObject({ n: 2 });
+    const swapped = path.join(root, 'swapped');
+    mkdirSync(swapped);
+    for (const name of readdirSync(backupDir))
+      writeFileSync(path.join(swapped, name), readFileSync(path.join(backupDir, name)));
+    const newerLog = readFileSync(checkpointsOf(source()));
+    writeFileSync(path.join(swapped, CHECKPOINTS_FILE), newerLog);
+    const manifest = readManifest(swapped);
+    const forged = {
+      ...manifest,
+      auditCheckpoints: {
+        file: CHECKPOINTS_FILE,
+        sha256: createHash('sha256').update(newerLog).digest('hex'),
+        checkpoints: 2,
+      },
+    };
+    writeFileSync(path.join(swapped, MANIFEST_FILE), JSON.stringify(forged));
+    const run = recordingIo();
+    expect(await runCli(['restore', swapped], { io: run.io, environment: environment(await fresh()) })).toBe(1);
+    expect(run.text()).toMatch(/Audit trail BROKEN at chain \d+, position \d+: truncated/);
   }, 60_000);
 });

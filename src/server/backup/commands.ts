@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { Config } from '../config.ts';
+import { auditCheckpointFileOf, type Config } from '../config.ts';
 import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
 import { appliedMigrationMillis, type Db, dumpConsistently, openDatabase, pgliteDirectory } from '../db/index.ts';
 import { latestMigrationMillis } from '../db/migrations.ts';
 import { defaultKeyFilePath, type Keyring } from '../lib/crypto/index.ts';
+import { bindAuditKeyring } from '../modules/audit/key.ts';
+import { assertAuditKey, backupCheckpoint, copyCheckpointLog, installCheckpointLog } from './checkpoints.ts';
 import { requestDump } from './control-socket.ts';
 import {
   BACKUP_FORMAT,
@@ -22,8 +24,9 @@ import { checkRestoredDatabase } from './verify.ts';
 
 /**
  * `npm run cli -- backup <folder>` and `restore <folder>` (README, Operations). A backup holds the
- * database only, never the keys; a restore goes into an empty place, migrates the data forward and then
- * checks it: the audit chain, and that every encrypted value is under a key the keyring has.
+ * database and a copy of the signed audit checkpoints (checkpoints.ts), never the keys; a restore goes
+ * into an empty place, migrates the data forward and then checks it: the audit chains against the
+ * backup's latest checkpoint, and that every encrypted value is under a key the keyring has.
  */
 
 export interface BackupIo {
@@ -47,6 +50,9 @@ export async function backupCommand(env: BackupEnv, folderArgument: string | und
   const folder = path.resolve(folderArgument);
   prepareEmptyFolder(folder, env.config);
   const { config } = env;
+  // The checkpoints first: each of them is then older than the dump, which must reach the latest.
+  const checkpoints = await copyCheckpointLog(auditCheckpointFileOf(config), folder, env.keyring);
+  if (checkpoints.warning) env.io.err(`Warning: ${checkpoints.warning}`);
   let file: string;
   let migration: number;
   if (config.DATABASE_URL) {
@@ -70,6 +76,7 @@ export async function backupCommand(env: BackupEnv, folderArgument: string | und
     sha256: await sha256OfFile(file),
     migration,
     keyIds: env.keyring.kids,
+    ...checkpoints.manifest,
   };
   writeManifest(folder, manifest);
   env.io.out(`Backup written to ${folder} (${(bytes / 1_000_000).toFixed(1)} MB, ${manifest.database}).`);
@@ -145,6 +152,8 @@ export async function restoreCommand(env: BackupEnv, folderArgument: string | un
         'Restore with the key file or MASTER_KEY of that time (KEY_FILE=… or MASTER_KEY=…).',
     );
   }
+  assertAuditKey(manifest, keyring);
+  const checkpoint = await backupCheckpoint(folder, manifest, keyring);
   if (manifest.database === 'postgres') {
     if (!config.DATABASE_URL) {
       throw new BackupError('This is a PostgreSQL backup: set DATABASE_URL to a new, empty database.');
@@ -164,14 +173,19 @@ export async function restoreCommand(env: BackupEnv, folderArgument: string | un
       ? { kind: 'postgres', url: config.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(config.DATA_DIR) },
   );
+  bindAuditKeyring(database.db, keyring);
   try {
-    const check = await checkRestoredDatabase(database.db, keyring);
+    const check = await checkRestoredDatabase(database.db, keyring, checkpoint);
     let healthy = true;
     if (check.audit.intact) {
-      io.out(`Audit trail intact: ${check.audit.checked} entries checked.`);
+      const reached = checkpoint ? `, every chain reaches the backup's checkpoint #${checkpoint.n}` : '';
+      io.out(`Audit trail intact: ${check.audit.checked} entries checked${reached}.`);
+      if (!checkpoint) io.err('Warning: the backup carries no audit checkpoint; a cut-off tail cannot be ruled out.');
+      const installed = installCheckpointLog(folder, manifest, auditCheckpointFileOf(config));
+      if (installed) io.out(installed);
     } else {
       healthy = false;
-      io.err(`Audit trail BROKEN at seq ${check.audit.brokenAtSeq} (${check.audit.checked} entries before it intact).`);
+      io.err(`Audit trail BROKEN at ${check.audit.brokenAt} (${check.audit.checked} entries checked).`);
     }
     if (check.encrypted.unreadable === 0) {
       io.out(`Encrypted values: ${check.encrypted.checked}, every one under a key this keyring has.`);

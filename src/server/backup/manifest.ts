@@ -10,6 +10,7 @@ import { z } from 'zod';
  */
 export const MANIFEST_FILE = 'weerbaar-backup.json';
 export const BACKUP_FORMAT = 'weerbaar-backup';
+export const CHECKPOINTS_FILE = 'audit-checkpoints.jsonl';
 
 const manifestSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -25,6 +26,22 @@ const manifestSchema = z.object({
   migration: z.number().int().nonnegative(),
   /** The key ids the keyring had: every encrypted value in the dump is under one of them. */
   keyIds: z.array(z.string()).min(1),
+  /**
+   * The public key of the audit checkpoints (Ed25519, derived from the keyring's index secret like the
+   * chains' HMAC key): names the audit key without holding it, so a restore with other keys is refused.
+   */
+  auditKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
+  /** A copy of the signed audit checkpoint log, taken before the dump: the restored chains must reach it. */
+  auditCheckpoints: z
+    .object({
+      file: z.literal(CHECKPOINTS_FILE),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      checkpoints: z.number().int().positive(),
+    })
+    .optional(),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;

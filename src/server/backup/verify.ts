@@ -3,11 +3,13 @@ import type { Db } from '../db/index.ts';
 import { encryptedColumnRegistry } from '../encrypted-columns.ts';
 import { describeEnvelope, type Keyring, type SerializedEnvelope } from '../lib/crypto/index.ts';
 import type { EncryptedColumn } from '../lib/encrypted-columns.ts';
-import { verifyAuditChain } from '../modules/audit/service.ts';
+import type { Checkpoint } from '../modules/audit/checkpoints.ts';
+import { verifyAuditChain } from '../modules/audit/verify.ts';
 
 /** What a restore checks before it calls the database usable. */
 export interface RestoreCheck {
-  audit: { intact: boolean; checked: number; brokenAtSeq: number | null };
+  /** The keyed chains (checked against the checkpoint when there is one); where and why the first break is. */
+  audit: { intact: boolean; checked: number; brokenAt: string | null };
   /** Encrypted values looked at, and how many are under a key the keyring does not have (unreadable). */
   encrypted: { checked: number; unreadable: number; missingKeyIds: string[] };
 }
@@ -15,9 +17,14 @@ export interface RestoreCheck {
 export async function checkRestoredDatabase(
   db: Db,
   keyring: Keyring,
+  checkpoint: Checkpoint | null = null,
   columns: readonly EncryptedColumn[] = encryptedColumnRegistry().all(),
 ): Promise<RestoreCheck> {
-  const audit = await verifyAuditChain(db);
+  const audit = await verifyAuditChain(db, { checkpoint });
+  const found = audit.firstBreak;
+  const brokenAt = found
+    ? `${found.chain === null ? `entry seq ${found.seq}` : `chain ${found.chain}, position ${found.seq}`}: ${found.reason}`
+    : null;
   const known = new Set(keyring.kids);
   const missing = new Set<string>();
   let checked = 0;
@@ -48,7 +55,7 @@ export async function checkRestoredDatabase(
     }
   }
   return {
-    audit: { intact: !audit.firstBreak, checked: audit.checked, brokenAtSeq: audit.firstBreak?.seq ?? null },
+    audit: { intact: !found, checked: audit.checked, brokenAt },
     encrypted: { checked, unreadable, missingKeyIds: [...missing].sort() },
   };
 }

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { fromPglite, type Db as JobQueueDb } from 'pg-boss';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { isDatabaseUnavailable } from './errors.ts';
 import { latestMigrationMillis, migrationsFolder } from './migrations.ts';
 import * as schema from './schema.ts';
 
@@ -52,34 +53,63 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long opening waits for a server that is not accepting connections yet (default 0: not at all). */
+      startupWaitMs?: number;
+      /** Where connection trouble is reported (start-up waits, a connection lost); console by default. */
+      log?: DatabaseLog;
+    }
   | { kind: 'pglite'; dataDir: string }
   /** In-memory PGlite, optionally starting from a dump made with `dumpMigratedTemplate` (tests). */
   | { kind: 'memory'; loadDataDir?: Blob | File };
+
+export interface DatabaseLog {
+  warn(message: string): void;
+}
+
+const consoleLog: DatabaseLog = { warn: (message) => console.error(message) };
+
+/** A connection attempt that hangs (a server behind a dead route) fails after this, instead of never. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Any PostgreSQL bigint literal works as key; this one is "weerbaar" in ASCII, cut to 63 bits. */
 const MIGRATION_LOCK_KEY = 8_607_926_003_564_155_506n;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize) : openPglite(options);
+  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection can be cut by the server (a restart, a failover, an administrator). pg reports
-  // that on the pool; without a listener it would crash the process. The pool replaces the connection.
-  pool.on('error', (error) => {
-    console.error(
+async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres' }>): Promise<Database> {
+  const { url, poolSize = 10, startupWaitMs = 0, log = consoleLog } = options;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection can be cut by the server at any moment (a restart, a failover, an administrator). pg
+  // reports that as an 'error' event: on the pool for an idle connection, on the client itself for one
+  // that is checked out (in a transaction, between two queries). An 'error' event without a listener
+  // kills the process, so every client gets one for its whole life; the query in flight fails on its own,
+  // the pool discards the broken client on release, and the next request connects afresh.
+  let lastReport = 0;
+  const report = (error: Error) => {
+    const now = Date.now();
+    if (now - lastReport < 10_000) return; // an outage breaks every connection at once: say it once
+    lastReport = now;
+    log.warn(
       `PostgreSQL connection lost (${(error as { code?: string }).code ?? error.message}); reconnecting on next use.`,
     );
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => {
+    client.on('error', report);
   });
   try {
-    await migratePostgresUnderLock(pool);
+    await withStartupWait(() => migratePostgresUnderLock(pool), startupWaitMs, log);
   } catch (error) {
     await pool.end();
     throw error;
   }
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(new TransactionSafePool(pool) as unknown as pg.Pool, { schema }) as unknown as Db;
   const host = new URL(url);
   return {
     db,
@@ -104,6 +134,83 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     backupSource: { kind: 'postgres', url },
     close: () => pool.end(),
   };
+}
+
+/**
+ * What Drizzle gets instead of the pool. Drizzle's transaction() checks a client out and sends BEGIN
+ * before its try/finally: when BEGIN fails (the server just went away), the client is never released,
+ * and every outage would cost the pool a connection until no request could get one. This hands out
+ * clients whose failed BEGIN releases them (as broken, so the pool drops them), and whose release is
+ * idempotent. Drizzle recognises a pool by its class name, hence the name.
+ */
+class TransactionSafePool {
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  query(...args: Parameters<pg.Pool['query']>) {
+    return (this.pool.query as (...a: unknown[]) => unknown)(...args);
+  }
+
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    const release = client.release;
+    let released = false;
+    client.release = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      release.call(client, error);
+    };
+    guardBegin(client);
+    return client;
+  }
+}
+
+const GUARDED = Symbol('begin guarded');
+
+function guardBegin(client: pg.PoolClient) {
+  const marked = client as pg.PoolClient & { [GUARDED]?: true };
+  if (marked[GUARDED]) return;
+  marked[GUARDED] = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: unknown } | undefined;
+    const text = typeof first === 'string' ? first : first?.text;
+    const result = query(...args);
+    if (typeof text === 'string' && /^\s*begin\b/i.test(text) && result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        client.release(error instanceof Error ? error : new Error('BEGIN failed'));
+        throw error;
+      });
+    }
+    return result;
+  };
+}
+
+/**
+ * Start-up may come before the database (containers starting together, a server restarting): while the
+ * server is not accepting connections, wait and try again, with a growing pause, up to `waitMs`. Any other
+ * failure (wrong password, a failing migration) ends the start at once.
+ */
+async function withStartupWait<T>(attempt: () => Promise<T>, waitMs: number, log: DatabaseLog): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  let pause = 250;
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+      if (tries === 1 || tries % 10 === 0) {
+        log.warn(
+          `PostgreSQL is not accepting connections yet (${(error as { code?: string }).code ?? (error as Error).message}); waiting up to ${Math.round(waitMs / 1000)} s.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 5_000);
+    }
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ROLES } from '../../shared/roles.ts';
+import type { AccessLogEntry } from '../../shared/session.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../shared/zelfscan/shipped.ts';
 import { DEFAULT_DEMO_DATA_DIR, DemoRefusedError, demoBanner, demoConfig, seedDemo } from '../demo.ts';
 import { systemContext } from '../lib/context.ts';
@@ -18,6 +19,7 @@ import { people } from '../modules/people/db.ts';
 import { findPersonByEmail } from '../modules/people/repository.ts';
 import { sessions } from '../modules/sessions/db.ts';
 import { trainingEnrolments, trainingSessions } from '../modules/training/db.ts';
+import { woningscanCases } from '../modules/woningscan/db.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -35,12 +37,17 @@ describe('demo configuration', () => {
       DATA_DIR: './data',
       MASTER_KEY: 'a'.repeat(64),
       KEY_FILE: '/run/secrets/keys.json',
+      AUDIT_CHECKPOINT_FILE: '/var/log/weerbaar/audit.jsonl',
+      AUDIT_CHECKPOINT_URL: 'https://logs.example.nl/audit',
       SMTP_URL: 'smtp://mail.example.nl:587',
     });
     expect(config).toMatchObject({ DATA_DIR: DEFAULT_DEMO_DATA_DIR, DEMO_MODE: true });
     expect(config.MASTER_KEY).toBeUndefined();
     expect(config.KEY_FILE).toBeUndefined();
     expect(config.SMTP_URL).toBeUndefined();
+    // Its keys and audit checkpoints sit next to its own data, never in a real installation's places.
+    expect(config.AUDIT_CHECKPOINT_FILE).toBeUndefined();
+    expect(config.AUDIT_CHECKPOINT_URL).toBeUndefined();
     expect(demoConfig({ DEMO_DATA_DIR: '/tmp/elders' }).DATA_DIR).toBe('/tmp/elders');
   });
 });
@@ -138,8 +145,9 @@ describe('demo mode', () => {
     const plan = (await get(sanne, `/api/me/zelfscan/results/${result.id}`)).body.result.actions;
     expect(plan).toContainEqual({ tipId: 'home-nameplate', done: true, plannedFor: null });
     expect(plan).toContainEqual({ tipId: 'family-plan', done: false, plannedFor: expect.any(String) });
-    const mine = (await get(sanne, '/api/me/cases')).body.cases;
-    expect(mine).toHaveLength(1);
+    const all = (await get(sanne, '/api/me/cases')).body.cases;
+    expect(all.map((c: { type: string }) => c.type).sort()).toEqual(['support', 'woningscan']);
+    const mine = all.filter((c: { type: string }) => c.type === 'support');
     expect(mine[0]).toMatchObject({
       type: 'support',
       status: 'in_progress',
@@ -178,6 +186,18 @@ describe('demo mode', () => {
     const jan = await signIn(idOf('burgemeester'));
     expect((await get(jan, '/api/me/cases')).body.cases).toMatchObject([{ type: 'sipa', status: 'submitted' }]);
 
+    // Sanne's woningscan request waits unassigned in the CCV adviser's queue; the address is only in there encrypted.
+    const fleur = await signIn(idOf('ccv-advisor'));
+    const ccvQueue = await get(fleur, '/api/cases/queue?type=woningscan&view=unassigned');
+    expect(ccvQueue.body.items).toMatchObject([{ status: 'requested', assignees: [], officeType: 'wethouder' }]);
+    expect(JSON.stringify(ccvQueue.body)).not.toContain('Voorbeeldlaan');
+    const [scan] = await t.app.db.select().from(woningscanCases);
+    expect(scan?.addressEnvelope).not.toContain('Voorbeeldlaan');
+    expect((await get(sanne, `/api/cases/${scan?.caseId}`)).body.typeDetail).toMatchObject({
+      addressOnFile: true,
+      intake: { pkvwStatusAtRequest: 'in_progress' },
+    });
+
     // The admin sees the burgemeester's handover (handed over, activated), never what is in a case.
     const bram = await signIn(idOf('admin'));
     const handoverList = await get(bram, '/api/admin/handovers?view=all');
@@ -209,6 +229,15 @@ describe('demo mode', () => {
     );
     expect(audited.every((row) => row.subjectPersonId === idOf('officeholder'))).toBe(true);
     expect((await verifyAuditChain(t.app.db)).firstBreak).toBeNull();
+
+    // Her access log names Ahmed and the case, and the seed as Weerbaar itself, not as a visitor.
+    const accessLog: AccessLogEntry[] = (await get(sanne, '/api/me/access-log')).body.entries;
+    expect(accessLog.filter((entry) => entry.actorKind === 'anonymous')).toEqual([]);
+    expect(accessLog.filter((entry) => entry.description === null)).toEqual([]);
+    expect(accessLog.find((entry) => entry.action === 'person.seeded')?.actorKind).toBe('system');
+    const byAhmed = accessLog.filter((entry) => entry.actorName === 'Ahmed El Idrissi' && entry.record);
+    expect(byAhmed.length).toBeGreaterThan(0);
+    expect(byAhmed[0]?.record).toEqual({ reference: mine[0].reference, kind: 'support' });
 
     // The training: a session with a seat for Sanne and for Jan, which the coordinator counts.
     const enrolments = (await get(sanne, '/api/me/training/enrolments')).body.enrolments;
@@ -244,6 +273,7 @@ describe('demo mode', () => {
       handoverEvents,
       trainingSessions,
       trainingEnrolments,
+      woningscanCases,
       auditLog,
       mailOutbox,
     ];
@@ -313,7 +343,10 @@ describe('demo mode', () => {
 
 describe('outside demo mode', () => {
   it('has no demo sign-in route, and production never gets one', async () => {
-    for (const env of [{}, { DEMO_MODE: 'true', NODE_ENV: 'production' }] as Record<string, string>[]) {
+    for (const env of [
+      {},
+      { DEMO_MODE: 'true', NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' },
+    ] as Record<string, string>[]) {
       const t = await createTestApp({ env });
       try {
         expect(t.app.hasDecorator('demoSignIn')).toBe(false);

@@ -32,6 +32,7 @@ import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
 import { seedIncident } from './incident-example.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
+import { seedWoningscanRequest } from './woningscan-example.ts';
 
 /**
  * A few plain example records, so whoever signs in to the demo sees something real. Everything goes
@@ -46,7 +47,10 @@ import type { DemoAccount, SeededAccount } from './seed.ts';
  *   follow-up (incident-example.ts).
  * - Jan Bosman (burgemeester): made through the package handover (registered by the demo admin, handed
  *   over, invitation accepted: registerDemoAppointment, called by seedDemoAccounts), and an advice request
- *   waiting unassigned in SIPA's queue.
+ *   waiting unassigned in SIPA's queue for its phone intake (no signal or person yet: that comes after
+ *   the call, in SIPA's process).
+ * - Sanne de Vries also asked for a veiligheidsgesprek with woningscan, waiting in the CCV adviser's queue
+ *   (woningscan-example.ts).
  * - The training "Omgaan met intimidatie en bedreiging", added by training coordinator Ruud de Boer, with
  *   a session in Utrecht five weeks ahead (12 seats) in which Sanne de Vries and Jan Bosman have a seat.
  *
@@ -116,25 +120,14 @@ const CONFIDANT_MESSAGE =
 
 const REQUESTER_MESSAGE = 'Dank u, Ahmed. De schermafbeeldingen heb ik gemaakt. Donderdagochtend kan ik goed bellen.';
 
+/** What SIPA's process asks first: who asks, the topic, a number and times to call (nothing confidential). */
 const SIPA_REQUEST = {
   capacity: 'burgemeester',
+  organisation: 'Gemeente Waadhoeke',
   topic: 'conflict_of_interest',
-  signal: {
-    what:
-      'Een inwoner schrijft dat een raadslid niet heeft gemeld dat hij meewerkt aan een bedrijf dat meedingt ' +
-      'naar een opdracht van de gemeente. Op de lijst met nevenfuncties staat het bedrijf niet.',
-    since: 'this_month',
-    source: 'complaint',
-  },
-  personConcerned: { name: 'Anton Voorbeeld', position: 'raadslid' },
-  answers: {
-    doneSoFar:
-      'Ik heb de brief ontvangen en de griffier gevraagd welke nevenfuncties het raadslid heeft opgegeven. ' +
-      'Met het raadslid zelf heb ik nog niet gesproken.',
-    question:
-      'Is dit een signaal waarvoor een integriteitsonderzoek nodig is? En zo ja: hoe zetten we dat zorgvuldig ' +
-      'op, en wat doe ik als eerste?',
-  },
+  // A number of the 06 12 34 56 xx range, which the telecom regulator keeps for examples.
+  phone: '06 12 34 56 78',
+  callTimes: ['morning', 'afternoon'],
   urgent: false,
 } as const;
 
@@ -209,6 +202,7 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
     ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],
+    ['woningscan request (Sanne de Vries)', () => seedWoningscanRequest(app, as('officeholder'))],
     [
       'training session (Ruud de Boer; Sanne de Vries, Jan Bosman)',
       () => seedTraining(app, as('training-coordinator'), [as('officeholder'), as('burgemeester')]),

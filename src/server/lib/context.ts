@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { BACKGROUND_REFRESH_HEADER } from '../../shared/session.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -9,6 +10,11 @@ export interface ServiceContext {
   actor: Actor | null;
   requestId: string | null;
   ipHash: string | null;
+  /**
+   * A read by a page refreshing itself on a timer (GET with X-Background-Refresh): the audit trail
+   * records it once per actor, record and window instead of once per request.
+   */
+  backgroundRefresh?: boolean;
 }
 
 export function contextOf(request: FastifyRequest): ServiceContext {
@@ -16,6 +22,7 @@ export function contextOf(request: FastifyRequest): ServiceContext {
     actor: request.actor,
     requestId: request.id,
     ipHash: request.server.keyring.keyedHash('ip-address', request.ip),
+    backgroundRefresh: request.method === 'GET' && request.headers[BACKGROUND_REFRESH_HEADER] === '1',
   };
 }
 

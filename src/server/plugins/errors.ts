@@ -3,7 +3,11 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ProblemCode } from '../../shared/catalogue/index.ts';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from '../lib/errors.ts';
+
+/** How long a client is asked to wait when the database is away (seconds). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own error codes that are the client's fault, mapped to our stable codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: ProblemCode; title: string; detail: string }> = {
@@ -102,6 +106,16 @@ function toProblem(error: FastifyError | AppError | Error, request: FastifyReque
       detail: 'The request could not be processed.',
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    // The service's trouble, not the request's, and expected during a restart or failover: a calm 503.
+    request.log.warn({ err: error }, 'database unavailable');
+    return {
+      status: 503,
+      code: 'service_unavailable',
+      title: 'Service Unavailable',
+      detail: 'Weerbaar cannot reach its database for a moment. Please try again shortly.',
+    };
+  }
   const level = isResponseSerializationError(error as FastifyError)
     ? 'response does not match its schema'
     : 'unhandled error';
@@ -119,6 +133,7 @@ async function errorsPlugin(app: FastifyInstance) {
     const problem = toProblem(error as FastifyError, request);
     if (error instanceof AppError) reply.headers(error.headers);
     if (problem.status < 500) request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+    if (problem.status === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return sendProblem(reply, problem);
   });
 }

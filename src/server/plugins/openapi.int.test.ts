@@ -51,7 +51,7 @@ describe('API documentation', () => {
 
 describe('API documentation in production', () => {
   it('is not browsable, but the JSON document stays available', async () => {
-    const t = await createTestApp({ env: { NODE_ENV: 'production' } });
+    const t = await createTestApp({ env: { NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' } });
     try {
       expect((await t.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(404);
       expect((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(200);

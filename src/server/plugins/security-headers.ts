@@ -49,7 +49,7 @@ export const PERMISSIONS_POLICY = [
 const ONE_YEAR_SECONDS = 31_536_000;
 
 export interface SecurityHeadersOptions {
-  /** Served over HTTPS (PUBLIC_URL): then the browser is also told to upgrade any stray http:// request. */
+  /** Served over HTTPS (PUBLIC_URL): HSTS on every answer, and stray http:// requests are upgraded. */
   https: boolean;
 }
 
@@ -64,16 +64,16 @@ async function securityHeadersPlugin(app: FastifyInstance, options: SecurityHead
     crossOriginResourcePolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
-    // HSTS is only meaningful (and only allowed by RFC 6797) over HTTPS; set below per request.
+    // Set below, from PUBLIC_URL rather than from how this one request arrived.
     hsts: false,
     xPoweredBy: true,
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     reply.header('X-Request-Id', request.id);
-    if (request.protocol === 'https') {
-      reply.header('Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
-    }
+    // Whenever the portal is meant to be reached over HTTPS: behind a proxy that terminates TLS the
+    // request itself may look like plain HTTP here. Browsers ignore the header on a plain connection.
+    if (options.https) reply.header('Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
     // API answers are never cached by browsers or proxies; later, signed-in answers rely on this too.
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });

@@ -2,6 +2,14 @@ import type { Catalogue } from './types.ts';
 
 /** Audit actions of SIPA's advice requests (a case type). */
 export const SIPA_AUDIT_ACTIONS = {
+  'sipa.intake_recorded': {
+    nl: 'legde het telefonische intakegesprek over uw adviesvraag vast, met wat u samen afsprak',
+    en: 'recorded the phone intake on your advice request, with what you agreed together',
+  },
+  'sipa.details_shared': {
+    nl: 'deelde de gegevens van de adviesvraag (signaal, betrokkene en vraag) na het intakegesprek',
+    en: 'shared the details of the advice request (signal, person concerned and question) after the intake call',
+  },
   'sipa.conflict_confirmed': {
     nl: 'bevestigde dat er geen belangenconflict is bij uw adviesvraag',
     en: 'confirmed there is no conflict of interest in your advice request',

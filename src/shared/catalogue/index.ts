@@ -1,24 +1,31 @@
+import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
 import { HANDOVER_AUDIT_ACTIONS } from './audit-handover.ts';
 import { INCIDENTS_AUDIT_ACTIONS } from './audit-incidents.ts';
 import { PACKAGE_AUDIT_ACTIONS } from './audit-package.ts';
 import { PEOPLE_AUDIT_ACTIONS } from './audit-people.ts';
+import { PRIVACY_AUDIT_ACTIONS } from './audit-privacy.ts';
 import { SESSIONS_AUDIT_ACTIONS } from './audit-sessions.ts';
 import { SIPA_AUDIT_ACTIONS } from './audit-sipa.ts';
 import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
+import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
+import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
 import { HANDOVER_PROBLEMS } from './problems-handover.ts';
+import { IDEMPOTENCY_PROBLEMS } from './problems-idempotency.ts';
 import { INCIDENTS_PROBLEMS } from './problems-incidents.ts';
 import { PACKAGE_PROBLEMS } from './problems-package.ts';
 import { PEOPLE_PROBLEMS } from './problems-people.ts';
+import { PRIVACY_PROBLEMS } from './problems-privacy.ts';
 import { SESSIONS_PROBLEMS } from './problems-sessions.ts';
 import { SIPA_PROBLEMS } from './problems-sipa.ts';
 import { SUPPORT_PROBLEMS } from './problems-support.ts';
 import { TRAINING_PROBLEMS } from './problems-training.ts';
+import { WONINGSCAN_PROBLEMS } from './problems-woningscan.ts';
 import { ZELFSCAN_PROBLEMS } from './problems-zelfscan.ts';
 import type { CatalogueText } from './types.ts';
 
@@ -32,6 +39,7 @@ import type { CatalogueText } from './types.ts';
  * A module adds its own file and one line in each map below. A key belongs to one file only.
  */
 export const AUDIT_CATALOGUES = {
+  audit: AUDIT_AUDIT_ACTIONS,
   auth: AUTH_AUDIT_ACTIONS,
   sessions: SESSIONS_AUDIT_ACTIONS,
   people: PEOPLE_AUDIT_ACTIONS,
@@ -42,10 +50,14 @@ export const AUDIT_CATALOGUES = {
   support: SUPPORT_AUDIT_ACTIONS,
   incidents: INCIDENTS_AUDIT_ACTIONS,
   training: TRAINING_AUDIT_ACTIONS,
+  zelfscan: ZELFSCAN_AUDIT_ACTIONS,
+  privacy: PRIVACY_AUDIT_ACTIONS,
+  woningscan: WONINGSCAN_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
   core: CORE_PROBLEMS,
+  idempotency: IDEMPOTENCY_PROBLEMS,
   auth: AUTH_PROBLEMS,
   sessions: SESSIONS_PROBLEMS,
   people: PEOPLE_PROBLEMS,
@@ -57,6 +69,8 @@ export const PROBLEM_CATALOGUES = {
   support: SUPPORT_PROBLEMS,
   incidents: INCIDENTS_PROBLEMS,
   training: TRAINING_PROBLEMS,
+  privacy: PRIVACY_PROBLEMS,
+  woningscan: WONINGSCAN_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];

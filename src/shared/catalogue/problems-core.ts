@@ -47,6 +47,14 @@ export const CORE_PROBLEMS = {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. Hebt u nu hulp nodig? Bel het Ondersteuningsteam.',
     en: 'Something went wrong on our side. Please try again later. Do you need help now? Call the Support Team.',
   },
+  service_unavailable: {
+    nl: 'Weerbaar kan even niet bij zijn gegevens. Probeer het over een paar minuten opnieuw.',
+    en: 'Weerbaar cannot reach its data for a moment. Try again in a few minutes.',
+  },
+  body_not_accepted: {
+    nl: 'Dit verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'This request could not be processed. Reload the page and try again.',
+  },
   not_ready: {
     nl: 'Weerbaar is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
     en: 'Weerbaar cannot be reached for a moment. Try again in a few minutes.',

@@ -10,6 +10,22 @@ export const PEOPLE_PROBLEMS = {
     nl: 'U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere beheerder.',
     en: 'You cannot remove your own admin role. Ask another admin.',
   },
+  own_roles: {
+    nl: 'U kunt uw eigen rollen niet veranderen. Vraag een andere beheerder.',
+    en: 'You cannot change your own roles. Ask another admin.',
+  },
+  roles_conflict: {
+    nl: 'Een beheerder kan geen rol hebben waarmee hij hulpvragen leest. Kies het een of het ander.',
+    en: 'An admin cannot hold a role that reads requests for help. Choose one or the other.',
+  },
+  role_grant_pending: {
+    nl: 'Voor deze persoon wacht al een rol op goedkeuring. Keur die eerst goed of wijs hem af.',
+    en: 'A role for this person is already waiting for approval. Approve or turn it down first.',
+  },
+  four_eyes: {
+    nl: 'Een tweede beheerder moet dit goedkeuren. U kunt uw eigen verzoek niet goedkeuren.',
+    en: 'A second admin must approve this. You cannot approve your own request.',
+  },
   last_admin: {
     nl: 'Er moet altijd minstens één actieve beheerder zijn.',
     en: 'There must always be at least one active admin.',
@@ -35,6 +51,14 @@ export const PEOPLE_PROBLEMS = {
   setup_invitation: {
     nl: 'De link voor de eerste beheerder verschijnt als de server start. Start de server opnieuw voor een nieuwe link.',
     en: 'The link for the first admin appears when the server starts. Restart the server for a new link.',
+  },
+  already_your_relative: {
+    nl: 'Dit e-mailadres staat al in uw lijst met gezinsleden.',
+    en: 'This e-mail address is already in your list of family members.',
+  },
+  too_many_invitations: {
+    nl: 'U hebt in korte tijd veel uitnodigingen verstuurd. Over een tijdje kunt u weer iemand uitnodigen.',
+    en: 'You have sent many invitations in a short time. You can invite someone again after a while.',
   },
   too_many_relatives: {
     nl: 'U hebt het hoogste aantal gezinsleden bereikt. Haal eerst iemand weg.',

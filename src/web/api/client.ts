@@ -225,6 +225,27 @@ export interface DownloadOptions {
   /** Default: anything. */
   accept?: string;
   signal?: AbortSignal;
+  /** Bytes received so far and the total (Content-Length, null when unknown), for a progress bar. */
+  onProgress?: (received: number, total: number | null) => void;
+}
+
+/** Reads a response body chunk by chunk, reporting progress, into a Blob. */
+async function blobWithProgress(response: Response, onProgress: NonNullable<DownloadOptions['onProgress']>) {
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  return new Blob(chunks, { type: response.headers.get('Content-Type') ?? '' });
 }
 
 /** Fetches a file with the session; the page decides what to do with it (usually saveFile). */
@@ -236,7 +257,7 @@ export async function apiDownload(path: string, options: DownloadOptions): Promi
     signal: options.signal,
     ...(method === 'GET' ? {} : { payload: { json: options.body ?? {} } }),
   });
-  const blob = await response.blob();
+  const blob = options.onProgress ? await blobWithProgress(response, options.onProgress) : await response.blob();
   return {
     blob,
     fileName: fileNameFrom(response.headers.get('Content-Disposition'), options.fallbackName),

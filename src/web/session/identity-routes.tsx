@@ -39,6 +39,10 @@ export const identityRoutes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/account/AccessLogPage.tsx')).AccessLogPage }),
           },
           {
+            path: WEB_PATHS.accountData,
+            lazy: async () => ({ Component: (await import('../features/privacy/MyDataPage.tsx')).MyDataPage }),
+          },
+          {
             element: <PageGate roles={['officeholder']} />,
             children: [
               {
@@ -69,6 +73,12 @@ export const identityRoutes: RouteObject[] = [
                 path: WEB_PATHS.adminInvitations,
                 lazy: async () => ({
                   Component: (await import('../features/admin/InvitationsPage.tsx')).InvitationsPage,
+                }),
+              },
+              {
+                path: WEB_PATHS.adminRoleGrants,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/RoleGrantsPage.tsx')).RoleGrantsPage,
                 }),
               },
               {

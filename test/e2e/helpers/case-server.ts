@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { PasskeyRegistrationOptions } from '../../../src/shared/auth.ts';
+import type { AdminPersonResponse, RoleGrantResponse } from '../../../src/shared/admin.ts';
+import type { PasskeyAuthenticationOptions, PasskeyRegistrationOptions } from '../../../src/shared/auth.ts';
 import type { Role } from '../../../src/shared/roles.ts';
 import type { SessionInfo } from '../../../src/shared/session.ts';
 import { SoftAuthenticator } from '../../helpers/soft-authenticator.ts';
@@ -40,6 +41,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class CaseServer {
   private output = '';
+  /** The admins made so far (the first, and a second one when a role request needs approving). */
+  readonly admins: ApiPerson[] = [];
 
   private constructor(
     readonly baseUrl: string,
@@ -166,7 +169,8 @@ export class ApiPerson {
 
   constructor(
     readonly server: CaseServer,
-    readonly cookie: string,
+    /** Changes at a step-up (the session gets a new token). */
+    public cookie: string,
     readonly email: string,
     readonly displayName: string,
     readonly personId: string,
@@ -175,6 +179,46 @@ export class ApiPerson {
   ) {}
 
   async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * As `request`, for an action that needs a recent sign-in: when the server asks for a step-up, confirms
+   * it is them with their passkey and sends it once more. The step-up gives the session a new token, so
+   * a browser context given the old cookie before is signed out; call this before handing it on.
+   */
+  async requestFresh<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const first = await this.send(method, path, body);
+    if (first.status === 403 && (await first.clone().json()).code === 'step_up_required') {
+      await this.stepUp();
+      return this.request<T>(method, path, body);
+    }
+    const text = await first.text();
+    if (!first.ok) throw new Error(`${method} ${path} answered ${first.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Confirms it is them (a step-up with their passkey), as the step-up dialog does. */
+  async stepUp(): Promise<void> {
+    const options = await this.request<PasskeyAuthenticationOptions>('POST', '/api/auth/step-up/passkey/options', {});
+    const response = await this.send('POST', '/api/auth/step-up/passkey/verify', {
+      response: this.authenticator.authenticate(options),
+    });
+    if (!response.ok) throw new Error(`Step-up answered ${response.status}: ${await response.text()}`);
+    const cookie = response.headers.getSetCookie().find((header) => header.startsWith('weerbaar_session='));
+    if (cookie) this.cookie = cookie.split(';')[0] ?? this.cookie;
+    const session = (await (
+      await fetch(`${this.server.baseUrl}/api/auth/session`, {
+        headers: { Cookie: this.cookie, Accept: 'application/json' },
+      })
+    ).json()) as SessionInfo;
+    this.csrfToken = session.csrfToken ?? '';
+  }
+
+  private async send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       Cookie: this.cookie,
@@ -182,14 +226,11 @@ export class ApiPerson {
     };
     if (method !== 'GET') headers['X-CSRF-Token'] = this.csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${this.server.baseUrl}${path}`, {
+    return fetch(`${this.server.baseUrl}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   /** Gives a browser context this person's session, so pages open signed in. */
@@ -248,20 +289,51 @@ export interface Invitee {
   expertField?: string;
 }
 
-/** The admin invites someone; they activate from the mailed link. */
+/**
+ * The admin invites someone; they activate from the mailed link. A role that reads cases is a request
+ * a second admin approves (four eyes): the helper makes that second admin once per server and approves,
+ * and the invitation mail goes out with the approval.
+ */
 export async function inviteAndActivate(admin: ApiPerson, invitee: Invitee): Promise<ApiPerson> {
   const { displayName, email, roles, ...details } = invitee;
-  await admin.request('POST', '/api/admin/people', { email, displayName, roles, ...details });
+  const { person } = await admin.requestFresh<AdminPersonResponse>('POST', '/api/admin/people', {
+    email,
+    displayName,
+    roles,
+    ...details,
+  });
+  if (person.pendingRoleGrant) {
+    const approver = await anotherAdmin(admin);
+    await approver.requestFresh<RoleGrantResponse>(
+      'POST',
+      `/api/admin/role-grants/${person.pendingRoleGrant.id}/approve`,
+    );
+  }
   const token = await admin.server.invitationToken(email);
-  return activate(admin.server, token, { displayName, email });
+  const activated = await activate(admin.server, token, { displayName, email });
+  if (roles.includes('admin')) admin.server.admins.push(activated);
+  return activated;
+}
+
+/** An admin other than `admin`: one made before, or a second admin invited now. */
+export async function anotherAdmin(admin: ApiPerson): Promise<ApiPerson> {
+  const other = admin.server.admins.find((candidate) => candidate.personId !== admin.personId);
+  if (other) return other;
+  return inviteAndActivate(admin, {
+    displayName: 'Tweede Beheerder',
+    email: 'tweede.beheer@example.org',
+    roles: ['admin'],
+  });
 }
 
 export async function firstAdmin(server: CaseServer): Promise<ApiPerson> {
-  return activate(server, server.setupToken(), {
+  const admin = await activate(server, server.setupToken(), {
     displayName: 'Beheer Test',
     email: 'beheer@example.org',
     setup: true,
   });
+  server.admins.push(admin);
+  return admin;
 }
 
 /** A context for one person's browser, in Dutch, on the case server. */

@@ -228,7 +228,9 @@ describe('a case type from outside the application (test/integration/case-type-p
         const before = ACCESS_TABLE[route];
         return !before || JSON.stringify(before) !== JSON.stringify(expectedTable[route]);
       });
-      expect(changed.length).toBeGreaterThanOrEqual(10);
+      // Its own two routes; the core's staff routes admit ccv_advisor already, for the built-in woningscan
+      // type (the same role twice adds nothing — the route-policy test above checks the values).
+      expect(changed.length).toBeGreaterThanOrEqual(Object.keys(VISIT_ROUTES).length);
       const actors = new Map<Role, TestActor>();
       for (const role of ROLES) actors.set(role, await createActor(t, [role]));
       const problems: string[] = [];

@@ -63,4 +63,5 @@ export { isValidKid } from './kid.ts';
 export { type LoadedKeyring, type LoadKeyringOptions, loadKeyring } from './load.ts';
 export { BARE_KEY_KID, generateMasterKeyEntry, parseMasterKey } from './master-key.ts';
 export type { KeyEntry, KeyMaterial } from './material.ts';
+export { rawPublicKey, signText, verifySignature } from './signing.ts';
 export { DEFAULT_CHUNK_BYTES, openStream, type SealedStream, STREAM_VERSION, sealStream } from './stream.ts';

@@ -1,6 +1,8 @@
 import { HANDOVER_PDF_TEXTS } from './handover-pdf.ts';
 import { MAIL_TEXTS } from './mail.ts';
+import { PRIVACY_EXPORT_TEXTS } from './privacy-pdf.ts';
 import { SIPA_PDF_TEXTS } from './sipa-pdf.ts';
+import { WONINGSCAN_PDF_TEXTS } from './woningscan-pdf.ts';
 import { ZELFSCAN_PDF_TEXTS } from './zelfscan-pdf.ts';
 
 /**
@@ -18,7 +20,9 @@ export const SERVER_TEXTS = {
   zelfscanPdf: ZELFSCAN_PDF_TEXTS,
   handoverPdf: HANDOVER_PDF_TEXTS,
   sipaPdf: SIPA_PDF_TEXTS,
+  woningscanPdf: WONINGSCAN_PDF_TEXTS,
   mail: MAIL_TEXTS,
+  privacyExport: PRIVACY_EXPORT_TEXTS,
 } as const;
 
 export { DOCUMENT_LOCALE, longDate } from './dates.ts';
@@ -33,5 +37,7 @@ export {
   type SignInWarning,
   signInAttemptsMail,
 } from './mail.ts';
+export { PRIVACY_EXPORT_TEXTS, type PrivacyExportTexts } from './privacy-pdf.ts';
 export { SIPA_PDF_TEXTS, type SipaAdviceSection, type SipaPdfTexts } from './sipa-pdf.ts';
+export { WONINGSCAN_PDF_TEXTS, type WoningscanPdfTexts } from './woningscan-pdf.ts';
 export { ZELFSCAN_PDF_TEXTS, type ZelfscanPdfTexts } from './zelfscan-pdf.ts';

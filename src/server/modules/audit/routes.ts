@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditActionText } from '../../../shared/catalogue/index.ts';
 import { accessLogResponseSchema } from '../../../shared/session.ts';
 import { unauthorized } from '../../lib/errors.ts';
 import { listAccessByOthers } from './service.ts';
@@ -17,17 +16,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (!request.actor) throw unauthorized();
-      const entries = await listAccessByOthers(app.db, request.actor.personId);
-      return {
-        entries: entries.map((entry) => {
-          const text = auditActionText(entry.action);
-          return {
-            ...entry,
-            at: entry.at.toISOString(),
-            description: text ? { nl: text.nl, en: text.en } : null,
-          };
-        }),
-      };
+      return { entries: await listAccessByOthers(app.db, app.accessLog, request.actor.personId) };
     },
   );
 };

@@ -1,10 +1,15 @@
-import { aliasedTable, and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../../shared/catalogue/index.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { AccessLogEntry } from '../../../shared/session.ts';
+import { type DbOrTx, rowsOf, type Tx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { people } from '../people/db.ts';
-import { type ChainBreak, ChainVerifier, GENESIS_HASH, hashRow } from './chain.ts';
-import { auditLog } from './db.ts';
+import { type AuditDetails, CHAIN_COUNT, chainGenesis, macRow } from './chain.ts';
+import { auditLog, auditRefreshMarks } from './db.ts';
+import { auditKeyringOf } from './key.ts';
+import { type AccessLogRecords, type RecordRef, recordKey } from './records.ts';
+
+export { type VerifyResult, verifyAuditChain } from './verify.ts';
 
 export interface AuditEntry {
   /**
@@ -18,43 +23,88 @@ export interface AuditEntry {
   recordType?: string;
   recordId?: string;
   /** Plain facts only (ids, counts, codes): never names, messages, addresses or secrets. */
-  details?: Record<string, string | number | boolean | null>;
+  details?: AuditDetails;
   /** Overrides the actor of the context, e.g. for a failed sign-in of a known account. */
   actorPersonId?: string | null;
 }
 
-/** Any bigint works; this one only needs to differ from the migration lock. */
-const AUDIT_CHAIN_LOCK = 7_365_107_433_198_411_337n;
+/** Advisory-lock class of the chains (two-key form: class, chain); "AUDT" in ASCII. */
+export const AUDIT_LOCK_CLASS = 0x41554454;
+
+/** The one row a page refreshing itself leaves per actor, record and window. */
+export const BACKGROUND_REFRESH_ACTION = 'access.background_refresh';
+export const REFRESH_WINDOW_MINUTES = 15;
 
 /**
- * Appends one entry to the chain, inside the caller's transaction: if the change rolls back, so does its
- * audit entry, and a change cannot commit without it. The advisory lock serialises writers so the chain
- * stays a single line.
+ * Appends one entry to the trail, inside the caller's transaction: if the change rolls back, so does its
+ * audit entry, and a change cannot commit without it.
+ *
+ * No global queue: the transaction's id picks one of CHAIN_COUNT chains (the same one for every entry of
+ * the transaction, so two transactions can never wait for each other's chain lock in opposite order), and
+ * only writers on that chain wait for each other, until commit. Within the chain the position is gapless
+ * and the row is MAC'd with the keyring over its content and its predecessor.
  */
 export async function recordAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK.toString()}::bigint)`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const keyring = auditKeyringOf(tx);
+  let recorded = entry;
+  if (ctx.backgroundRefresh && ctx.actor && (entry.outcome ?? 'success') === 'success') {
+    if (!(await firstInRefreshWindow(tx, ctx.actor.personId, entry))) return;
+    recorded = {
+      action: BACKGROUND_REFRESH_ACTION,
+      subjectPersonId: entry.subjectPersonId ?? null,
+      ...(entry.recordType !== undefined ? { recordType: entry.recordType } : {}),
+      ...(entry.recordId !== undefined ? { recordId: entry.recordId } : {}),
+      details: { first: entry.action, windowMinutes: REFRESH_WINDOW_MINUTES },
+    };
+  }
+  const [picked] = rowsOf<{ chain: number }>(
+    await tx.execute(sql`
+      SELECT c.chain, pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, c.chain)::text AS locked
+      FROM (SELECT (txid_current() % ${CHAIN_COUNT})::int AS chain) c`),
+  );
+  const chain = Number(picked?.chain);
+  const [head] = rowsOf<{ seq: string | number; chain_seq: string | number | null; hash: string | null }>(
+    await tx.execute(sql`
+      SELECT nextval('audit_log_seq') AS seq, h.chain_seq, h.hash
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (
+        SELECT ${auditLog.chainSeq}, ${auditLog.hash} FROM ${auditLog}
+        WHERE ${auditLog.chain} = ${chain} ORDER BY ${auditLog.chainSeq} DESC LIMIT 1
+      ) AS h ON true`),
+  );
+  if (!head) throw new Error('The audit sequence did not answer');
   const row = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: Number(head.seq),
+    chain,
+    chainSeq: Number(head.chain_seq ?? 0) + 1,
     // Millisecond precision, as JavaScript keeps it, so the stored value hashes the same when read back.
-    at: new Date(Math.floor(Date.now())),
-    actorPersonId: entry.actorPersonId !== undefined ? entry.actorPersonId : (ctx.actor?.personId ?? null),
+    at: new Date(),
+    actorPersonId: recorded.actorPersonId !== undefined ? recorded.actorPersonId : (ctx.actor?.personId ?? null),
     actorRoles: ctx.actor ? [...ctx.actor.roles].sort().join(',') : '',
-    action: entry.action,
-    subjectPersonId: entry.subjectPersonId ?? null,
-    recordType: entry.recordType ?? null,
-    recordId: entry.recordId ?? null,
-    outcome: entry.outcome ?? 'success',
+    action: recorded.action,
+    subjectPersonId: recorded.subjectPersonId ?? null,
+    recordType: recorded.recordType ?? null,
+    recordId: recorded.recordId ?? null,
+    outcome: recorded.outcome ?? 'success',
     ipHash: ctx.ipHash,
     requestId: ctx.requestId,
-    details: entry.details ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+    details: recorded.details ?? null,
+    prevHash: head.hash ?? chainGenesis(keyring, chain),
   };
-  await tx.insert(auditLog).values({ ...row, hash: hashRow(row) });
+  await tx.insert(auditLog).values({ ...row, hash: macRow(keyring, row) });
+}
+
+/** True for the first background read of this record by this actor in the current window. */
+async function firstInRefreshWindow(tx: Tx, actorPersonId: string, entry: AuditEntry): Promise<boolean> {
+  const windowMs = REFRESH_WINDOW_MINUTES * 60_000;
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const recordKey = [entry.recordType ?? '', entry.recordId ?? '', entry.subjectPersonId ?? ''].join(':');
+  const inserted = await tx
+    .insert(auditRefreshMarks)
+    .values({ actorPersonId, recordKey, windowStart })
+    .onConflictDoNothing()
+    .returning({ actorPersonId: auditRefreshMarks.actorPersonId });
+  return inserted.length > 0;
 }
 
 /** Audits in a transaction of its own, for events that are not part of a change (a failed sign-in). */
@@ -62,53 +112,28 @@ export async function recordAuditAlone(db: DbOrTx, ctx: ServiceContext, entry: A
   await db.transaction((tx) => recordAudit(tx, ctx, entry));
 }
 
-export interface VerifyResult {
-  checked: number;
-  firstBreak: ChainBreak | null;
-  headHash: string;
-}
-
-/** Recomputes the whole chain, page by page, and reports the first broken link. */
-export async function verifyAuditChain(db: DbOrTx, pageSize = 1000): Promise<VerifyResult> {
-  const verifier = new ChainVerifier();
-  let afterSeq = 0;
-  for (;;) {
-    const page = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, afterSeq))
-      .orderBy(asc(auditLog.seq))
-      .limit(pageSize);
-    for (const row of page) {
-      const firstBreak = verifier.feed(row);
-      if (firstBreak) return { checked: verifier.checked, firstBreak, headHash: verifier.headHash };
-    }
-    const last = page[page.length - 1];
-    if (!last) break;
-    afterSeq = last.seq;
-  }
-  return { checked: verifier.checked, firstBreak: null, headHash: verifier.headHash };
-}
-
-export interface AccessByOthers {
-  at: Date;
-  action: string;
-  recordType: string | null;
-  actorName: string | null;
-  actorRoles: string[];
-}
-
 /**
- * "Wie heeft mijn gegevens ingezien?": every entry about this person made by someone else (or by the
- * system), newest first. Failed sign-in attempts on the account are included: they are about the person too.
+ * "Wie heeft mijn gegevens ingezien?": every entry about this person made by someone else (or by
+ * Weerbaar itself), newest first, each with its text from the catalogue and the record as the person
+ * knows it (a case's reference, named by its module). Failed sign-in attempts on the account are
+ * included: they are about the person too. Work outside any request (jobs, the first start, the demo's
+ * example data, the command line) has no request id: that is Weerbaar itself, not an anonymous visitor.
  */
-export async function listAccessByOthers(db: DbOrTx, personId: string, limit = 200): Promise<AccessByOthers[]> {
+export async function listAccessByOthers(
+  db: DbOrTx,
+  records: AccessLogRecords,
+  personId: string,
+  limit = 500,
+): Promise<AccessLogEntry[]> {
   const actor = aliasedTable(people, 'actor');
   const rows = await db
     .select({
       at: auditLog.at,
       action: auditLog.action,
       recordType: auditLog.recordType,
+      recordId: auditLog.recordId,
+      actorPersonId: auditLog.actorPersonId,
+      requestId: auditLog.requestId,
       actorName: actor.displayName,
       actorRoles: auditLog.actorRoles,
     })
@@ -122,5 +147,27 @@ export async function listAccessByOthers(db: DbOrTx, personId: string, limit = 2
     )
     .orderBy(desc(auditLog.seq))
     .limit(limit);
-  return rows.map((row) => ({ ...row, actorRoles: row.actorRoles ? row.actorRoles.split(',') : [] }));
+  const refs = new Map<string, RecordRef>();
+  for (const row of rows) {
+    if (row.recordType && row.recordId) {
+      const ref = { type: row.recordType, id: row.recordId };
+      refs.set(recordKey(ref), ref);
+    }
+  }
+  const names = await records.names(db, [...refs.values()]);
+  return rows.map((row) => {
+    const text = records.textOf(row.action);
+    const name =
+      row.recordType && row.recordId ? names.get(recordKey({ type: row.recordType, id: row.recordId })) : null;
+    return {
+      at: row.at.toISOString(),
+      action: row.action,
+      description: text ? { nl: text.nl, en: text.en } : null,
+      recordType: row.recordType,
+      record: name ?? null,
+      actorKind: row.actorPersonId ? 'person' : row.requestId ? 'anonymous' : 'system',
+      actorName: row.actorName,
+      actorRoles: row.actorRoles ? row.actorRoles.split(',') : [],
+    };
+  });
 }

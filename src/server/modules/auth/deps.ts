@@ -4,6 +4,7 @@ import type { Keyring } from '../../lib/crypto/index.ts';
 import type { UnitOfWork, UnitOfWorkLog } from '../../lib/unit-of-work.ts';
 import { signInClientOf } from '../sessions/plugin.ts';
 import type { SignInClient } from '../sessions/service.ts';
+import { deviceCookieOf } from './device.ts';
 import { type RelyingParty, relyingParty } from './webauthn.ts';
 
 /** What the auth services need: the one unit of work, configuration, keys, the passkey relying party, a log. */
@@ -25,11 +26,15 @@ export function authDepsOf(app: FastifyInstance): AuthDeps {
   };
 }
 
-/** The request as a sign-in sees it: the session it came with, its browser, and its address (throttling). */
+/**
+ * The request as a sign-in sees it: the session it came with, its browser, its address and its device
+ * cookie (the last two for throttling, device.ts).
+ */
 export interface AuthClient extends SignInClient {
   ip: string;
+  deviceCookie: string | undefined;
 }
 
 export function authClientOf(request: FastifyRequest): AuthClient {
-  return { ...signInClientOf(request), ip: request.ip };
+  return { ...signInClientOf(request), ip: request.ip, deviceCookie: deviceCookieOf(request) };
 }

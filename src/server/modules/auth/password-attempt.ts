@@ -9,7 +9,7 @@ import { passwordHashOf, suspiciousSignInText } from './credentials.ts';
 import type { AuthDeps } from './deps.ts';
 import { verifyPasswordOrDummy } from './passwords.ts';
 import { spendRecoveryCode } from './recovery-codes.ts';
-import { blockedForSeconds, recordFailure, secondFactorKey, THROTTLE } from './throttle.ts';
+import { blockedForSeconds, recordFailure, secondFactorKey, THROTTLE, type ThrottleKeys } from './throttle.ts';
 import { acceptTotpStep, checkTotpCode, loadTotp } from './totp.ts';
 
 /**
@@ -47,6 +47,7 @@ export async function attemptPassword(
   deps: AuthDeps,
   person: PersonWithRoles | null,
   attempt: PasswordAttempt,
+  device: string | null,
 ): Promise<CheckedAttempt> {
   const db = deps.uow.db;
   // The lookup runs for an unknown account too (with an id nobody has), so both paths do the same work.
@@ -59,7 +60,7 @@ export async function attemptPassword(
   if (!person) return fail('unknown_account');
   if (!passwordOk) return fail(stored ? 'wrong_password' : 'no_password');
   if (person.status !== 'active') return fail('inactive');
-  if ((await blockedForSeconds(db, [secondFactorKey(deps.keyring, person.id)])) > 0) {
+  if ((await blockedForSeconds(db, [secondFactorKey(deps.keyring, person.id, device)])) > 0) {
     return fail('second_factor_blocked');
   }
   const totp = await loadTotp(db, deps.keyring, person.id);
@@ -105,17 +106,17 @@ function warnOwner(deps: AuthDeps, ctx: ServiceContext, email: string, kind: 'fa
 export async function recordFailedAttempt(
   deps: AuthDeps,
   ctx: ServiceContext,
-  keys: string[],
+  keys: ThrottleKeys,
   outcome: { person: PersonWithRoles | null; reason: string; passwordRight: boolean },
   action: AuditAction,
   method: string,
 ): Promise<void> {
   const db = deps.uow.db;
-  const accountFailures = await recordFailure(db, keys[0] ?? '', { threshold: THROTTLE.account.threshold });
-  if (keys[1]) await recordFailure(db, keys[1], { threshold: THROTTLE.ip.threshold });
+  const accountFailures = await recordFailure(db, keys.account, { threshold: THROTTLE.account.threshold });
+  await recordFailure(db, keys.ip, { threshold: THROTTLE.ip.threshold });
   let codeFailures = 0;
   if (outcome.person && outcome.passwordRight) {
-    codeFailures = await recordFailure(db, secondFactorKey(deps.keyring, outcome.person.id), {
+    codeFailures = await recordFailure(db, secondFactorKey(deps.keyring, outcome.person.id, keys.device), {
       fixedAfter: THROTTLE.secondFactor.maxFailures,
     });
   }

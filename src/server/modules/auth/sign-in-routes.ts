@@ -15,6 +15,7 @@ import { contextOf } from '../../lib/context.ts';
 import { setSessionCookie } from '../sessions/cookie.ts';
 import { csrfTokenFor } from '../sessions/plugin.ts';
 import { authClientOf, authDepsOf } from './deps.ts';
+import { setDeviceCookie } from './device.ts';
 import { AUTH_RATE_LIMIT } from './rate-limit.ts';
 import { passkeySignInOptions, type StartedSession, signInWithPasskey, signInWithPassword } from './sign-in-service.ts';
 import { stepUpPasskeyOptions, stepUpWithPasskey, stepUpWithPassword } from './step-up-service.ts';
@@ -51,6 +52,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const session = await signInWithPasskey(deps, contextOf(request), authClientOf(request), request.body.response);
       setSessionCookie(reply, app.config, session.token, session.expiresAt);
+      setDeviceCookie(reply, app.config, session.deviceCookie);
       return { ok: true as const };
     },
   );
@@ -69,6 +71,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const session = await signInWithPassword(deps, contextOf(request), authClientOf(request), request.body);
       setSessionCookie(reply, app.config, session.token, session.expiresAt);
+      setDeviceCookie(reply, app.config, session.deviceCookie);
       return { ok: true as const };
     },
   );
@@ -114,7 +117,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      renewed(app, reply, await stepUpWithPassword(deps, contextOf(request), request.ip, request.body)),
+      renewed(app, reply, await stepUpWithPassword(deps, contextOf(request), authClientOf(request), request.body)),
   );
 };
 

@@ -11,6 +11,7 @@ import { startSession } from '../sessions/service.ts';
 import { sendCredentialNotice } from './credentials.ts';
 import { passkeys } from './db.ts';
 import type { AuthClient, AuthDeps } from './deps.ts';
+import { rememberDevice } from './device.ts';
 import { attemptPassword, recordFailedAttempt } from './password-attempt.ts';
 import { signInFailed } from './problems.ts';
 import { assertNotThrottled, clearThrottle, secondFactorKey, throttleKeys } from './throttle.ts';
@@ -23,6 +24,8 @@ import { authenticationOptions, verifyAssertion } from './webauthn.ts';
  */
 
 export type StartedSession = { token: string; expiresAt: Date };
+/** A sign-in's session, and the device cookie's new value: this browser is now known for the account. */
+export type SignedIn = StartedSession & { deviceCookie: string };
 
 export function passkeySignInOptions(deps: AuthDeps): Promise<PasskeyAuthenticationOptions> {
   return authenticationOptions(deps.uow.db, deps.rp, null, []);
@@ -33,7 +36,7 @@ export async function signInWithPasskey(
   ctx: ServiceContext,
   client: AuthClient,
   response: PasskeyAuthenticationResponse,
-): Promise<StartedSession> {
+): Promise<SignedIn> {
   const db = deps.uow.db;
   const { ok, passkey } = await verifyAssertion(db, deps.rp, null, response);
   const person = passkey ? await findPersonById(db, passkey.personId) : null;
@@ -58,8 +61,8 @@ export async function signInWithPasskey(
       .where(eq(passkeys.id, ok.passkey.id));
     return startSession(w, deps.config, client, person.id, 'passkey');
   });
-  await clearThrottle(db, [throttleKeys(deps.keyring, person.email, client.ip).account]);
-  return session;
+  await clearThrottle(db, [throttleKeys(deps.keyring, person.email, client.ip, client.deviceCookie).account]);
+  return { ...session, deviceCookie: rememberDevice(deps.keyring, client.deviceCookie, person.email) };
 }
 
 export async function signInWithPassword(
@@ -67,14 +70,14 @@ export async function signInWithPassword(
   ctx: ServiceContext,
   client: AuthClient,
   body: SignInPasswordRequest,
-): Promise<StartedSession> {
+): Promise<SignedIn> {
   const db = deps.uow.db;
-  const keys = throttleKeys(deps.keyring, body.email, client.ip);
+  const keys = throttleKeys(deps.keyring, body.email, client.ip, client.deviceCookie);
   await assertNotThrottled(db, [keys.account, keys.ip]);
   const person = await findPersonByEmail(db, body.email);
-  const { outcome, commit } = await attemptPassword(deps, person, body);
+  const { outcome, commit } = await attemptPassword(deps, person, body, keys.device);
   if (!outcome.ok) {
-    await recordFailedAttempt(deps, ctx, [keys.account, keys.ip], outcome, 'session.sign_in_failed', 'password');
+    await recordFailedAttempt(deps, ctx, keys, outcome, 'session.sign_in_failed', 'password');
     throw signInFailed();
   }
   const committed = await commit(ctx, async (w) => {
@@ -95,13 +98,13 @@ export async function signInWithPassword(
     await recordFailedAttempt(
       deps,
       ctx,
-      [keys.account, keys.ip],
+      keys,
       { person: outcome.person, reason: 'code_reused', passwordRight: true },
       'session.sign_in_failed',
       'password',
     );
     throw signInFailed();
   }
-  await clearThrottle(db, [keys.account, secondFactorKey(deps.keyring, outcome.person.id)]);
-  return committed.value;
+  await clearThrottle(db, [keys.account, secondFactorKey(deps.keyring, outcome.person.id, keys.device)]);
+  return { ...committed.value, deviceCookie: rememberDevice(deps.keyring, client.deviceCookie, outcome.person.email) };
 }

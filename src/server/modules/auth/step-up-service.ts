@@ -68,17 +68,17 @@ export async function stepUpWithPasskey(
 export async function stepUpWithPassword(
   deps: AuthDeps,
   ctx: ServiceContext,
-  clientIp: string,
+  client: { ip: string; deviceCookie: string | undefined },
   body: StepUpPasswordRequest,
 ): Promise<StartedSession> {
   const actor = sessionActor(ctx);
   const db = deps.uow.db;
   const [row] = await db.select({ email: people.email }).from(people).where(eq(people.id, actor.personId));
   if (!row) throw unauthorized();
-  const keys = throttleKeys(deps.keyring, row.email, clientIp);
+  const keys = throttleKeys(deps.keyring, row.email, client.ip, client.deviceCookie);
   await assertNotThrottled(db, [keys.account, keys.ip]);
   const person = await findPersonById(db, actor.personId);
-  const { outcome, commit } = await attemptPassword(deps, person, body);
+  const { outcome, commit } = await attemptPassword(deps, person, body, keys.device);
   if (outcome.ok) {
     const committed = await commit(ctx, async (w) => {
       if (outcome.usedRecoveryCode) {
@@ -93,14 +93,14 @@ export async function stepUpWithPassword(
       return markReauthenticated(w.tx, w, actor.sessionId, actor.personId);
     });
     if (committed) {
-      await clearThrottle(db, [keys.account, secondFactorKey(deps.keyring, actor.personId)]);
+      await clearThrottle(db, [keys.account, secondFactorKey(deps.keyring, actor.personId, keys.device)]);
       return committed.value;
     }
   }
   await recordFailedAttempt(
     deps,
     ctx,
-    [keys.account, keys.ip],
+    keys,
     outcome.ok ? { person: outcome.person, reason: 'code_reused', passwordRight: true } : outcome,
     'session.reauthentication_failed',
     'password',

@@ -3,12 +3,11 @@ import type { DbOrTx } from '../../db/index.ts';
 import { rowsOf } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import { AppError } from '../../lib/errors.ts';
-import { normaliseEmail } from '../people/repository.ts';
 import { signInThrottle } from './db.ts';
+import { accountHash, recognizedDevice } from './device.ts';
 
 /**
- * Defence against guessing (ASVS V6.1.1, V6.3.1), without letting an attacker lock a real person out
- * for long:
+ * Defence against guessing (ASVS V6.1.1, V6.3.1), without letting an attacker lock a real person out:
  *
  * - Per account (keyed hash of the normalised e-mail address, so unknown addresses behave exactly like
  *   known ones): from the 5th failure on, each failure blocks the next attempt for 2^(n−5) seconds
@@ -20,6 +19,11 @@ import { signInThrottle } from './db.ts';
  *   Nothing tells the caller the password was right.
  * - Counts start over after 15 quiet minutes (no failure, and the last block ended 15 minutes ago), so
  *   at the cap an account gets one guess per 15 minutes.
+ * - A browser that signed in to the account before (device.ts) is counted apart: its account, IP and
+ *   second-factor budgets are its own. Whoever guesses from elsewhere — or fails on purpose, to lock the
+ *   owner out — fills the account's budget, not that browser's; so the owner, on a device they used
+ *   before, still gets in (as they do with a passkey, which is never throttled by password failures).
+ *   A new device gets the account's budget: there the owner waits like anyone else.
  * - @fastify/rate-limit caps requests per IP per route as a second layer (see routes).
  */
 export const THROTTLE = {
@@ -33,17 +37,37 @@ export const THROTTLE = {
 export interface ThrottleKeys {
   account: string;
   ip: string;
+  /** The device id when this browser signed in to the account before (its own budget); null otherwise. */
+  device: string | null;
 }
 
-export function throttleKeys(keyring: Keyring, email: string, ip: string): ThrottleKeys {
+/**
+ * The throttle keys of a sign-in attempt: the account's and the address's, or, when the browser's device
+ * cookie (device.ts) proves it signed in to this account before, this known device's own.
+ */
+export function throttleKeys(
+  keyring: Keyring,
+  email: string,
+  ipAddress: string,
+  deviceCookie?: string | undefined,
+): ThrottleKeys {
+  const account = accountHash(keyring, email);
+  const ip = keyring.keyedHash('sign-in-ip', ipAddress);
+  const device = recognizedDevice(keyring, deviceCookie, email);
+  if (!device) return { account: `account:${account}`, ip: `ip:${ip}`, device: null };
+  const known = keyring.keyedHash('sign-in-known-device', `${account}:${device}`);
   return {
-    account: `account:${keyring.keyedHash('sign-in-account', normaliseEmail(email))}`,
-    ip: `ip:${keyring.keyedHash('sign-in-ip', ip)}`,
+    account: `device:${known}`,
+    ip: `device-ip:${keyring.keyedHash('sign-in-known-device', `${known}:${ip}`)}`,
+    device,
   };
 }
 
-export function secondFactorKey(keyring: Keyring, personId: string): string {
-  return `second-factor:${keyring.keyedHash('sign-in-second-factor', personId)}`;
+export function secondFactorKey(keyring: Keyring, personId: string, device: string | null = null): string {
+  const person = keyring.keyedHash('sign-in-second-factor', personId);
+  return device
+    ? `second-factor:${person}:${keyring.keyedHash('sign-in-known-device', device)}`
+    : `second-factor:${person}`;
 }
 
 /** 429 with Retry-After (the errors plugin sets the header the error carries). */

@@ -1,8 +1,8 @@
 import type { GrantScope } from '../../../shared/cases.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { type AccessRules, type AccessSubject, authorize, may, type Relation, relationsOf } from '../../lib/policy.ts';
-import { type CaseTypeDefinition, hasTransition } from './registry.ts';
+import { type CaseActionRefusal, type CaseTypeDefinition, hasTransition } from './registry.ts';
 import type { CaseState } from './types.ts';
 
 /**
@@ -72,7 +72,7 @@ export function grantedScopes(actor: Actor | null, state: CaseState): GrantScope
 function stateAllows(state: CaseState, action: string, now: Date, relations: ReadonlySet<Relation>): boolean {
   const { row, definition } = state;
   const open = row.status !== definition.closedStatus;
-  if (definition.guard && !definition.guard(action, state, relations)) return false;
+  if (guardVerdict(state, action, relations) !== true) return false;
   const own = definition.actions?.[action];
   if (own) return own.when ? own.when(state, relations, now) : true;
   const via = (name: string) => hasTransition(definition, row.status, name);
@@ -107,6 +107,11 @@ function stateAllows(state: CaseState, action: string, now: Date, relations: Rea
   }
 }
 
+/** The type's guard on an action: true, false, or a refusal that says why. */
+function guardVerdict(state: CaseState, action: string, relations: ReadonlySet<Relation>): boolean | CaseActionRefusal {
+  return state.definition.guard ? state.definition.guard(action, state, relations) : true;
+}
+
 /** The actions the actor may take now: policy and state both. */
 export function availableActions(actor: Actor | null, state: CaseState, now: Date): string[] {
   const rules = rulesFor(state.definition);
@@ -128,7 +133,7 @@ function closeAllowedFor(relations: ReadonlySet<Relation>, state: CaseState): bo
 /**
  * The one check every case service call makes. Not visible at all → 404 (as if it did not exist);
  * visible but not allowed, or an action the case's type does not have → 404 as well, so a grantee
- * cannot probe; allowed but not now → 409.
+ * cannot probe; allowed but not now → 409 (with the type's reason when its guard gives one).
  */
 export function requireCaseAccess(
   actor: Actor | null,
@@ -143,6 +148,13 @@ export function requireCaseAccess(
   if (action === 'read') return;
   const relations = relationsTo(actor, state);
   if (action === 'close' && !closeAllowedFor(relations, state)) throw notFound();
+  const verdict = guardVerdict(state, action, relations);
+  if (typeof verdict === 'object') {
+    const fieldErrors = verdict.field
+      ? [{ field: verdict.field, message: verdict.detail, code: verdict.code }]
+      : undefined;
+    throw new AppError(409, verdict.code, 'Conflict', verdict.detail, fieldErrors);
+  }
   if (!stateAllows(state, action, now, relations)) {
     throw conflict('case_state', 'This cannot be done in the current state of the case.');
   }

@@ -51,13 +51,14 @@ export function takeCase(core: CaseCore, ctx: ServiceContext, caseId: string) {
       row.requesterId !== actor.personId;
     if (!eligible) throw notFound();
     if (c.state.assignees.length > 0) throw conflict('already_assigned', 'Someone else has already taken this case.');
-    const to = assignmentTarget(definition, row.status, 'take');
-    if (!to) throw transitionNotAllowed();
+    const first = assignmentTarget(definition, row.status, 'take');
+    if (!first) throw transitionNotAllowed();
     await insertAssignment(c.tx, caseId, actor.personId, actor.personId, c.now);
     const taken = await definition.hooks?.onTake?.(c.hookInput());
     const visible = taken?.visibleToRequester !== false;
+    // The type may pick another of its take transitions; c.transition refuses one it does not have.
     await c.transition({
-      to,
+      to: taken?.to ?? first,
       via: 'take',
       by: [...c.relations, 'eligible_staff'],
       event: { kind: 'assigned', visibility: visible ? 'requester' : 'staff' },

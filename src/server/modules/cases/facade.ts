@@ -7,6 +7,7 @@ import type { CaseDeps } from './context.ts';
 import { createCase, type NewCase, type WriteTypeData } from './create.ts';
 import type { CaseTypeDefinition, CaseTypeRegistry, CaseTypeSettings } from './registry.ts';
 import { loadCase } from './repository.ts';
+import { DAY_MS } from './sla.ts';
 import type { CaseState } from './types.ts';
 import { CaseWork } from './work.ts';
 
@@ -134,6 +135,14 @@ export class CaseTypeHandle<TData> {
     return createCase(this.core.deps, ctx, this.definition as CaseTypeDefinition, input, writeTypeData);
   }
 
+  /**
+   * The moment `days` working days after `from`, on the core's working calendar (weekends and Dutch
+   * public holidays off): for a type's own targets in working days, counted like the core's.
+   */
+  workingDaysAfter(from: Date, days: number): Date {
+    return this.core.deps.calendar.addWorkingTime(from, days * DAY_MS);
+  }
+
   /** withCase, for this type's cases only (any other case answers 404, as if it did not exist). */
   withCase<T>(ctx: ServiceContext, caseId: string, action: string, fn: (c: CaseWork<TData>) => Promise<T>): Promise<T> {
     return this.core.withCase(ctx, caseId, action, (c) => fn(c as CaseWork<TData>), { type: this.definition.type });
@@ -148,6 +157,7 @@ export class CaseTypeHandle<TData> {
 export type { NewCase, WriteTypeData } from './create.ts';
 export { caseFieldAad } from './crypto.ts';
 export type {
+  CaseActionRefusal,
   CaseTypeData,
   CaseTypeDefinition,
   CaseTypeHooks,

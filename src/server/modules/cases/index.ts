@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { caseRecordNamer } from './access-log-records.ts';
 import { actionRoutes } from './action-routes.ts';
 import { type CaseDeps, RETENTION_JOB, SLA_CHECK_JOB, SLA_SWEEP_JOB } from './context.ts';
 import { CaseCore } from './facade.ts';
@@ -48,6 +49,13 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
   const core = new CaseCore(deps);
   app.decorate('cases', core);
   app.notifications.describeSubjects(CASE_SUBJECT, describeCases);
+  app.accessLog.nameRecords(caseRecordNamer(deps.registry));
+  // A type's own audit actions (its auditTexts) read in the person's access log as the catalogue's do.
+  app.accessLog.textActions(
+    (action) =>
+      deps.registry.all().find((definition) => definition.auditTexts && Object.hasOwn(definition.auditTexts, action))
+        ?.auditTexts?.[action] ?? null,
+  );
 
   // The request limit's answer says when a new request is possible again (RFC 9110 Retry-After).
   app.addHook('onError', async (_request, reply, error) => {
@@ -69,5 +77,5 @@ async function casesModule(app: FastifyInstance, options: CasesModuleOptions) {
 
 export default fp(casesModule, {
   name: 'cases',
-  dependencies: ['database', 'keyring', 'mail', 'jobs', 'sessions', 'unit-of-work', 'notifications'],
+  dependencies: ['database', 'keyring', 'mail', 'jobs', 'sessions', 'unit-of-work', 'notifications', 'audit'],
 });

@@ -1,8 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { GrantScope, Urgency } from '../../../shared/cases.ts';
-import type { CatalogueText } from '../../../shared/catalogue/index.ts';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import type { CatalogueText, ProblemCode } from '../../../shared/catalogue/index.ts';
+import { type CaseReadingRole, isCaseReadingRole, ROLES, type Role } from '../../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import type { EncryptedColumn } from '../../lib/encrypted-columns.ts';
@@ -82,8 +82,12 @@ export interface HookInput<TData> {
  * required; a type without data needs none.
  */
 export interface CaseTypeHooks<TData> {
-  /** A staff member took the case. `visibleToRequester: false`: the requester neither sees nor hears of it. */
-  onTake?(input: HookInput<TData>): Promise<{ visibleToRequester?: boolean } | undefined>;
+  /**
+   * A staff member took the case. `visibleToRequester: false`: the requester neither sees nor hears of it.
+   * `to`: which of the type's `take` transitions from the current status to make, when there are several
+   * (SIPA: back to the phone intake, or to the conflict check when the details are already there).
+   */
+  onTake?(input: HookInput<TData>): Promise<{ visibleToRequester?: boolean; to?: string } | undefined>;
   /** The case went back to the queue (released, or handed back by the type's own action). */
   onRelease?(input: HookInput<TData>): Promise<void>;
   /** The case is being closed. `endAssignments`: the assigned staff leave it (a reopen goes to the queue). */
@@ -101,6 +105,16 @@ export interface PresentInput<TData> {
   /** The decrypted person concerned, or null when the caller may not read it. */
   personConcerned: unknown | null;
   relations: ReadonlySet<Relation>;
+}
+
+/**
+ * Why a guard refuses an action, for the person who tried (409 with this code instead of the core's
+ * `case_state`), and the field of their form it is about, if any.
+ */
+export interface CaseActionRefusal {
+  code: ProblemCode;
+  detail: string;
+  field?: string;
 }
 
 export interface CaseTypeDefinition<TData = unknown> {
@@ -127,12 +141,15 @@ export interface CaseTypeDefinition<TData = unknown> {
   outcomes: readonly string[];
   /** The outcome a requester may close with (withdrawing); null when requesters may not close. */
   requesterOutcome: string | null;
-  /** Roles that triage and assign, and see every case of the type (policy relation `coordinator`). */
-  coordinatorRoles: readonly Role[];
+  /**
+   * Roles that triage and assign, and see every case of the type (policy relation `coordinator`). This
+   * and the next two name only case-reading roles (src/shared/roles.ts), which no admin may hold.
+   */
+  coordinatorRoles: readonly CaseReadingRole[];
   /** The type's staff: roles that may take a case or be assigned to one. */
-  assignableRoles: readonly Role[];
+  assignableRoles: readonly CaseReadingRole[];
   /** Roles whose holders may be let in by the requester (peers, experts); empty: no grants. */
-  grantableRoles: readonly Role[];
+  grantableRoles: readonly CaseReadingRole[];
   /** Scopes a grantee may be given. */
   grantScopes: readonly GrantScope[];
   /** Who sees an unassigned case in their queue and may take it. */
@@ -148,8 +165,11 @@ export interface CaseTypeDefinition<TData = unknown> {
   rules?: Partial<AccessRules<string>>;
   /** The type's own actions (its own routes), with who may and when. */
   actions?: Readonly<Record<string, TypeAction<TData>>>;
-  /** An extra state check on any action, core or own (e.g. SIPA: nothing before the conflict check). */
-  guard?(action: string, state: CaseState<TData>, relations: ReadonlySet<Relation>): boolean;
+  /**
+   * An extra state check on any action, core or own (e.g. SIPA: nothing before the conflict check). A
+   * refusal instead of `false` says why (SIPA: no documents before the phone intake).
+   */
+  guard?(action: string, state: CaseState<TData>, relations: ReadonlySet<Relation>): boolean | CaseActionRefusal;
   /** Who may read the person concerned (an encrypted column apart from the intake). */
   personConcernedRelations: readonly Relation[];
   attachments: {
@@ -331,6 +351,11 @@ export function validateDefinition(definition: CaseTypeDefinition): void {
   }
   if (definition.settings.retentionDays < definition.settings.reopenDays) {
     fail('retention must be at least the reopen window');
+  }
+  // Separation of duties rests on this: every role that can see a case is one no admin may hold.
+  for (const role of [...definition.coordinatorRoles, ...definition.assignableRoles, ...definition.grantableRoles]) {
+    if (!isCaseReadingRole(role))
+      fail(`role ${role} reads cases but is not in CASE_READING_ROLES (src/shared/roles.ts)`);
   }
 }
 

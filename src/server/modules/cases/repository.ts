@@ -318,11 +318,14 @@ export async function deleteCaseChildren(tx: Tx, caseId: string): Promise<void> 
   }
 }
 
-/** What stays of a case: type, dates, office type, region, outcome (and urgency if the type keeps it). */
+/**
+ * What stays of a case: type, dates, office type, region (coarsened so it points to no one person, see
+ * handover/statistics-regions.ts), outcome (and urgency if the type keeps it).
+ */
 export async function writeTombstone(
   tx: Tx,
   caseId: string,
-  tombstone: { urgency: string | null; reason: 'retention' | 'requester'; at: Date },
+  tombstone: { urgency: string | null; region: string | null; reason: 'retention' | 'requester'; at: Date },
 ): Promise<void> {
   await tx
     .update(cases)
@@ -330,6 +333,7 @@ export async function writeTombstone(
       reference: null,
       requesterId: null,
       urgency: tombstone.urgency,
+      region: tombstone.region,
       intakeEnvelope: null,
       personConcernedEnvelope: null,
       firstResponseDueAt: null,

@@ -1,5 +1,6 @@
 import { type ServiceContext, systemContext } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
+import { loadStatisticsRegions } from '../handover/statistics-regions.ts';
 import type { CaseDeps } from './context.ts';
 import type { CaseCore } from './facade.ts';
 import { CASE_SUBJECT } from './notification-subject.ts';
@@ -8,7 +9,8 @@ import type { CaseWork } from './work.ts';
 
 /**
  * Destroying a case's content, leaving a tombstone for statistics: type, dates (created, first
- * response, closed), office type, region and outcome category, plus what the type's `tombstoneKeeps`
+ * response, closed), office type, region (the province instead of the municipality for an office with
+ * one holder there) and outcome category, plus what the type's `tombstoneKeeps`
  * names. Everything else goes in the same transaction: intake, person concerned, feedback, messages,
  * notes, attachments (contents and names), grants, assignments, timeline, read markers, notifications,
  * the requester link and the reference; the type empties its own tables (its onErase hook).
@@ -25,7 +27,13 @@ export async function eraseCaseContent(deps: CaseDeps, c: CaseWork, reason: 'ret
   await deps.notifications.forget(c.tx, { type: CASE_SUBJECT, id: caseId });
   await definition.hooks?.onErase?.({ ...c.hookInput(), reason });
   const keeps = new Set(definition.tombstoneKeeps);
-  await writeTombstone(c.tx, caseId, { urgency: keeps.has('urgency') ? row.urgency : null, reason, at: c.now });
+  const region = (await loadStatisticsRegions()).afterErasure(row.officeType, row.region);
+  await writeTombstone(c.tx, caseId, {
+    urgency: keeps.has('urgency') ? row.urgency : null,
+    region,
+    reason,
+    at: c.now,
+  });
 }
 
 /** The retention job: every closed case past its type's retention period becomes a tombstone. */

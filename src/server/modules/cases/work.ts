@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import { relationsTo } from './access.ts';
 import { clockOf, scheduleSlaCheck, targetOf } from './clock.ts';
 import type { CaseDeps } from './context.ts';
+import { caseAad } from './crypto.ts';
 import { CASE_SUBJECT } from './notification-subject.ts';
 import type { CaseTypeDefinition, HookInput, TransitionActor, TransitionVia } from './registry.ts';
 import { endAssignments, insertEvent, loadTypeData, staffHolding, updateCase } from './repository.ts';
@@ -95,6 +96,30 @@ export class CaseWork<TData = unknown> {
   async update(patch: Partial<CaseRow>): Promise<CaseRow> {
     this.setRow(await updateCase(this.tx, this.caseId, { ...patch, updatedAt: this.now }));
     return this.row;
+  }
+
+  /** The requester's intake as stored (decrypted), for a type that completes it later. */
+  readIntake(): unknown {
+    const envelope = this.row.intakeEnvelope;
+    return envelope ? JSON.parse(this.keyring.decryptString(envelope, caseAad.intake(this.caseId))) : null;
+  }
+
+  /**
+   * Writes the intake anew and, when given, the person concerned: for a type whose requester tells in
+   * steps (SIPA: the details only after its phone intake). Encrypted and bound to the case as at creation.
+   */
+  async writeIntake(intake: unknown, personConcerned?: unknown): Promise<void> {
+    await this.update({
+      intakeEnvelope: this.keyring.encrypt(JSON.stringify(intake), caseAad.intake(this.caseId)),
+      ...(personConcerned !== undefined
+        ? {
+            personConcernedEnvelope: this.keyring.encrypt(
+              JSON.stringify(personConcerned),
+              caseAad.personConcerned(this.caseId),
+            ),
+          }
+        : {}),
+    });
   }
 
   /** Something happened: `updatedAt` moves on. */

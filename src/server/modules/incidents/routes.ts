@@ -250,7 +250,8 @@ export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
     app.post(
       `${BASE}/:incidentId/evidence`,
       {
-        config: { access: 'signedIn' },
+        // A multipart body, read by the handler itself (request-input.ts).
+        config: { access: 'signedIn', takesBody: true },
         schema: {
           tags,
           summary:

@@ -16,7 +16,6 @@ import { contextOf } from '../../lib/context.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
 import { listInvitations, listPeople } from './admin-queries.ts';
 import {
-  changeRoles,
   deactivatePerson,
   invitePerson,
   reactivatePerson,
@@ -24,14 +23,20 @@ import {
   revokeInvitationAsAdmin,
   viewPerson,
 } from './admin-service.ts';
-import type { PeopleDeps } from './deps.ts';
+import type { AdminPeopleDeps } from './deps.ts';
+import { changeRoles } from './roles-service.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
 const tags = ['admin'];
 
 /** /api/admin/people and /api/admin/invitations: account management for admins (account data only). */
 export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps: PeopleDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
+  const deps: AdminPeopleDeps = {
+    uow: app.unitOfWork,
+    config: app.config,
+    keyring: app.keyring,
+    notifications: app.notifications,
+  };
 
   app.get(
     '/api/admin/people',
@@ -67,13 +72,14 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ADMIN },
       schema: {
         tags,
-        summary: 'Invite a person with roles; the activation link goes by mail',
+        summary:
+          'Invite a person with roles; the activation link goes by mail. Roles that read cases wait for a second admin',
         body: adminInviteBodySchema,
         response: { 201: adminPersonResponseSchema },
       },
     },
     async (request, reply) => {
-      const person = await invitePerson(deps, contextOf(request), request.body);
+      const { person } = await invitePerson(deps, contextOf(request), request.body);
       return reply.status(201).send({ person });
     },
   );
@@ -84,13 +90,16 @@ export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ADMIN },
       schema: {
         tags,
-        summary: 'Replace a person’s roles',
+        summary: 'Replace a person’s roles (never your own); roles that read cases wait for a second admin (202)',
         params: idParamsSchema,
         body: adminRolesBodySchema,
-        response: { 200: adminPersonResponseSchema },
+        response: { 200: adminPersonResponseSchema, 202: adminPersonResponseSchema },
       },
     },
-    async (request) => ({ person: await changeRoles(deps, contextOf(request), request.params.id, request.body) }),
+    async (request, reply) => {
+      const { person, pendingApproval } = await changeRoles(deps, contextOf(request), request.params.id, request.body);
+      return reply.status(pendingApproval ? 202 : 200).send({ person });
+    },
   );
 
   app.post(

@@ -1,18 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AdminInviteBody, AdminPerson, AdminRolesBody, InvitationSummary } from '../../../shared/admin.ts';
-import type { Role } from '../../../shared/roles.ts';
+import type { AdminInviteBody, AdminPerson, InvitationSummary } from '../../../shared/admin.ts';
+import { isCaseReadingRole, type Role, rolesConflict } from '../../../shared/roles.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { type AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { endAllSessions } from '../sessions/service.ts';
+import { requireFreshActor } from '../sessions/step-up.ts';
 import { countActiveAdmins, lastAdmin, lockAdminSet, SETUP_PLACEHOLDER_EMAIL } from './admin-set.ts';
 import { invitations, people } from './db.ts';
-import type { PeopleDeps } from './deps.ts';
+import type { AdminPeopleDeps, PeopleDeps } from './deps.ts';
 import { issueInvitation, latestInvitation, pendingInvitationIds, revokeInvitation } from './invitations.ts';
 import {
-  applyRoleChanges,
   findPersonByEmail,
   findPersonById,
   insertInvitedPerson,
@@ -21,6 +21,7 @@ import {
   normaliseEmail,
   type PersonWithRoles,
 } from './repository.ts';
+import { openGrantOf, requestRoleGrant, rolesConflictProblem } from './role-grants.ts';
 import { adminPersonView, invitationSummary } from './views.ts';
 
 /**
@@ -31,9 +32,11 @@ import { adminPersonView, invitationSummary } from './views.ts';
  *
  * Rules:
  * - An address belongs to one person: inviting a taken address is a 409 (`email_taken`).
- * - At least one active admin always remains (`last_admin`); an admin cannot remove their own admin
- *   role (`own_admin_role`) or deactivate themselves (`cannot_deactivate_self`). Changes that could
- *   remove an admin are serialised by the admin-set lock (admin-set.ts).
+ * - At least one active admin always remains (`last_admin`); nobody changes their own roles (`own_roles`,
+ *   roles-service.ts) or deactivates themselves (`cannot_deactivate_self`). Changes that could remove an
+ *   admin are serialised by the admin-set lock (admin-set.ts).
+ * - Separation of duties: `admin` never with a role that reads cases; such a role is granted only through
+ *   a request a second admin approves (role-grants.ts).
  * - `relative` is only for a person linked to an officeholder (they invite relatives themselves).
  */
 
@@ -43,14 +46,18 @@ function actorIdOf(ctx: ServiceContext): string | null {
   return ctx.actor?.personId ?? null;
 }
 
-async function requirePersonForChange(w: Work, id: string): Promise<PersonWithRoles> {
+export async function requirePersonForChange(w: Work, id: string): Promise<PersonWithRoles> {
   const person = await lockPersonById(w.tx, id);
   if (!person) throw notFound();
   return person;
 }
 
-async function viewOf(db: DbOrTx, person: PersonWithRoles): Promise<AdminPerson> {
-  return adminPersonView(person, person.roles, await latestInvitation(db, person.id));
+/** The admin's view of a person, with the role request waiting for them (mayApprove: for this reader). */
+export async function viewOf(db: DbOrTx, person: PersonWithRoles, readerId: string | null): Promise<AdminPerson> {
+  return {
+    ...adminPersonView(person, person.roles, await latestInvitation(db, person.id)),
+    pendingRoleGrant: await openGrantOf(db, person.id, readerId),
+  };
 }
 
 /** One person's account data. The read is audited: the person sees it under "who accessed my data". */
@@ -59,16 +66,28 @@ export async function viewPerson(deps: PeopleDeps, ctx: ServiceContext, id: stri
     const person = await findPersonById(w.tx, id);
     if (!person) throw notFound();
     await recordAudit(w.tx, w, { action: 'person.viewed', subjectPersonId: id, recordType: 'person', recordId: id });
-    return viewOf(w.tx, person);
+    return viewOf(w.tx, person, actorIdOf(w));
   });
 }
 
-/** Creates an invited person with the given roles and mails them an activation link. */
-export async function invitePerson(deps: PeopleDeps, ctx: ServiceContext, body: AdminInviteBody): Promise<AdminPerson> {
+/**
+ * Creates an invited person with the given roles and mails them an activation link. Roles that read cases
+ * become a request a second admin approves (role-grants.ts); when the person has no other role, the
+ * activation link waits for that approval.
+ */
+export async function invitePerson(
+  deps: AdminPeopleDeps,
+  ctx: ServiceContext,
+  body: AdminInviteBody,
+): Promise<{ person: AdminPerson; pendingApproval: boolean }> {
   return deps.uow.run(ctx, async (w) => {
     const email = normaliseEmail(body.email);
     if (await findPersonByEmail(w.tx, email)) throw emailTaken();
-    const roles = [...new Set(body.roles)].sort() as Role[];
+    const requested = [...new Set(body.roles)].sort() as Role[];
+    if (rolesConflict(requested)) throw rolesConflictProblem();
+    const asked = requested.filter(isCaseReadingRole);
+    const roles = requested.filter((role) => !isCaseReadingRole(role));
+    if (asked.length > 0) requireFreshActor(w.actor, deps.config.STEP_UP_MINUTES, w.now);
     let created: Awaited<ReturnType<typeof insertInvitedPerson>>;
     try {
       created = await insertInvitedPerson(
@@ -79,8 +98,9 @@ export async function invitePerson(deps: PeopleDeps, ctx: ServiceContext, body: 
           displayName: body.displayName ?? null,
           office: body.office ?? null,
           region: body.region ?? null,
-          association: body.association ?? null,
-          expertField: body.expertField ?? null,
+          // A confidant's association and an expert's field come with the approval of those roles.
+          association: null,
+          expertField: null,
         },
         actorIdOf(w),
       );
@@ -94,80 +114,18 @@ export async function invitePerson(deps: PeopleDeps, ctx: ServiceContext, body: 
       subjectPersonId: created.id,
       recordType: 'person',
       recordId: created.id,
-      details: { roles: roles.join(',') },
+      details: { roles: roles.join(','), ...(asked.length > 0 ? { awaitingApproval: asked.join(',') } : {}) },
     });
-    await issueInvitation(w, deps, { person: created });
-    return viewOf(w.tx, { ...created, roles });
-  });
-}
-
-function fieldProblem(field: string, message: string): AppError {
-  return badRequest('validation_failed', 'One or more fields are not valid.', [
-    { field: `body/${field}`, message, code: 'custom' },
-  ]);
-}
-
-/** Replaces a person's roles (and the association / expert field that go with confidant / expert). */
-export async function changeRoles(
-  deps: PeopleDeps,
-  ctx: ServiceContext,
-  id: string,
-  body: AdminRolesBody,
-): Promise<AdminPerson> {
-  return deps.uow.run(ctx, async (w) => {
-    await lockAdminSet(w.tx);
-    const person = await requirePersonForChange(w, id);
-    const next = [...new Set(body.roles)].sort() as Role[];
-    const added = next.filter((role) => !person.roles.includes(role));
-    const removed = person.roles.filter((role) => !next.includes(role));
-
-    if (removed.includes('admin') && w.actor?.personId === id) {
-      throw conflict('own_admin_role', 'You cannot remove your own admin role; ask another admin.');
+    const person = { ...created, roles };
+    if (asked.length > 0) {
+      await requestRoleGrant(w, deps, person, {
+        roles: asked,
+        association: body.association ?? null,
+        expertField: body.expertField ?? null,
+      });
     }
-    if (added.includes('relative') && !person.linkedOfficeholderId) {
-      throw badRequest('relative_needs_link', 'Only an officeholder can invite a relative; the role needs that link.', [
-        { field: 'body/roles', message: 'relative needs a linked officeholder', code: 'custom' },
-      ]);
-    }
-    const association = next.includes('confidant') ? (body.association ?? person.association) : null;
-    const expertField = next.includes('expert') ? (body.expertField ?? person.expertField) : null;
-    if (next.includes('confidant') && !association)
-      throw fieldProblem('association', 'A confidant needs an association.');
-    if (next.includes('expert') && !expertField) throw fieldProblem('expertField', 'An expert needs a field.');
-    if (
-      removed.includes('admin') &&
-      person.status === 'active' &&
-      (await countActiveAdmins(w.tx, { except: id })) === 0
-    ) {
-      throw lastAdmin();
-    }
-
-    // Without the role `relative` the link to the officeholder goes too: they no longer see or manage this person.
-    const linkedOfficeholderId = removed.includes('relative') ? null : person.linkedOfficeholderId;
-    const detailsChanged =
-      association !== person.association ||
-      expertField !== person.expertField ||
-      linkedOfficeholderId !== person.linkedOfficeholderId;
-    if (added.length === 0 && removed.length === 0 && !detailsChanged) return viewOf(w.tx, person);
-
-    await applyRoleChanges(w.tx, id, { added, removed }, actorIdOf(w));
-    if (detailsChanged) {
-      await w.tx.update(people).set({ association, expertField, linkedOfficeholderId }).where(eq(people.id, id));
-    }
-    await recordAudit(w.tx, w, {
-      action: 'person.roles_changed',
-      subjectPersonId: id,
-      recordType: 'person',
-      recordId: id,
-      details: {
-        added: added.join(','),
-        removed: removed.join(','),
-        association: association ?? null,
-        expertField: expertField ?? null,
-        ...(linkedOfficeholderId !== person.linkedOfficeholderId ? { unlinkedFromOfficeholder: true } : {}),
-      },
-    });
-    return viewOf(w.tx, { ...person, roles: next, association, expertField, linkedOfficeholderId });
+    if (roles.length > 0) await issueInvitation(w, deps, { person: created });
+    return { person: await viewOf(w.tx, person, actorIdOf(w)), pendingApproval: asked.length > 0 };
   });
 }
 
@@ -213,7 +171,7 @@ export async function deactivateLocked(
     recordId: person.id,
     details: { reason: audit.reason },
   });
-  return viewOf(w.tx, { ...person, status: 'deactivated', deactivatedAt: now });
+  return viewOf(w.tx, { ...person, status: 'deactivated', deactivatedAt: now }, w.actor?.personId ?? null);
 }
 
 /**
@@ -234,7 +192,7 @@ export async function reactivatePerson(deps: PeopleDeps, ctx: ServiceContext, id
       recordId: id,
       details: { status },
     });
-    return viewOf(w.tx, { ...person, status, deactivatedAt: null });
+    return viewOf(w.tx, { ...person, status, deactivatedAt: null }, actorIdOf(w));
   });
 }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { createTestApp } from '../../../../test/helpers/test-app.ts';
 import { systemContext } from '../../lib/context.ts';
-import { changeRoles, deactivatePerson } from './admin-service.ts';
+import { deactivatePerson } from './admin-service.ts';
 import { findPersonById } from './repository.ts';
+import { changeRoles } from './roles-service.ts';
 
 describe('the set of active admins', () => {
   it('keeps one admin when two admins demote each other at the same moment', async () => {
@@ -12,12 +13,17 @@ describe('the set of active admins', () => {
       const a = await createActor(t2, ['admin']);
       const b = await createActor(t2, ['admin']);
       const ctxOf = (actor: TestActor) => systemContext({ personId: actor.personId, roles: ['admin'] });
-      const deps = { uow: t2.app.unitOfWork, config: t2.config, keyring: t2.keyring };
+      const deps = {
+        uow: t2.app.unitOfWork,
+        config: t2.config,
+        keyring: t2.keyring,
+        notifications: t2.app.notifications,
+      };
       // Both transactions run at once (on PostgreSQL on separate connections); the advisory lock makes
       // the second one see the first one's result.
       const results = await Promise.allSettled([
-        changeRoles(deps, ctxOf(a), b.personId, { roles: ['peer'] }),
-        changeRoles(deps, ctxOf(b), a.personId, { roles: ['peer'] }),
+        changeRoles(deps, ctxOf(a), b.personId, { roles: ['training_coordinator'] }),
+        changeRoles(deps, ctxOf(b), a.personId, { roles: ['training_coordinator'] }),
       ]);
       expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
       const rejected = results.find((result) => result.status === 'rejected');
@@ -32,16 +38,18 @@ describe('the set of active admins', () => {
           method: 'PUT',
           url: `/api/admin/people/${target.personId}/roles`,
           headers: actor.headers,
-          payload: { roles: ['peer'] },
+          payload: { roles: ['training_coordinator'] },
         });
       expect((await demote(loser, remaining)).statusCode).toBe(403);
-      expect((await demote(remaining, remaining)).json().code).toBe('own_admin_role');
+      expect((await demote(remaining, remaining)).json().code).toBe('own_roles');
 
       // With one admin left, the service refuses to take it, whoever asks.
       await expect(deactivatePerson(deps, systemContext(), remaining.personId)).rejects.toMatchObject({
         code: 'last_admin',
       });
-      await expect(changeRoles(deps, systemContext(), remaining.personId, { roles: ['peer'] })).rejects.toMatchObject({
+      await expect(
+        changeRoles(deps, systemContext(), remaining.personId, { roles: ['training_coordinator'] }),
+      ).rejects.toMatchObject({
         code: 'last_admin',
       });
     } finally {

@@ -197,6 +197,7 @@ describe('admin people management', () => {
         'id',
         'invitation',
         'office',
+        'pendingRoleGrant',
         'region',
         'roles',
         'status',
@@ -213,8 +214,12 @@ describe('admin people management', () => {
   });
 
   it('lists, searches and filters people, page by page', async () => {
-    await invite({ email: 'zoek.jansen@example.org', displayName: 'Zoek Jansen', roles: ['ccv_advisor'] });
-    await invite({ email: 'zoek.de.vries@example.org', displayName: 'Zoek de Vries', roles: ['ccv_advisor'] });
+    await invite({ email: 'zoek.jansen@example.org', displayName: 'Zoek Jansen', roles: ['training_coordinator'] });
+    await invite({
+      email: 'zoek.de.vries@example.org',
+      displayName: 'Zoek de Vries',
+      roles: ['training_coordinator'],
+    });
     await invite({ email: 'honderd@example.org', displayName: '100% Zeker', roles: ['training_coordinator'] });
 
     const byName = (await as(admin).get('/api/admin/people?q=zoek')).json();
@@ -225,10 +230,10 @@ describe('admin people management', () => {
     expect((await as(admin).get(`/api/admin/people?q=${encodeURIComponent('0% z')}`)).json().total).toBe(1);
     expect((await as(admin).get(`/api/admin/people?q=${encodeURIComponent('%')}`)).json().total).toBe(1);
 
-    const byRole = (await as(admin).get('/api/admin/people?role=ccv_advisor')).json();
-    expect(byRole.people.every((p: { roles: string[] }) => p.roles.includes('ccv_advisor'))).toBe(true);
-    expect(byRole.total).toBeGreaterThanOrEqual(2);
-    const invited = (await as(admin).get('/api/admin/people?status=invited&role=ccv_advisor')).json();
+    const byRole = (await as(admin).get('/api/admin/people?role=training_coordinator')).json();
+    expect(byRole.people.every((p: { roles: string[] }) => p.roles.includes('training_coordinator'))).toBe(true);
+    expect(byRole.total).toBeGreaterThanOrEqual(3);
+    const invited = (await as(admin).get('/api/admin/people?status=invited&role=training_coordinator')).json();
     expect(invited.people.every((p: { status: string }) => p.status === 'invited')).toBe(true);
 
     const all = (await as(admin).get('/api/admin/people?pageSize=100')).json();
@@ -242,47 +247,54 @@ describe('admin people management', () => {
   });
 
   it('changes roles, with details, and audits it', async () => {
-    const person = await invite({ email: 'rollen@example.org', roles: ['peer'] });
-    const missing = await as(admin).put(`/api/admin/people/${person.id}/roles`, { roles: ['peer', 'confidant'] });
+    const person = await createActor(t, ['training_coordinator']);
+    const missing = await as(admin).put(`/api/admin/people/${person.personId}/roles`, {
+      roles: ['training_coordinator', 'confidant'],
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('body/association');
 
-    const response = await as(admin).put(`/api/admin/people/${person.id}/roles`, {
-      roles: ['peer', 'confidant'],
+    // A role that reads cases waits for a second admin (role-grants.int.test.ts); the rest is at once.
+    const response = await as(admin).put(`/api/admin/people/${person.personId}/roles`, {
+      roles: ['officeholder', 'confidant'],
       association: 'wethoudersvereniging',
     });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(202);
     expect(response.json().person).toMatchObject({
-      roles: ['confidant', 'peer'],
-      association: 'wethoudersvereniging',
+      roles: ['officeholder'],
+      association: null,
+      pendingRoleGrant: { roles: ['confidant'], association: 'wethoudersvereniging', mayApprove: false },
     });
-    // Dropping confidant drops the association with it.
-    const dropped = await as(admin).put(`/api/admin/people/${person.id}/roles`, { roles: ['peer'] });
-    expect(dropped.json().person).toMatchObject({ roles: ['peer'], association: null });
-    const changes = (await auditOf(person.id)).filter((row) => row.action === 'person.roles_changed');
+    const back = await as(admin).put(`/api/admin/people/${person.personId}/roles`, { roles: ['training_coordinator'] });
+    expect(back.statusCode).toBe(200);
+    expect(back.json().person).toMatchObject({ roles: ['training_coordinator'] });
+    const changes = (await auditOf(person.personId)).filter((row) => row.action === 'person.roles_changed');
     expect(changes.map((row) => row.details)).toEqual([
-      { added: 'confidant', removed: '', association: 'wethoudersvereniging', expertField: null },
-      { added: '', removed: 'confidant', association: null, expertField: null },
+      { added: 'officeholder', removed: 'training_coordinator', association: null, expertField: null },
+      { added: 'training_coordinator', removed: 'officeholder', association: null, expertField: null },
     ]);
     // Not linked to an officeholder: no relative role.
-    const relative = await as(admin).put(`/api/admin/people/${person.id}/roles`, { roles: ['relative'] });
+    const relative = await as(admin).put(`/api/admin/people/${person.personId}/roles`, { roles: ['relative'] });
     expect(relative.statusCode).toBe(400);
     expect(relative.json().code).toBe('relative_needs_link');
   });
 
   it('takes a removed role away on the very next request', async () => {
-    const staff = await createActor(t, ['admin', 'peer']);
+    const staff = await createActor(t, ['admin', 'training_coordinator']);
     expect((await as(staff).get('/api/admin/people')).statusCode).toBe(200);
-    expect((await as(admin).put(`/api/admin/people/${staff.personId}/roles`, { roles: ['peer'] })).statusCode).toBe(
-      200,
-    );
+    const demoted = await as(admin).put(`/api/admin/people/${staff.personId}/roles`, {
+      roles: ['training_coordinator'],
+    });
+    expect(demoted.statusCode).toBe(200);
     expect((await as(staff).get('/api/admin/people')).statusCode).toBe(403);
   });
 
-  it('never lets an admin remove their own admin role, nor the last active admin go', async () => {
-    const own = await as(admin).put(`/api/admin/people/${admin.personId}/roles`, { roles: ['peer'] });
-    expect(own.statusCode).toBe(409);
-    expect(own.json().code).toBe('own_admin_role');
+  it('never lets anyone change their own roles, nor the last active admin go', async () => {
+    for (const roles of [['training_coordinator'], ['admin', 'training_coordinator'], ['admin']]) {
+      const own = await as(admin).put(`/api/admin/people/${admin.personId}/roles`, { roles });
+      expect(own.statusCode).toBe(409);
+      expect(own.json().code).toBe('own_roles');
+    }
     const self = await as(admin).post(`/api/admin/people/${admin.personId}/deactivate`);
     expect(self.statusCode).toBe(409);
     expect(self.json().code).toBe('cannot_deactivate_self');
@@ -322,7 +334,7 @@ describe('admin people management', () => {
 
   it('deactivating someone still invited revokes their link; reactivating makes them invited again', async () => {
     const before = t.sentMail.length;
-    const person = await invite({ email: 'nog-niet@example.org', roles: ['peer'] });
+    const person = await invite({ email: 'nog-niet@example.org', roles: ['officeholder'] });
     const token = tokenIn(t.sentMail[before]?.text ?? '');
     await as(admin).post(`/api/admin/people/${person.id}/deactivate`);
     expect(await findUsableInvitation(t.app.db, token)).toBeNull();
@@ -333,7 +345,7 @@ describe('admin people management', () => {
 
   it('resends an invitation: a new link works, the old one no longer does', async () => {
     const before = t.sentMail.length;
-    const person = await invite({ email: 'opnieuw@example.org', roles: ['sipa_advisor'] });
+    const person = await invite({ email: 'opnieuw@example.org', roles: ['officeholder'] });
     const oldToken = tokenIn(t.sentMail[before]?.text ?? '');
     const response = await as(admin).post(`/api/admin/people/${person.id}/resend-invitation`);
     expect(response.statusCode).toBe(200);
@@ -351,7 +363,7 @@ describe('admin people management', () => {
 
   it('lists pending invitations and revokes one', async () => {
     const before = t.sentMail.length;
-    const person = await invite({ email: 'intrekken@example.org', roles: ['peer'] });
+    const person = await invite({ email: 'intrekken@example.org', roles: ['officeholder'] });
     const token = tokenIn(t.sentMail[before]?.text ?? '');
     const pending = (await as(admin).get('/api/admin/invitations?status=pending&pageSize=100')).json();
     const mine = pending.invitations.find((row: { person: { id: string } }) => row.person.id === person.id);
@@ -366,7 +378,7 @@ describe('admin people management', () => {
     const revoked = (await as(admin).get('/api/admin/invitations?status=revoked&pageSize=100')).json();
     expect(revoked.invitations.map((row: { id: string }) => row.id)).toContain(mine.id);
 
-    const expiredRow = await invite({ email: 'verlopen@example.org', roles: ['peer'] });
+    const expiredRow = await invite({ email: 'verlopen@example.org', roles: ['officeholder'] });
     await t.app.db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })

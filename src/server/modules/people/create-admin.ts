@@ -1,3 +1,4 @@
+import { isCaseReadingRole } from '../../../shared/roles.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -21,7 +22,8 @@ export type CreateAdminOutcome =
  * - unknown address: a new invited admin, with an activation link (also mailed);
  * - invited person: gets the admin role and a fresh link (the old one stops working);
  * - active person: gets the admin role, no link needed (they sign in as before);
- * - deactivated person: refused — reactivate deliberately first.
+ * - deactivated person: refused — reactivate deliberately first;
+ * - a person holding a role that reads cases: refused (separation of duties) — an admin is a separate account.
  */
 export async function createAdmin(
   deps: PeopleDeps,
@@ -48,6 +50,14 @@ export async function createAdmin(
     if (!person) throw notFound();
     if (person.status === 'deactivated') {
       throw conflict('deactivated', `The account of ${email} is deactivated; reactivate it first (admin page).`);
+    }
+    const caseRoles = person.roles.filter(isCaseReadingRole);
+    if (caseRoles.length > 0) {
+      throw conflict(
+        'roles_conflict',
+        `The account of ${email} holds a role that reads cases (${caseRoles.join(', ')}); an admin cannot. ` +
+          'Make the admin with another address, or have an admin remove those roles first.',
+      );
     }
     const hadAdmin = person.roles.includes('admin');
     if (!hadAdmin) {

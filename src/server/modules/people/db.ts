@@ -1,4 +1,5 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * A person who may use Weerbaar. There is no self-registration: a row starts as `invited` and becomes
@@ -69,4 +70,64 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [index('invitations_person_idx').on(table.personId)],
+);
+
+/**
+ * An officeholder invited a relative at an address that already has an account. Saying so would tell
+ * anyone with an officeholder account who else uses Weerbaar, so the answer, the list and the later
+ * revoke / resend / remove behave exactly as for a real invitation; the account holder gets a notice
+ * instead of a link, and nothing about their account changes. The entry simply never activates.
+ */
+export const relativeAccountInvites = pgTable(
+  'relative_account_invites',
+  {
+    /** Shown to the officeholder as the relative's id. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Shown as the invitation's id (a real relative's two ids differ too). */
+    invitationId: uuid('invitation_id').notNull().defaultRandom(),
+    officeholderId: uuid('officeholder_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** As the officeholder typed it (normalised): they know it, and it is all the list shows. */
+    email: text('email').notNull(),
+    /** As the officeholder chose it, so the list shows this entry exactly like a real relative's. */
+    relationship: text('relationship', { enum: ['partner', 'child', 'other'] })
+      .notNull()
+      .default('other'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('relative_account_invites_officeholder_idx').on(table.officeholderId, table.createdAt)],
+);
+
+/**
+ * Four eyes on a role that reads cases (src/shared/roles.ts): one admin asks, after a fresh sign-in, and
+ * the roles wait here until a second admin approves (then they are granted) or either turns it down.
+ * At most one request per person waits at a time. Decided requests stay as the record of who asked and
+ * who approved (the audit trail has the same).
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The case-reading roles asked for (sorted). */
+    roles: jsonb('roles').$type<string[]>().notNull(),
+    /** The association (confidant) or field (expert) that goes with them, when asked for. */
+    association: text('association'),
+    expertField: text('expert_field'),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected', 'withdrawn', 'expired'] }),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('role_grants_one_open_idx').on(table.personId).where(sql`${table.decidedAt} IS NULL`),
+    index('role_grants_requested_idx').on(table.requestedAt),
+  ],
 );

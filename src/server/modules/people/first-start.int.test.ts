@@ -4,7 +4,7 @@ import { createActor } from '../../../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { auditLog } from '../audit/db.ts';
 import { SETUP_PLACEHOLDER_EMAIL } from './admin-set.ts';
-import { people } from './db.ts';
+import { people, personRoles } from './db.ts';
 import { ensureSetupInvitation, setupLinkBanner } from './first-start.ts';
 import { findUsableInvitation } from './invitations.ts';
 import { findPersonByEmail, insertInvitedPerson } from './repository.ts';
@@ -42,6 +42,21 @@ describe('first start', () => {
     await t.app.db.update(people).set({ status: 'deactivated' }).where(eq(people.email, SETUP_PLACEHOLDER_EMAIL));
     const again = await setup();
     expect((await findUsableInvitation(t.app.db, tokenOf(again?.link ?? '')))?.person.status).toBe('invited');
+  });
+
+  it('refuses to make the first admin of a placeholder that holds a role that reads cases', async () => {
+    const placeholder = await findPersonByEmail(t.app.db, SETUP_PLACEHOLDER_EMAIL);
+    if (!placeholder) throw new Error('no placeholder');
+    await t.app.db.transaction(async (tx) => {
+      await tx.delete(personRoles).where(eq(personRoles.personId, placeholder.id));
+      await tx.insert(personRoles).values({ personId: placeholder.id, role: 'ot_coordinator' });
+    });
+    await expect(setup()).rejects.toMatchObject({ code: 'roles_conflict' });
+    expect((await findPersonByEmail(t.app.db, SETUP_PLACEHOLDER_EMAIL))?.roles).toEqual(['ot_coordinator']);
+    await t.app.db.transaction(async (tx) => {
+      await tx.delete(personRoles).where(eq(personRoles.personId, placeholder.id));
+      await tx.insert(personRoles).values({ personId: placeholder.id, role: 'admin' });
+    });
   });
 
   it('does nothing once an active admin exists, and the last link keeps working until used', async () => {

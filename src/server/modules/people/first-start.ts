@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
+import { isCaseReadingRole } from '../../../shared/roles.ts';
 import { systemContext } from '../../lib/context.ts';
+import { conflict } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { countActiveAdmins, SETUP_PLACEHOLDER_EMAIL } from './admin-set.ts';
 import { people } from './db.ts';
@@ -49,6 +51,14 @@ export async function ensureSetupInvitation(deps: PeopleDeps): Promise<SetupLink
       // Someone may have deactivated the placeholder or taken its role; it only exists to become an admin.
       if (person.status === 'deactivated') {
         await tx.update(people).set({ status: 'invited', deactivatedAt: null }).where(eq(people.id, person.id));
+      }
+      // Separation of duties: never make an admin of an account that holds a role that reads cases.
+      if (person.roles.some(isCaseReadingRole)) {
+        throw conflict(
+          'roles_conflict',
+          `The setup account holds a role that reads cases (${person.roles.filter(isCaseReadingRole).join(', ')}), ` +
+            'so it cannot become the first admin. Run: npm run cli -- create-admin <e-mail>',
+        );
       }
       if (!person.roles.includes('admin')) {
         await applyRoleChanges(tx, person.id, { added: ['admin'], removed: [] }, null);

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { maskTokenLinks } from '../../lib/secret-links.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listOutboxPage, readOutboxMessage } from '../mail/service.ts';
 import type { PeopleDeps } from './deps.ts';
@@ -11,7 +12,9 @@ import { findPersonByEmail } from './repository.ts';
  * show (404): real mail left the building, and its body was erased once delivered.
  *
  * A message can hold an activation link (a credential), so every read of one is audited, with the
- * recipient as subject: they see it under "who accessed my data".
+ * recipient as subject: they see it under "who accessed my data". In production (local mode there only
+ * with ALLOW_LOCAL_MAIL_IN_PRODUCTION) the link's token is never shown: an admin must not be able to
+ * activate someone else's account. Outside production the full link is there to try the journeys.
  */
 function requireLocalMode(deps: PeopleDeps): void {
   if (deps.config.SMTP_URL) throw notFound();
@@ -38,5 +41,6 @@ export async function readOutbox(deps: PeopleDeps, ctx: ServiceContext, id: stri
     return found;
   });
   if (!message) throw notFound();
-  return message;
+  if (deps.config.NODE_ENV !== 'production' || message.text === null) return message;
+  return { ...message, text: maskTokenLinks(message.text) };
 }

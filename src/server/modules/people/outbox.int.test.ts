@@ -18,7 +18,7 @@ describe('the local outbox', () => {
       method: 'POST',
       url: '/api/admin/people',
       headers: admin.headers,
-      payload: { email: 'postbus@example.org', roles: ['peer'] },
+      payload: { email: 'postbus@example.org', roles: ['officeholder'] },
     });
     const personId = invited.json().person.id;
     const list = await t.app.inject({ method: 'GET', url: '/api/admin/outbox', headers: admin.headers });
@@ -41,6 +41,38 @@ describe('the local outbox', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/outbox', headers: peer.headers })).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('the outbox in production (local mail allowed explicitly)', () => {
+  it('never shows an activation link whole, so an admin cannot activate someone else’s account', async () => {
+    const t = await createTestApp({ env: { NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' } });
+    try {
+      const admin = await createActor(t, ['admin']);
+      const invited = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/people',
+        headers: admin.headers,
+        payload: { email: 'productie@example.org', roles: ['officeholder'] },
+      });
+      expect(invited.statusCode).toBe(201);
+      // What was delivered (here: recorded by the test transport) holds the whole token …
+      const token = /#token=([A-Za-z0-9_-]+)/.exec(t.sentMail.at(-1)?.text ?? '')?.[1] ?? '';
+      expect(token.length).toBeGreaterThan(20);
+      const list = (await t.app.inject({ method: 'GET', url: '/api/admin/outbox', headers: admin.headers })).json();
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/outbox/${list.messages[0].id}`,
+        headers: admin.headers,
+      });
+      // … the outbox shows only its start.
+      const body: string = read.json().message.body;
+      expect(body).toContain(`/activeren#token=${token.slice(0, 4)}…`);
+      expect(body).not.toContain(token);
+      expect(body).not.toContain(token.slice(0, 12));
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { AppError, conflict, notFound, unauthorized } from '../../lib/errors.ts'
 import { type AccessRules, type AccessSubject, authorize, may } from '../../lib/policy.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
-import { deactivateLocked, emailTaken, ensureResendable } from './admin-service.ts';
+import { deactivateLocked, ensureResendable } from './admin-service.ts';
 import { people } from './db.ts';
 import type { PeopleDeps } from './deps.ts';
 import {
@@ -17,6 +17,16 @@ import {
   pendingInvitationIds,
   revokeInvitation,
 } from './invitations.ts';
+import {
+  countAccountInvites,
+  enforceInviteLimit,
+  inviteExistingAccount,
+  listAccountInvites,
+  lockAccountInvite,
+  removeAccountInvite,
+  resendAccountInvite,
+  revokeAccountInvite,
+} from './relatives-account-invites.ts';
 import {
   applyRoleChanges,
   findPersonByEmail,
@@ -40,6 +50,9 @@ import { relativeView } from './views.ts';
  * role `relative` go, a pending invitation is revoked. When `relative` was their only role the account
  * is deactivated, which also ends all their sessions; someone who holds another role too (e.g. is an
  * officeholder themselves) keeps their account for that role. The officeholder no longer sees them.
+ *
+ * Inviting never tells whether an address already has an account, and is limited per day: see
+ * relatives-account-invites.ts.
  */
 
 type RelativeAction = 'view' | 'manage';
@@ -82,16 +95,21 @@ export async function listRelatives(db: DbOrTx, ctx: ServiceContext): Promise<Re
     rows.map((row) => row.id),
   );
   // The query already asks for my relatives only; the policy helper decides anyway, as everywhere.
-  return rows
+  const relatives = rows
     .filter((row) =>
       may(actor, 'view', { ownerIds: row.linkedOfficeholderId ? [row.linkedOfficeholderId] : [] }, RELATIVE_RULES),
     )
     .map((row) => relativeView(row, latest.get(row.id)));
+  // Invitations to addresses in use look like any other invitation (relatives-account-invites.ts).
+  const others = await listAccountInvites(db, actor.personId);
+  const when = (relative: Relative) => relative.invitation?.createdAt ?? '';
+  return [...relatives, ...others].sort((a, b) => when(b).localeCompare(when(a)));
 }
 
 /**
- * Invites a relative (the mail goes after the commit). A refused invitation (the address is taken, or
- * too many relatives) is audited in a unit of its own, outside the rolled-back change, so repeated
+ * Invites a relative (the mail goes after the commit). An address that already has an account gets the
+ * same answer as a new one (relatives-account-invites.ts). A refused invitation (too many relatives, or
+ * already my relative) is audited in a unit of its own, outside the rolled-back change, so repeated
  * probing for addresses shows up in the trail. Subject: the officeholder who tried.
  */
 export async function inviteRelative(
@@ -120,24 +138,36 @@ export async function inviteRelative(
 async function inviteRelativeIn(w: Work, deps: PeopleDeps, body: InviteRelativeBody): Promise<Relative> {
   const actor = requireActor(w);
   const email = normaliseEmail(body.email);
+  const now = w.now;
   const [{ n } = { n: 0 }] = await w.tx
     .select({ n: count() })
     .from(people)
     .where(and(eq(people.linkedOfficeholderId, actor.personId), ne(people.status, 'deactivated')));
-  if (n >= MAX_RELATIVES) {
+  if (n + (await countAccountInvites(w.tx, actor.personId)) >= MAX_RELATIVES) {
     throw conflict('too_many_relatives', `You can have at most ${MAX_RELATIVES} relatives; remove one first.`);
   }
-  if (await findPersonByEmail(w.tx, email)) throw emailTaken();
+  await enforceInviteLimit(w.tx, actor.personId, now);
+  const existing = await findPersonByEmail(w.tx, email);
+  // My own relative: I can see that in my list anyway.
+  if (existing?.linkedOfficeholderId === actor.personId) {
+    throw conflict('already_your_relative', 'This address is already in your list of relatives.');
+  }
+  // Anyone else's address: the same answer as for a new one (relatives-account-invites.ts).
+  if (existing) return inviteExistingAccount(w, deps, actor, existing, body.relationship, now);
   let person: Awaited<ReturnType<typeof insertInvitedPerson>>;
   try {
-    person = await insertInvitedPerson(
-      w.tx,
-      { email, roles: ['relative'], linkedOfficeholderId: actor.personId, relationship: body.relationship },
-      actor.personId,
+    // In a savepoint, so an address taken at this very moment still gets the same answer.
+    person = await w.tx.transaction((savepoint) =>
+      insertInvitedPerson(
+        savepoint,
+        { email, roles: ['relative'], linkedOfficeholderId: actor.personId, relationship: body.relationship },
+        actor.personId,
+      ),
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
-    throw error;
+    const raced = isUniqueViolation(error) ? await findPersonByEmail(w.tx, email) : null;
+    if (!raced) throw error;
+    return inviteExistingAccount(w, deps, actor, raced, body.relationship, now);
   }
   await recordAudit(w.tx, w, {
     action: 'relative.invited',
@@ -150,9 +180,23 @@ async function inviteRelativeIn(w: Work, deps: PeopleDeps, body: InviteRelativeB
   return relativeView(person, await latestInvitation(w.tx, person.id));
 }
 
+/** An invitation to an address in use with this id, when the actor may manage it (else the usual 404). */
+async function accountInviteForChange(w: Work, id: string) {
+  const row = await lockAccountInvite(w.tx, id);
+  if (row) authorize(w.actor, 'manage', { ownerIds: [row.officeholderId] }, RELATIVE_RULES);
+  return row;
+}
+
 export async function resendRelativeInvitation(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<Relative> {
   return deps.uow.run(ctx, async (w) => {
+    const now = w.now;
+    const other = await accountInviteForChange(w, id);
+    if (other) {
+      await enforceInviteLimit(w.tx, other.officeholderId, now);
+      return resendAccountInvite(w, deps, other, now);
+    }
     const person = await relativeForChange(w, id);
+    await enforceInviteLimit(w.tx, requireActor(w).personId, now);
     ensureResendable(person);
     await issueInvitation(w, deps, { person });
     return relativeView(person, await latestInvitation(w.tx, person.id));
@@ -161,6 +205,8 @@ export async function resendRelativeInvitation(deps: PeopleDeps, ctx: ServiceCon
 
 export async function revokeRelativeInvitation(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<void> {
   await deps.uow.run(ctx, async (w) => {
+    const other = await accountInviteForChange(w, id);
+    if (other) return revokeAccountInvite(w.tx, other, w.now);
     const person = await relativeForChange(w, id);
     const pending = await pendingInvitationIds(w.tx, person.id);
     if (pending.length === 0) throw notFound('There is no pending invitation for this person.');
@@ -170,8 +216,10 @@ export async function revokeRelativeInvitation(deps: PeopleDeps, ctx: ServiceCon
 
 export async function removeRelative(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<void> {
   await deps.uow.run(ctx, async (w) => {
+    const other = await accountInviteForChange(w, id);
+    if (other) return removeAccountInvite(w.tx, other);
     const person = await relativeForChange(w, id);
-    await w.tx.update(people).set({ linkedOfficeholderId: null }).where(eq(people.id, person.id));
+    await w.tx.update(people).set({ linkedOfficeholderId: null, relationship: null }).where(eq(people.id, person.id));
     if (person.roles.includes('relative')) {
       await applyRoleChanges(w.tx, person.id, { added: [], removed: ['relative'] }, w.actor?.personId ?? null);
     }

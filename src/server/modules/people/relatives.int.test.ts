@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -10,7 +10,7 @@ import { createSession } from '../sessions/service.ts';
 import { people } from './db.ts';
 import { consumeInvitation, findUsableInvitation } from './invitations.ts';
 import { MAX_RELATIVES } from './relatives-service.ts';
-import { findPersonById } from './repository.ts';
+import { findPersonByEmail, findPersonById } from './repository.ts';
 
 const TOKEN = /\/activeren#token=([A-Za-z0-9_-]+)/;
 
@@ -201,13 +201,13 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['relative', 'peer'] },
+      payload: { roles: ['relative', 'training_coordinator'] },
     });
     expect(roles.statusCode, roles.body).toBe(200);
 
     expect((await call(alice, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
     const person = await findPersonById(t.app.db, id);
-    expect(person).toMatchObject({ status: 'active', roles: ['peer'], linkedOfficeholderId: null });
+    expect(person).toMatchObject({ status: 'active', roles: ['training_coordinator'], linkedOfficeholderId: null });
     expect((await call(relative, 'GET', '/api/me/sessions')).statusCode).toBe(200);
   });
 
@@ -218,7 +218,7 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['peer'] },
+      payload: { roles: ['training_coordinator'] },
     });
     expect(changed.statusCode).toBe(200);
     expect((await findPersonById(t.app.db, id))?.linkedOfficeholderId).toBeNull();
@@ -230,24 +230,109 @@ describe('an officeholder’s relatives', () => {
       method: 'PUT',
       url: `/api/admin/people/${id}/roles`,
       headers: admin.headers,
-      payload: { roles: ['peer', 'relative'] },
+      payload: { roles: ['training_coordinator', 'relative'] },
     });
     expect(back.json().code).toBe('relative_needs_link');
   });
 
-  it('refuses a taken address (409) and audits the refusal', async () => {
-    const response = await call(alice, 'POST', '/api/me/relatives', {
+  it('answers an address that already has an account exactly like a new one, and tells only its holder', async () => {
+    const stable = (response: { statusCode: number; json: () => { relative: Record<string, unknown> } }) => {
+      const { relative } = response.json();
+      const invitation = relative.invitation as Record<string, unknown>;
+      return {
+        status: response.statusCode,
+        keys: Object.keys(relative).sort(),
+        relative: { ...relative, id: typeof relative.id, email: typeof relative.email, invitation: undefined },
+        invitation: {
+          kind: invitation.kind,
+          state: invitation.state,
+          delivery: invitation.delivery,
+          keys: Object.keys(invitation).sort(),
+        },
+      };
+    };
+    const erin = await createActor(t, ['officeholder']);
+    const mailBefore = t.sentMail.length;
+    const fresh = await call(erin, 'POST', '/api/me/relatives', {
+      email: 'nieuw.familielid@example.org',
+      relationship: 'child',
+    });
+    const taken = await call(erin, 'POST', '/api/me/relatives', {
       email: bob.email.toUpperCase(),
+      relationship: 'child',
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    expect(stable(taken)).toEqual(stable(fresh));
+    expect(taken.json().relative.email).toBe(bob.email);
+    expect(taken.json().relative.relationship).toBe('child');
+
+    // The list shows both as pending invitations; nothing of bob's account changed.
+    const listed = (await call(erin, 'GET', '/api/me/relatives')).json().relatives as Record<string, unknown>[];
+    const entry = listed.find((relative) => relative.id === taken.json().relative.id);
+    expect(entry).toMatchObject({
+      status: 'invited',
+      displayName: null,
+      relationship: 'child',
+      invitation: { state: 'pending' },
+    });
+    expect(await findPersonById(t.app.db, bob.personId)).toMatchObject({ linkedOfficeholderId: null });
+    expect((await findPersonById(t.app.db, bob.personId))?.roles).not.toContain('relative');
+    // bob gets a notice without a link; alice's new relative gets the invitation.
+    const mails = t.sentMail.slice(mailBefore);
+    const toBob = mails.filter((mail) => mail.to === bob.email);
+    expect(toBob).toHaveLength(1);
+    expect(toBob[0]?.text).toContain('Er bestaat al een');
+    expect(toBob[0]?.text).not.toMatch(/activeren|token/);
+    expect(mails.filter((mail) => mail.to === 'nieuw.familielid@example.org')).toHaveLength(1);
+    expect(await auditOf(bob.personId)).toContain('relative.invited_existing_account');
+
+    // Resend, revoke and remove behave as for any invitation.
+    const id = taken.json().relative.id as string;
+    expect((await call(erin, 'POST', `/api/me/relatives/${id}/resend-invitation`)).statusCode).toBe(200);
+    expect((await call(bob, 'POST', `/api/me/relatives/${id}/revoke-invitation`)).statusCode).toBe(404);
+    expect((await call(erin, 'POST', `/api/me/relatives/${id}/revoke-invitation`)).statusCode).toBe(204);
+    expect((await call(erin, 'POST', `/api/me/relatives/${id}/revoke-invitation`)).statusCode).toBe(404);
+    expect((await call(erin, 'DELETE', `/api/me/relatives/${id}`)).statusCode).toBe(204);
+    const after = (await call(erin, 'GET', '/api/me/relatives')).json().relatives as { id: string }[];
+    expect(after.map((relative) => relative.id)).not.toContain(id);
+  });
+
+  it('limits invitations per officeholder and day, resends included', async () => {
+    const dave = await createActor(t, ['officeholder']);
+    const statuses: number[] = [];
+    for (let index = 0; index < 9; index++) {
+      const email = index % 2 === 0 ? `kind-${index}-dave@example.org` : bob.email;
+      statuses.push((await call(dave, 'POST', '/api/me/relatives', { email, relationship: 'other' })).statusCode);
+    }
+    const [first] = (await call(dave, 'GET', '/api/me/relatives')).json().relatives as { id: string }[];
+    statuses.push((await call(dave, 'POST', `/api/me/relatives/${first?.id}/resend-invitation`)).statusCode);
+    expect(statuses).toEqual(Array.from({ length: 9 }, () => 201).concat(200));
+    const over = await call(dave, 'POST', '/api/me/relatives', {
+      email: 'een-te-veel-dave@example.org',
       relationship: 'other',
     });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().code).toBe('email_taken');
-    const [refusal] = await t.app.db.select().from(auditLog).where(eq(auditLog.action, 'relative.invite_refused'));
-    expect(refusal).toMatchObject({
-      outcome: 'failure',
-      actorPersonId: alice.personId,
-      subjectPersonId: alice.personId,
+    expect(over.statusCode).toBe(429);
+    expect(over.json().code).toBe('too_many_invitations');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(80_000);
+    expect((await call(dave, 'POST', `/api/me/relatives/${first?.id}/resend-invitation`)).statusCode).toBe(429);
+    expect(await findPersonByEmail(t.app.db, 'een-te-veel-dave@example.org')).toBeNull();
+  });
+
+  it('refuses my own relative’s address with 409 (my list shows it anyway), and audits the refusal', async () => {
+    const frank = await createActor(t, ['officeholder']);
+    const { response } = await inviteRelative(frank, 'neef.frank@example.org');
+    expect(response.statusCode).toBe(201);
+    const again = await call(frank, 'POST', '/api/me/relatives', {
+      email: 'Neef.Frank@example.org',
+      relationship: 'partner',
     });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_your_relative');
+    const [refusal] = await t.app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'relative.invite_refused'), eq(auditLog.actorPersonId, frank.personId)));
+    expect(refusal).toMatchObject({ outcome: 'failure', subjectPersonId: frank.personId });
   });
 
   it('refuses hostile input cleanly and changes nothing', async () => {

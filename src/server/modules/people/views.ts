@@ -1,4 +1,4 @@
-import type { AdminPerson, InvitationState, InvitationSummary, Relative } from '../../../shared/admin.ts';
+import type { AdminPersonSummary, InvitationState, InvitationSummary, Relative } from '../../../shared/admin.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { InvitationStatusRow } from './invitations.ts';
 import type { PersonRow } from './repository.ts';
@@ -38,7 +38,7 @@ export function adminPersonView(
   person: PersonRow,
   roles: readonly Role[],
   invitation: InvitationStatusRow | null | undefined,
-): AdminPerson {
+): AdminPersonSummary {
   return {
     id: person.id,
     displayName: person.displayName,

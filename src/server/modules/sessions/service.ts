@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import { isCaseReadingRole, ROLES, type Role, rolesConflict } from '../../../shared/roles.ts';
 import type { Config } from '../../config.ts';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -13,7 +13,14 @@ import { absoluteLifetimeMs, idleTimeoutMs } from './policy.ts';
 import { hashSecretToken, newSecretToken } from './tokens.ts';
 
 export type SignInMethod = 'passkey' | 'password_totp' | 'password_recovery' | 'activation' | 'demo_link';
-export type EndReason = 'signed_out' | 'signed_out_everywhere' | 'ended_by_owner' | 'idle' | 'expired' | 'deactivated';
+export type EndReason =
+  | 'signed_out'
+  | 'signed_out_everywhere'
+  | 'ended_by_owner'
+  | 'idle'
+  | 'expired'
+  | 'deactivated'
+  | 'account_deleted';
 
 /** Writes of `last_seen_at` are skipped when the last one is this recent, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -114,7 +121,10 @@ export async function resolveSession(
     await endSessionById(db, row.id, 'deactivated');
     return null;
   }
-  const roles = rolesOf(row.roles);
+  const held = rolesOf(row.roles);
+  // Separation of duties, failing closed: the database refuses admin with a case-reading role, but should
+  // such a pair exist anyway (restored from an old backup), the session acts as admin only.
+  const roles = rolesConflict(held) ? held.filter((role) => !isCaseReadingRole(role)) : held;
   const idleExpiresAt = new Date(row.lastSeenAt.getTime() + idleTimeoutMs(roles, config));
   if (row.expiresAt <= now || idleExpiresAt <= now) {
     await endSessionById(db, row.id, row.expiresAt <= now ? 'expired' : 'idle');

@@ -8,4 +8,10 @@ export const SIPA_ENCRYPTED_COLUMNS = [
     column: sipaCases.adviceEnvelope,
     primaryKey: sipaCases.caseId,
   },
+  {
+    name: 'sipa_cases.intake_message_envelope',
+    table: sipaCases,
+    column: sipaCases.intakeMessageEnvelope,
+    primaryKey: sipaCases.caseId,
+  },
 ] as const;

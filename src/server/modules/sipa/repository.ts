@@ -15,8 +15,8 @@ export async function loadSipaCases(db: DbOrTx, caseIds: readonly string[]): Pro
   return new Map(rows.map(({ caseId, ...data }) => [caseId, data]));
 }
 
-export async function insertSipaCase(tx: Tx, caseId: string): Promise<void> {
-  await tx.insert(sipaCases).values({ caseId });
+export async function insertSipaCase(tx: Tx, caseId: string, callTimes: readonly string[]): Promise<void> {
+  await tx.insert(sipaCases).values({ caseId, callTimes: callTimes.join(',') });
 }
 
 export async function updateSipaCase(tx: Tx, caseId: string, patch: Partial<SipaCaseData>): Promise<void> {

@@ -4,12 +4,22 @@ import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/ca
 import {
   recordSipaAdviceSchema,
   sipaConflictCheckSchema,
+  sipaDetailsSchema,
+  sipaRecordIntakeSchema,
   sipaRequestResponseSchema,
   sipaRequestSchema,
 } from '../../../shared/sipa.ts';
 import { contextOf } from '../../lib/context.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
-import { adviceAsPdf, decideConflict, recordSipaAdvice, type SipaCases, submitSipaRequest } from './service.ts';
+import {
+  adviceAsPdf,
+  decideConflict,
+  recordPhoneIntake,
+  recordSipaAdvice,
+  type SipaCases,
+  shareSipaDetails,
+  submitSipaRequest,
+} from './service.ts';
 
 const tags = ['sipa'];
 
@@ -22,7 +32,7 @@ export const sipaRoutes: FastifyPluginAsyncZod<{ cases: SipaCases }> = async (ap
       config: { access: { roles: ['officeholder'] } },
       schema: {
         tags,
-        summary: 'Ask SIPA for advice on an integrity signal',
+        summary: 'Ask SIPA for a phone intake: who asks, the topic, a phone number, times to call',
         body: sipaRequestSchema,
         response: { 201: sipaRequestResponseSchema },
       },
@@ -31,6 +41,36 @@ export const sipaRoutes: FastifyPluginAsyncZod<{ cases: SipaCases }> = async (ap
       const result = await submitSipaRequest(cases, contextOf(request), request.body);
       return reply.status(201).send(result);
     },
+  );
+
+  app.post(
+    '/api/cases/:caseId/sipa/intake',
+    {
+      config: { access: { roles: ['sipa_advisor'] } },
+      schema: {
+        tags,
+        summary: 'Record the phone intake: when it was held and what was agreed (the assigned advisor)',
+        params: caseIdParamsSchema,
+        body: sipaRecordIntakeSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) => recordPhoneIntake(cases, contextOf(request), request.params.caseId, request.body),
+  );
+
+  app.put(
+    '/api/cases/:caseId/sipa/details',
+    {
+      config: { access: { roles: ['officeholder'] } },
+      schema: {
+        tags,
+        summary: 'Share the signal, the person concerned and the question, after the phone intake (requester)',
+        params: caseIdParamsSchema,
+        body: sipaDetailsSchema,
+        response: { 200: caseActionResponseSchema },
+      },
+    },
+    async (request) => shareSipaDetails(cases, contextOf(request), request.params.caseId, request.body),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CaseTypeHandle } from '../cases/facade.ts';
+import { loadStatisticsRegions } from '../handover/statistics-regions.ts';
 import { people, personRoles } from '../people/db.ts';
 import { checkConsent, type IncidentShareProvider, noIncidents, recordConsent } from './incident-share.ts';
 import { insertSupportCase, type SupportCaseData, updateSupportCase } from './repository.ts';
@@ -82,7 +83,13 @@ export async function submitSupportRequest(
       requesterId: actor.personId,
       urgency,
       officeType: concern ? (request.personConcerned?.office ?? null) : office,
-      region: concern ? (request.personConcerned?.region ?? null) : region,
+      // The region of the person concerned stays in full only in the encrypted record of that person.
+      region: concern
+        ? (await loadStatisticsRegions()).ofPersonConcerned(
+            request.personConcerned?.office ?? null,
+            request.personConcerned?.region ?? null,
+          )
+        : region,
       intake,
       personConcerned: request.personConcerned ?? null,
     },

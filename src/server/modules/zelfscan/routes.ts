@@ -82,23 +82,6 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({ result: await getResult(deps, contextOf(request), request.params.id) }),
   );
 
-  app.delete(
-    '/api/me/zelfscan/results/:id',
-    {
-      config: { access: 'signedIn' },
-      schema: {
-        tags,
-        summary: 'Delete one of my saved zelfscan results with its action plan',
-        params: resultIdParamsSchema,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      await deleteResult(deps, contextOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
   app.get(
     '/api/me/zelfscan/results/:id/pdf',
     {
@@ -131,6 +114,23 @@ export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, tipId } = request.params;
       return { action: await updateAction(deps, contextOf(request), id, tipId, request.body) };
+    },
+  );
+
+  app.delete(
+    '/api/me/zelfscan/results/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Delete one of my saved zelfscan results for good',
+        params: resultIdParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteResult(deps, contextOf(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -11,6 +11,7 @@ import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import { badRequest, notFound, unauthorized } from '../../lib/errors.ts';
 import { type AccessRules, authorize } from '../../lib/policy.ts';
 import type { UnitOfWork, Work } from '../../lib/unit-of-work.ts';
+import { recordAudit } from '../audit/service.ts';
 import { zelfscanResults } from './db.ts';
 import { renderZelfscanPdf, zelfscanPdfFileName } from './pdf.ts';
 
@@ -161,13 +162,19 @@ export async function updateActionIn(
 }
 
 /**
- * Deletes one of my results with its action plan (the AVG's right to erasure), in one unit of work. A
- * support request that pointed at it then shows nothing shared: the reference finds no result.
+ * Deletes one of my saved results for good (owner only; anyone else's id is the same 404). A support
+ * case that pointed at it keeps only the dangling reference, which shows nothing to anyone any more.
  */
 export async function deleteResult(deps: ZelfscanDeps, ctx: ServiceContext, id: string): Promise<void> {
   await deps.uow.run(ctx, async (w) => {
     const row = await loadAuthorized(w.tx, w, id, 'delete', true);
     await w.tx.delete(zelfscanResults).where(eq(zelfscanResults.id, row.id));
+    await recordAudit(w.tx, w, {
+      action: 'zelfscan.result_deleted',
+      subjectPersonId: row.personId,
+      recordType: 'zelfscan_result',
+      recordId: row.id,
+    });
   });
 }
 
@@ -260,7 +267,7 @@ function evaluateRow(row: Row, deps: ZelfscanContent): ZelfscanResult {
   return evaluate(deps.questionnaire, { version: row.questionnaireVersion, answers });
 }
 
-function toSavedResult(row: Row, deps: ZelfscanContent): SavedResult {
+export function toSavedResult(row: Row, deps: ZelfscanContent): SavedResult {
   const result = evaluateRow(row, deps);
   const actions = readActions(row, deps);
   return {

@@ -203,4 +203,28 @@ describe('saved zelfscan results', () => {
     );
     expect(rows[0]?.n).toBe(0);
   });
+
+  it('deletes a saved result for its owner only: 401, 400, 404, then 204 and gone, audited', async () => {
+    const mine = await save(officeholder);
+    const theirs = await save(relative);
+    expect((await call(null, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(401);
+    expect((await call(officeholder, 'DELETE', `${BASE}/not-a-uuid`)).statusCode).toBe(400);
+    expect((await call(officeholder, 'DELETE', `${BASE}/../${mine.id}`)).statusCode).toBe(404);
+    // Someone else's result answers as a missing one, and stays.
+    expect((await call(officeholder, 'DELETE', `${BASE}/${theirs.id}`)).statusCode).toBe(404);
+    expect((await call(admin, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    expect((await call(relative, 'GET', `${BASE}/${theirs.id}`)).statusCode).toBe(200);
+
+    expect((await call(officeholder, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(204);
+    expect((await call(officeholder, 'GET', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    expect((await call(officeholder, 'DELETE', `${BASE}/${mine.id}`)).statusCode).toBe(404);
+    const rows = rowsOf<{ n: number }>(
+      await t.app.db.execute(sql`SELECT count(*)::int AS n FROM zelfscan_results WHERE id = ${mine.id}`),
+    );
+    expect(rows[0]?.n).toBe(0);
+    const audited = rowsOf<{ action: string }>(
+      await t.app.db.execute(sql`SELECT action FROM audit_log WHERE record_id = ${mine.id}`),
+    );
+    expect(audited.map((row) => row.action)).toEqual(['zelfscan.result_deleted']);
+  });
 });

@@ -3,7 +3,7 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import './account.css';
 
-/** The three pages of "my account", as a small menu on each of them. */
+/** The four pages of "my account", as a small menu on each of them. */
 export function AccountNav() {
   const { t } = useTranslation();
   return (
@@ -19,6 +19,9 @@ export function AccountNav() {
         </li>
         <li>
           <RouterLink to={WEB_PATHS.accountAccessLog}>{t('account.nav.accessLog')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to={WEB_PATHS.accountData}>{t('account.nav.myData')}</RouterLink>
         </li>
       </ul>
     </nav>

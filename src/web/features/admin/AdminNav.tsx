@@ -5,7 +5,7 @@ import { Button } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import '../account/account.css';
 
-/** The admin pages: people, invitations, the package content and (without a mail server) the local outbox. */
+/** The admin pages: people, invitations, role requests (four eyes), the package content and (without a mail server) the local outbox. */
 export function AdminNav() {
   const { t } = useTranslation();
   const session = useSession();
@@ -17,6 +17,9 @@ export function AdminNav() {
         </li>
         <li>
           <RouterLink to={WEB_PATHS.adminInvitations}>{t('admin.nav.invitations')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to={WEB_PATHS.adminRoleGrants}>{t('admin.nav.roleGrants')}</RouterLink>
         </li>
         <li>
           <RouterLink to={WEB_PATHS.adminContent}>{t('contentAdmin.nav')}</RouterLink>

@@ -20,6 +20,7 @@ import {
 } from '../../ui/index.ts';
 import { useFormProblems } from '../auth/form.ts';
 import { looksLikeEmail } from '../auth/messages.ts';
+import { StepUpCancelled, useStepUp } from '../auth/StepUp.tsx';
 import { AdminNav } from './AdminNav.tsx';
 import {
   checkRoleDetails,
@@ -32,7 +33,7 @@ import {
 import './admin.css';
 
 export interface PersonPageState {
-  notice?: 'invited';
+  notice?: 'invited' | 'invitedPending';
 }
 
 /** Invite someone: their e-mail address, roles and what goes with them. The link goes by mail only. */
@@ -40,6 +41,7 @@ export function InvitePage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.invite.title'));
   const navigate = useNavigate();
+  const withStepUp = useStepUp();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [details, setDetails] = useState<RoleDetails>(EMPTY_ROLE_DETAILS);
@@ -71,10 +73,12 @@ export function InvitePage() {
     };
     setBusy(true);
     try {
-      const { person } = await apiPost<AdminPersonResponse>('/api/admin/people', body);
-      const state: PersonPageState = { notice: 'invited' };
+      // A role that reads requests for help needs a fresh sign-in (and then a second admin).
+      const { person } = await withStepUp(() => apiPost<AdminPersonResponse>('/api/admin/people', body));
+      const state: PersonPageState = { notice: person.pendingRoleGrant ? 'invitedPending' : 'invited' };
       navigate(adminPersonPath(person.id), { state });
     } catch (error) {
+      if (error instanceof StepUpCancelled) return;
       const fields = fieldProblemsFrom(t, error, {
         'body/email': 'invite-email',
         'body/displayName': 'invite-name',

@@ -24,11 +24,13 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { useFormProblems } from '../auth/form.ts';
 import { rolesInWords } from '../auth/labels.ts';
 import { formatDateTime } from '../auth/messages.ts';
+import { StepUpCancelled, useStepUp } from '../auth/StepUp.tsx';
 import { AdminNav } from './AdminNav.tsx';
 import { ADMIN_QUERY_KEY } from './api.ts';
 import type { PersonPageState } from './InvitePage.tsx';
 import { personStatusText } from './labels.ts';
 import { checkRoleDetails, type RoleDetails, RoleFields, roleFieldIds } from './RoleFields.tsx';
+import { RoleGrantCard } from './RoleGrantsPage.tsx';
 import './admin.css';
 
 type Confirm = 'deactivate' | 'reactivate' | null;
@@ -115,7 +117,12 @@ export function PersonPage() {
         <RouterLink to={WEB_PATHS.adminPeople}>{t('admin.person.back')}</RouterLink>
       </Paragraph>
       <StatusMessage>
-        {status || (notice === 'invited' ? t('admin.person.invited', { email: data.email }) : '')}
+        {status ||
+          (notice === 'invited'
+            ? t('admin.person.invited', { email: data.email })
+            : notice === 'invitedPending'
+              ? t('admin.person.invitedPending', { email: data.email })
+              : '')}
       </StatusMessage>
       {failure && (
         <Alert type="error">
@@ -184,11 +191,35 @@ export function PersonPage() {
         </ButtonGroup>
       )}
 
-      <RolesForm
-        key={data.roles.join(',')}
-        person={data}
-        onSaved={(next) => void updated(next, t('admin.person.rolesSaved'))}
-      />
+      {data.pendingRoleGrant && (
+        <section aria-labelledby="pending-grant-heading">
+          <Heading2 id="pending-grant-heading">{t('admin.person.pendingGrantHeading')}</Heading2>
+          <ul className="weerbaar-cards">
+            <RoleGrantCard
+              grant={data.pendingRoleGrant}
+              onDecided={(_grant, message) => {
+                setStatus(message);
+                void queryClient.invalidateQueries({ queryKey: ADMIN_QUERY_KEY });
+              }}
+            />
+          </ul>
+        </section>
+      )}
+
+      {self ? (
+        <section aria-labelledby="roles-heading">
+          <Heading2 id="roles-heading">{t('admin.person.rolesHeading')}</Heading2>
+          <Paragraph>{t('admin.person.ownRoles')}</Paragraph>
+        </section>
+      ) : (
+        <RolesForm
+          key={`${data.roles.join(',')}:${data.pendingRoleGrant?.id ?? ''}`}
+          person={data}
+          onSaved={(next) =>
+            void updated(next, next.pendingRoleGrant ? t('admin.person.rolesPending') : t('admin.person.rolesSaved'))
+          }
+        />
+      )}
 
       <Heading2>{t('admin.person.accessHeading')}</Heading2>
       {data.status === 'deactivated' ? (
@@ -244,6 +275,7 @@ function RolesForm({ person, onSaved }: { person: AdminPerson; onSaved: (person:
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useFormProblems();
+  const withStepUp = useStepUp();
   const roles: Role[] = person.roles.includes('relative')
     ? [...ADMIN_GRANTABLE_ROLES, 'relative']
     : ADMIN_GRANTABLE_ROLES;
@@ -261,13 +293,17 @@ function RolesForm({ person, onSaved }: { person: AdminPerson; onSaved: (person:
     if (!form.report(checkRoleDetails(t, needs, 'roles', { requireDetails: true }))) return;
     setBusy(true);
     try {
-      const answer = await apiPut<AdminPersonResponse>(`/api/admin/people/${encodeURIComponent(person.id)}/roles`, {
-        roles: details.roles,
-        ...(details.roles.includes('confidant') && details.association ? { association: details.association } : {}),
-        ...(details.roles.includes('expert') && details.expertField ? { expertField: details.expertField } : {}),
-      });
+      // A role that reads requests for help needs a fresh sign-in (and then a second admin).
+      const answer = await withStepUp(() =>
+        apiPut<AdminPersonResponse>(`/api/admin/people/${encodeURIComponent(person.id)}/roles`, {
+          roles: details.roles,
+          ...(details.roles.includes('confidant') && details.association ? { association: details.association } : {}),
+          ...(details.roles.includes('expert') && details.expertField ? { expertField: details.expertField } : {}),
+        }),
+      );
       onSaved(answer.person);
     } catch (error) {
+      if (error instanceof StepUpCancelled) return;
       const fields = fieldProblemsFrom(t, error, roleFieldIds('roles'));
       if (fields.length > 0) form.report(fields);
       else setFailure(problemMessage(t, error));

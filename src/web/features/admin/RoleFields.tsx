@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ASSOCIATIONS, EXPERT_FIELDS, OFFICES } from '../../../shared/people.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { isCaseReadingRole, type Role, rolesConflict } from '../../../shared/roles.ts';
 import { CheckboxField, type FieldProblem, Fieldset, FieldsetLegend, SelectField, TextField } from '../../ui/index.ts';
 
 export interface RoleDetails {
@@ -25,6 +25,9 @@ export function checkRoleDetails(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (value.roles.length === 0) problems.push({ fieldId: `${prefix}-role-first`, message: t('admin.roles.required') });
+  if (rolesConflict(value.roles)) {
+    problems.push({ fieldId: `${prefix}-role-first`, message: t('admin.roles.conflict') });
+  }
   if (options.requireDetails && value.roles.includes('confidant') && !value.association) {
     problems.push({ fieldId: `${prefix}-association`, message: t('admin.roles.associationRequired') });
   }
@@ -76,7 +79,11 @@ export function RoleFields({
             key={role}
             id={index === 0 ? `${prefix}-role-first` : `${prefix}-role-${role}`}
             label={t(`identity.roles.${role}`)}
-            description={t(`admin.roles.descriptions.${role}`)}
+            description={
+              isCaseReadingRole(role)
+                ? `${t(`admin.roles.descriptions.${role}`)} ${t('admin.roles.needsApproval')}`
+                : t(`admin.roles.descriptions.${role}`)
+            }
             checked={value.roles.includes(role)}
             onCheckedChange={(checked) => toggle(role, checked)}
           />

@@ -3,7 +3,7 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { staffRoles } from '../cases/case-types.ts';
 
 /** Messages the sign-in page shows after being sent there. */
-export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'expired' | 'signInRequired';
+export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'expired' | 'signInRequired' | 'accountDeleted';
 
 export interface SignInState {
   notice?: SignInNotice;

@@ -14,7 +14,7 @@ import type {
   timelineResponseSchema,
 } from '../../../shared/cases.ts';
 import { ApiError, apiGet, apiUpload } from '../../api/client.ts';
-import { useReadCaseNotifications } from '../notifications/data.ts';
+import { useReadCaseNotifications } from '../notifications/mark-read.ts';
 import { apiPost, apiPut } from './api.ts';
 
 /** The case API's addresses (src/shared/cases.ts), in one place. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLE_GRANT_SUBJECT } from '../../../shared/admin.ts';
 import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { TRAINING_SUBJECT } from '../../../shared/training.ts';
@@ -11,7 +12,8 @@ import { HelpNumbersNote } from '../cases/components/HelpNumbers.tsx';
 import { PageGate } from '../cases/components/PageGate.tsx';
 import { formatDateTime, formatRelative } from '../cases/format.ts';
 import { useCaseLabels } from '../cases/labels.ts';
-import { useMarkNotificationsRead, useNotifications } from './data.ts';
+import { useNotifications } from './data.ts';
+import { useMarkNotificationsRead } from './mark-read.ts';
 import './notifications.css';
 
 /**
@@ -51,6 +53,13 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         <p className="weerbaar-notification__case">
           <RouterLink to={WEB_PATHS.training} onClick={unread ? onOpen : undefined}>
             {t('notifications.page.openTraining')}
+          </RouterLink>
+        </p>
+      )}
+      {subject?.type === ROLE_GRANT_SUBJECT && notification.kind !== 'role_granted' && (
+        <p className="weerbaar-notification__case">
+          <RouterLink to={WEB_PATHS.adminRoleGrants} onClick={unread ? onOpen : undefined}>
+            {t('notifications.page.openRoleGrants')}
           </RouterLink>
         </p>
       )}

@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import type { AppNotification, MarkNotificationsRead } from '../../../shared/notifications.ts';
-import { apiGet, apiPost } from '../../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { AppNotification } from '../../../shared/notifications.ts';
+import { apiGet } from '../../api/client.ts';
 import { useSession } from '../../session/session.ts';
 
 /** GET /api/me/notifications and POST /api/me/notifications/read (src/shared/notifications.ts). */
@@ -12,7 +11,7 @@ export interface NotificationsResponse {
   unread: number;
 }
 
-const KEY = ['notifications'] as const;
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 /**
  * My notifications, shared by the header link, the notifications page and the case pages (one request
@@ -22,46 +21,10 @@ const KEY = ['notifications'] as const;
 export function useNotifications() {
   const session = useSession();
   return useQuery({
-    queryKey: KEY,
+    queryKey: NOTIFICATIONS_KEY,
     queryFn: ({ signal }) => apiGet<NotificationsResponse>(notificationApi.list, signal),
     enabled: Boolean(session.person),
     refetchOnWindowFocus: true,
     staleTime: 10_000,
   });
-}
-
-/** Marks mine read: all of them, the given ones, or those about one case. */
-export function useMarkNotificationsRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (which: MarkNotificationsRead = {}) => apiPost<{ ok: true }>(notificationApi.read, which),
-    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
-  });
-}
-
-/**
- * Opening a case reads its news: once the case is shown, its unread notifications are marked read,
- * and again when new ones for it arrive while it is open.
- */
-export function useReadCaseNotifications(caseId: string, shown: boolean) {
-  const notifications = useNotifications();
-  const mark = useMarkNotificationsRead();
-  const unreadHere = (notifications.data?.notifications ?? []).filter(
-    (notification) =>
-      notification.subject?.type === 'case' && notification.subject.id === caseId && notification.readAt === null,
-  ).length;
-  const pending = useRef(false);
-  const { mutate } = mark;
-  useEffect(() => {
-    if (!shown || unreadHere === 0 || pending.current) return;
-    pending.current = true;
-    mutate(
-      { subject: { type: 'case', id: caseId } },
-      {
-        onSettled: () => {
-          pending.current = false;
-        },
-      },
-    );
-  }, [caseId, shown, unreadHere, mutate]);
 }

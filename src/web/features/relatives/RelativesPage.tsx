@@ -72,8 +72,9 @@ export function RelativesPage() {
       await refresh();
     } catch (error) {
       const fields = fieldProblemsFrom(t, error, { 'body/email': 'relative-email' });
-      if (isApiError(error, 'email_taken'))
-        fields.push({ fieldId: 'relative-email', message: t('relatives.emailTaken') });
+      // An address with an account answers like a new one (no enumeration); only my own relative is refused.
+      if (isApiError(error, 'already_your_relative'))
+        fields.push({ fieldId: 'relative-email', message: t('relatives.alreadyYours') });
       if (fields.length > 0) form.report(fields);
       else setFailure(problemMessage(t, error));
     } finally {

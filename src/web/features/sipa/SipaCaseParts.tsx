@@ -12,6 +12,7 @@ import {
   DataListValue,
   Heading2,
   Heading3,
+  Link,
   OrderedList,
   OrderedListItem,
   Paragraph,
@@ -93,7 +94,7 @@ export function SipaAdviceView({ detail }: { detail: CaseDetail }) {
   );
 }
 
-/** The request as the requester and the assigned advisor see it. */
+/** The request (and, after the phone intake, the details) as the requester and the assigned advisor see it. */
 export function SipaIntakeView({ intake }: { intake: SipaIntake }) {
   const { t } = useTranslation();
   const rows: [string, string][] = [
@@ -103,15 +104,29 @@ export function SipaIntakeView({ intake }: { intake: SipaIntake }) {
         ? `${t(`sipa.options.capacity.${intake.capacity}`)}: ${t(`sipa.options.body.${intake.representativeBody}`)}`
         : t(`sipa.options.capacity.${intake.capacity}`),
     ],
-    ['topic', t(`sipa.options.topic.${intake.topic}`)],
-    ['signalWhat', intake.signal.what],
-    ['signalSince', t(`sipa.options.since.${intake.signal.since}`)],
-    ['signalSource', t(`sipa.options.source.${intake.signal.source}`)],
   ];
+  if (intake.organisation) rows.push(['organisation', intake.organisation]);
+  rows.push(['topic', t(`sipa.options.topic.${intake.topic}`)]);
+  if (intake.phone) rows.push(['phone', intake.phone]);
+  if (intake.callTimes.length > 0) {
+    rows.push(['callTimes', intake.callTimes.map((time) => t(`sipa.options.callTime.${time}`)).join(', ')]);
+  }
+  if (intake.signal) {
+    rows.push(
+      ['signalWhat', intake.signal.what],
+      ['signalSince', t(`sipa.options.since.${intake.signal.since}`)],
+      ['signalSource', t(`sipa.options.source.${intake.signal.source}`)],
+    );
+  }
   if (intake.personConcerned) {
     rows.push(['personName', intake.personConcerned.name], ['personPosition', intake.personConcerned.position]);
   }
-  rows.push(['doneSoFar', intake.answers.doneSoFar || t('sipa.intake.nothing')], ['question', intake.answers.question]);
+  if (intake.answers) {
+    rows.push(
+      ['doneSoFar', intake.answers.doneSoFar || t('sipa.intake.nothing')],
+      ['question', intake.answers.question],
+    );
+  }
   return (
     <section aria-labelledby="sipa-intake-heading">
       <Heading2 id="sipa-intake-heading">{t('sipa.intake.heading')}</Heading2>
@@ -119,7 +134,9 @@ export function SipaIntakeView({ intake }: { intake: SipaIntake }) {
         {rows.map(([key, value]) => (
           <DataListItem key={key}>
             <DataListKey>{t(`sipa.review.${key}`)}</DataListKey>
-            <DataListValue className="weerbaar-pre-line">{value}</DataListValue>
+            <DataListValue className="weerbaar-pre-line">
+              {key === 'phone' ? <Link href={`tel:${value}`}>{value}</Link> : value}
+            </DataListValue>
           </DataListItem>
         ))}
       </DataList>

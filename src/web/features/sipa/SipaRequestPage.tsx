@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { PHONE_INPUT_MAX_LENGTH } from '../../../shared/phone.ts';
 import {
   REPRESENTATIVE_BODIES,
+  SIPA_CALL_TIMES,
   SIPA_CAPACITIES,
   SIPA_CASE_TYPE,
-  SIPA_SIGNAL_SOURCES,
-  SIPA_SINCE,
-  SIPA_TEXT_MAX_LENGTH,
+  SIPA_ORGANISATION_MAX_LENGTH,
   SIPA_TOPICS,
   type SipaRequest,
   type sipaRequestResponseSchema,
@@ -19,12 +19,12 @@ import {
   Alert,
   Button,
   CheckboxField,
+  CheckboxGroup,
   ErrorSummary,
   Heading1,
   Heading2,
   Paragraph,
   RadioGroup,
-  TextareaField,
   TextField,
   UnorderedList,
   UnorderedListItem,
@@ -40,7 +40,7 @@ import { EMPTY_SIPA, SIPA_ANCHORS, type SipaAnswers, sipaFieldOf, toSipaRequest,
 
 type SipaResponse = z.infer<typeof sipaRequestResponseSchema>;
 
-function SipaConfirmation({ response }: { response: SipaResponse }) {
+function SipaConfirmation({ response, phone }: { response: SipaResponse; phone: string }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const target = useTargetText(useCaseTypeInfo(SIPA_CASE_TYPE)?.firstResponseTargets[response.urgency]);
@@ -53,8 +53,9 @@ function SipaConfirmation({ response }: { response: SipaResponse }) {
       <Paragraph lead>{t('sipa.confirmation.lead', { reference: response.reference })}</Paragraph>
       <Heading2>{t('sipa.confirmation.nextHeading')}</Heading2>
       <Paragraph>
-        {t('sipa.confirmation.next')} {target && t('sipa.confirmation.within', { target })}
+        {t('sipa.confirmation.next', { phone })} {target && t('sipa.confirmation.within', { target })}
       </Paragraph>
+      <Paragraph>{t('sipa.confirmation.afterCall')}</Paragraph>
       <Paragraph>{t('sipa.confirmation.noDocuments')}</Paragraph>
       <Paragraph>
         <RouterLink to={myCasePath(response.caseId)}>{t('sipa.confirmation.toCase')}</RouterLink>
@@ -84,7 +85,7 @@ function SipaForm({ office }: { office: string | null }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
   usePageTitle(submit.data ? t('sipa.confirmation.title') : t('sipa.request.title'));
-  if (submit.data) return <SipaConfirmation response={submit.data} />;
+  if (submit.data) return <SipaConfirmation response={submit.data} phone={answers.phone.trim()} />;
 
   const change = (patch: Partial<SipaAnswers>) => setAnswers((current) => ({ ...current, ...patch }));
   const options = (group: string, values: readonly string[]) =>
@@ -163,78 +164,44 @@ function SipaForm({ office }: { office: string | null }) {
             error={errors.get('representativeBody')}
           />
         )}
+        <TextField
+          id="organisation"
+          label={t('sipa.request.organisation')}
+          description={t('sipa.request.organisationHint')}
+          value={answers.organisation}
+          onValueChange={(value) => change({ organisation: value })}
+          error={errors.get('organisation')}
+          maxLength={SIPA_ORGANISATION_MAX_LENGTH}
+          autoComplete="organization"
+        />
         <RadioGroup
           id="topic"
           legend={t('sipa.request.topic')}
+          description={t('sipa.request.topicHint')}
           choices={options('topic', SIPA_TOPICS)}
           value={answers.topic}
           onValueChange={(value) => change({ topic: value })}
           error={errors.get('topic')}
         />
-        <Heading2>{t('sipa.request.signalHeading')}</Heading2>
-        <TextareaField
-          id="what"
-          label={t('sipa.request.what')}
-          description={t('sipa.request.whatHint')}
-          value={answers.what}
-          onValueChange={(value) => change({ what: value })}
-          error={errors.get('what')}
-          maxLength={SIPA_TEXT_MAX_LENGTH}
-        />
-        <RadioGroup
-          id="signalSince"
-          legend={t('sipa.request.since')}
-          choices={options('since', SIPA_SINCE)}
-          value={answers.since}
-          onValueChange={(value) => change({ since: value })}
-          error={errors.get('since')}
-        />
-        <RadioGroup
-          id="source"
-          legend={t('sipa.request.source')}
-          choices={options('source', SIPA_SIGNAL_SOURCES)}
-          value={answers.source}
-          onValueChange={(value) => change({ source: value })}
-          error={errors.get('source')}
-        />
-        <Heading2>{t('sipa.request.personHeading')}</Heading2>
-        <Paragraph>{t('sipa.request.personMinimal')}</Paragraph>
+        <Heading2>{t('sipa.request.callHeading')}</Heading2>
         <TextField
-          id="personName"
-          label={t('sipa.request.personName')}
-          value={answers.personName}
-          onValueChange={(value) => change({ personName: value })}
-          error={errors.get('personName')}
-          maxLength={200}
-          autoComplete="off"
+          id="phone"
+          type="tel"
+          label={t('sipa.request.phone')}
+          description={t('sipa.request.phoneHint')}
+          value={answers.phone}
+          onValueChange={(value) => change({ phone: value })}
+          error={errors.get('phone')}
+          maxLength={PHONE_INPUT_MAX_LENGTH}
+          autoComplete="tel"
         />
-        <TextField
-          id="personPosition"
-          label={t('sipa.request.personPosition')}
-          description={t('sipa.request.personPositionHint')}
-          value={answers.personPosition}
-          onValueChange={(value) => change({ personPosition: value })}
-          error={errors.get('personPosition')}
-          maxLength={200}
-          autoComplete="off"
-        />
-        <Heading2>{t('sipa.request.questionHeading')}</Heading2>
-        <TextareaField
-          id="doneSoFar"
-          label={t('sipa.request.doneSoFar')}
-          description={t('sipa.request.doneSoFarHint')}
-          value={answers.doneSoFar}
-          onValueChange={(value) => change({ doneSoFar: value })}
-          maxLength={SIPA_TEXT_MAX_LENGTH}
-        />
-        <TextareaField
-          id="question"
-          label={t('sipa.request.question')}
-          description={t('sipa.request.questionHint')}
-          value={answers.question}
-          onValueChange={(value) => change({ question: value })}
-          error={errors.get('question')}
-          maxLength={SIPA_TEXT_MAX_LENGTH}
+        <CheckboxGroup
+          id="callTimes"
+          legend={t('sipa.request.callTimes')}
+          choices={options('callTime', SIPA_CALL_TIMES)}
+          value={answers.callTimes}
+          onValueChange={(callTimes) => change({ callTimes })}
+          error={errors.get('callTimes')}
         />
         <CheckboxField
           id="urgent"

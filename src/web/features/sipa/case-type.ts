@@ -17,8 +17,24 @@ export const sipaCaseTypeView: CaseTypeView = {
     status: 'cases.status.sipa',
     next: 'cases.next.sipa',
     outcome: 'cases.outcome.sipa',
+    timeline: 'sipa.timeline',
   },
   staff: { handlers: ['sipa_advisor'], grantees: [] },
+  // Where the request stands in SIPA's process, and when the requester can take the call.
+  queueSummary: (summary, t) => ({
+    notes: typeof summary.phase === 'string' ? [t(`sipa.queue.phase.${summary.phase}`)] : [],
+    facts:
+      typeof summary.callTimes === 'string' && summary.callTimes !== ''
+        ? [
+            t('sipa.queue.callTimes', {
+              times: summary.callTimes
+                .split(',')
+                .map((time) => t(`sipa.options.callTime.${time}`))
+                .join(', '),
+            }),
+          ]
+        : [],
+  }),
   request: {
     path: WEB_PATHS.sipaRequest,
     roles: SIPA_REQUESTER_ROLES,

@@ -1,6 +1,8 @@
 import { sipaDetailOf } from '../../../shared/sipa.ts';
 import type { CasePartProps, StaffCaseParts } from '../cases/case-types.ts';
 import { SipaAdviceView, SipaIntakeView } from './SipaCaseParts.tsx';
+import { SipaPhoneIntakeSummary } from './SipaPhoneIntake.tsx';
+import { SipaCallPanel } from './SipaStaffIntake.tsx';
 import { SipaAdviceForm, SipaConflictCheck } from './SipaStaffParts.tsx';
 
 function Intake({ detail }: CasePartProps) {
@@ -8,10 +10,12 @@ function Intake({ detail }: CasePartProps) {
   return intake ? <SipaIntakeView intake={intake} /> : null;
 }
 
-/** The advice form (for the assigned advisor) and the advice as issued. */
+/** The call and its record first, then the advice form (for the assigned advisor) and the advice as issued. */
 function Work({ detail }: CasePartProps) {
   return (
     <>
+      <SipaCallPanel detail={detail} />
+      <SipaPhoneIntakeSummary detail={detail} audience="staff" />
       <SipaAdviceForm detail={detail} />
       <SipaAdviceView detail={detail} />
     </>

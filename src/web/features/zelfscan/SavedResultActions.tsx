@@ -7,6 +7,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { ActionPlan } from './ActionPlan.tsx';
+import { DeleteSavedResult } from './DeleteSavedResult.tsx';
 import { ScoreChange } from './ScoreChange.tsx';
 import { previousOf, SAVED_RESULTS_PATH, useSavedResults, useSavedScan, useUpdateAction } from './saved-results.ts';
 import type { ScanState } from './store.ts';
@@ -34,6 +35,7 @@ export function SavedResultNote({ scan }: { scan: ScanState }) {
 export function SavedResultActions({ scan }: { scan: ScanState }) {
   const { t } = useTranslation();
   const { savedId, result, save, checking } = useSavedScan(scan);
+  const [deleted, setDeleted] = useState(false);
 
   if (checking || (savedId && result.isPending)) return null;
   return (
@@ -47,12 +49,21 @@ export function SavedResultActions({ scan }: { scan: ScanState }) {
           </Paragraph>
           <ResultPdfDownload resultId={savedId} />
           <SavedResultWork result={result.data} />
+          <DeleteSavedResult resultId={savedId} onDeleted={() => setDeleted(true)} />
         </>
       ) : (
         <>
+          {deleted && <StatusMessage>{t('zelfscanSaved.deleteSaved.done')}</StatusMessage>}
           <Paragraph>{t('zelfscanSaved.intro')}</Paragraph>
           <ButtonGroup>
-            <Button appearance="primary-action-button" busy={save.isPending} onClick={() => save.mutate()}>
+            <Button
+              appearance="primary-action-button"
+              busy={save.isPending}
+              onClick={() => {
+                setDeleted(false);
+                save.mutate();
+              }}
+            >
               {t('zelfscanSaved.save')}
             </Button>
           </ButtonGroup>

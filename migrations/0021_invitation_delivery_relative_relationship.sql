@@ -1,5 +1,6 @@
 ALTER TABLE "invitations" ADD COLUMN "delivery" text;--> statement-breakpoint
 ALTER TABLE "people" ADD COLUMN "relationship" text;--> statement-breakpoint
+ALTER TABLE "relative_account_invites" ADD COLUMN "relationship" text DEFAULT 'other' NOT NULL;--> statement-breakpoint
 -- Invitations from before: a mail to the person in the same minute means it was e-mailed; a package
 -- print or code exchange of their handover in the same minute means it came with the package.
 UPDATE "invitations" AS i SET "delivery" = 'mail'
