@@ -43,7 +43,15 @@ export async function createTestApp(
   const testDatabase = await createTestDatabase();
   // Evidence files go to a directory of this app's own, never into the repository's ./data.
   const evidenceDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-evidence-'));
-  const config = parseConfig({ NODE_ENV: 'test', EVIDENCE_DIR: evidenceDir, ...options.env });
+  // So are the signed audit checkpoints: test apps running side by side, each with its own keys, must not
+  // append to one shared log (beside ./data-keys), where each would find the others' checkpoints.
+  const checkpointDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-checkpoints-'));
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    EVIDENCE_DIR: evidenceDir,
+    AUDIT_CHECKPOINT_FILE: path.join(checkpointDir, 'audit-checkpoints.jsonl'),
+    ...options.env,
+  });
   const keyring = Keyring.generate();
   const sentMail: OutgoingMail[] = [];
   const mailTransport: MailTransport = {
@@ -67,6 +75,7 @@ export async function createTestApp(
     await testDatabase.destroy();
     await rm(webDistDir, { recursive: true, force: true });
     await rm(evidenceDir, { recursive: true, force: true });
+    await rm(checkpointDir, { recursive: true, force: true });
   };
   try {
     options.beforeReady?.(app);

@@ -101,12 +101,14 @@ describe('the log, when the database fails', () => {
         contact: { channel: 'phone', phone: `06 ${canary('phone')}`, when: 'any_time' },
         body: `Bedreigd: ${canary('body')}`,
       }),
+      // SIPA's first step holds nothing confidential (the signal comes after the phone intake); the
+      // organisation and the phone number are what it holds.
       await call(t, w.requester, 'POST', '/api/sipa/requests', {
         capacity: 'burgemeester',
+        organisation: `Gemeente ${canary('organisation')}`,
         topic: 'conflict_of_interest',
-        signal: { what: canary('signal'), since: 'this_month', source: 'media' },
-        personConcerned: { name: canary('personConcerned'), position: 'wethouder' },
-        answers: { doneSoFar: canary('answers'), question: canary('question') },
+        phone: '06 1234 5678',
+        callTimes: ['morning'],
         urgent: false,
       }),
       await call(t, w.requester, 'POST', `/api/cases/${caseId}/messages`, { body: canary('message') }),
