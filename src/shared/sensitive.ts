@@ -36,6 +36,8 @@ export const SENSITIVE_FIELD_NAMES = [
   'measures',
   // The short activation code printed in the package (src/shared/handover.ts).
   'activationCode',
+  // Why a requester reopens a case (src/shared/cases.ts): it becomes their message in the case.
+  'reason',
 ] as const;
 
 /** Marks a schema field as sensitive: redacted from logs, flagged as `x-sensitive` in the OpenAPI document. */
