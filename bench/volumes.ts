@@ -204,6 +204,8 @@ export async function runVolumes(settings: VolumeSettings, serverUrl: string): P
 
     const config = parseConfig({
       NODE_ENV: 'production',
+      // Production's settings, but its mail stays in the local outbox (there is no SMTP server in a bench).
+      ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true',
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',
