@@ -20,6 +20,13 @@ export function tokenOf(link: string): string {
   return token;
 }
 
+/** The token of the activation link in a mail's text. */
+export function activationTokenIn(text: string): string {
+  const token = /\/activeren#token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!token) throw new Error('no activation link in the mail');
+  return token;
+}
+
 /** The short code on a printed cover (`ABCDE-FGHJK`). */
 export function codeOn(text: string): string {
   const code = /\b([2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5})\b/.exec(text)?.[1];

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TABLE } from '../../../../test/helpers/access-table.ts';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
+import { activationTokenIn } from '../../../../test/helpers/handover-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { auditLog } from '../audit/db.ts';
@@ -10,14 +11,6 @@ import { sessions } from '../sessions/db.ts';
 import { invitations, people } from './db.ts';
 import { findUsableInvitation } from './invitations.ts';
 
-const TOKEN = /\/activeren#token=([A-Za-z0-9_-]+)/;
-
-function tokenIn(text: string): string {
-  const match = TOKEN.exec(text);
-  if (!match?.[1]) throw new Error('no activation link in the mail');
-  return match[1];
-}
-
 describe('admin people management', () => {
   let t: TestApp;
   let admin: TestActor;
@@ -25,12 +18,7 @@ describe('admin people management', () => {
   const as = (actor: TestActor | null) => ({
     get: (url: string) => t.app.inject({ method: 'GET', url, headers: actor?.headers ?? {} }),
     post: (url: string, payload?: object | string) =>
-      t.app.inject({
-        method: 'POST',
-        url,
-        headers: actor?.headers ?? {},
-        ...(payload === undefined ? {} : { payload }),
-      }),
+      t.app.inject({ method: 'POST', url, headers: actor?.headers ?? {}, ...(payload && { payload }) }),
     put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: actor?.headers ?? {}, payload }),
   });
 
@@ -71,14 +59,14 @@ describe('admin people management', () => {
       expect(mail?.text).not.toContain(detail);
       expect(mail?.subject).not.toContain(detail);
     }
-    const usable = await findUsableInvitation(t.app.db, tokenIn(mail?.text ?? ''));
+    const usable = await findUsableInvitation(t.app.db, activationTokenIn(mail?.text ?? ''));
     expect(usable?.person.id).toBe(person.id);
 
     const trail = await auditOf(person.id);
     expect(trail.map((row) => row.action)).toEqual(['person.invited', 'invitation.issued']);
     expect(trail.every((row) => row.actorPersonId === admin.personId)).toBe(true);
     // The link is a credential: it is never in the trail, and the stored mail body is encrypted.
-    expect(JSON.stringify(trail)).not.toContain(tokenIn(mail?.text ?? ''));
+    expect(JSON.stringify(trail)).not.toContain(activationTokenIn(mail?.text ?? ''));
   });
 
   it('refuses a second account for the same address (409), whatever its case', async () => {
@@ -335,7 +323,7 @@ describe('admin people management', () => {
   it('deactivating someone still invited revokes their link; reactivating makes them invited again', async () => {
     const before = t.sentMail.length;
     const person = await invite({ email: 'nog-niet@example.org', roles: ['officeholder'] });
-    const token = tokenIn(t.sentMail[before]?.text ?? '');
+    const token = activationTokenIn(t.sentMail[before]?.text ?? '');
     await as(admin).post(`/api/admin/people/${person.id}/deactivate`);
     expect(await findUsableInvitation(t.app.db, token)).toBeNull();
     const back = (await as(admin).post(`/api/admin/people/${person.id}/reactivate`)).json();
@@ -346,11 +334,11 @@ describe('admin people management', () => {
   it('resends an invitation: a new link works, the old one no longer does', async () => {
     const before = t.sentMail.length;
     const person = await invite({ email: 'opnieuw@example.org', roles: ['officeholder'] });
-    const oldToken = tokenIn(t.sentMail[before]?.text ?? '');
+    const oldToken = activationTokenIn(t.sentMail[before]?.text ?? '');
     const response = await as(admin).post(`/api/admin/people/${person.id}/resend-invitation`);
     expect(response.statusCode).toBe(200);
     expect(response.json().invitation).toMatchObject({ state: 'pending' });
-    const newToken = tokenIn(t.sentMail[before + 1]?.text ?? '');
+    const newToken = activationTokenIn(t.sentMail[before + 1]?.text ?? '');
     expect(newToken).not.toBe(oldToken);
     expect(await findUsableInvitation(t.app.db, oldToken)).toBeNull();
     expect((await findUsableInvitation(t.app.db, newToken))?.person.id).toBe(person.id);
@@ -364,7 +352,7 @@ describe('admin people management', () => {
   it('lists pending invitations and revokes one', async () => {
     const before = t.sentMail.length;
     const person = await invite({ email: 'intrekken@example.org', roles: ['officeholder'] });
-    const token = tokenIn(t.sentMail[before]?.text ?? '');
+    const token = activationTokenIn(t.sentMail[before]?.text ?? '');
     const pending = (await as(admin).get('/api/admin/invitations?status=pending&pageSize=100')).json();
     const mine = pending.invitations.find((row: { person: { id: string } }) => row.person.id === person.id);
     expect(mine).toMatchObject({ state: 'pending', person: { email: 'intrekken@example.org' } });
