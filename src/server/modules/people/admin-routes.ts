@@ -23,7 +23,7 @@ import {
   revokeInvitationAsAdmin,
   viewPerson,
 } from './admin-service.ts';
-import type { AdminPeopleDeps } from './deps.ts';
+import { adminPeopleDepsOf } from './deps.ts';
 import { changeRoles } from './roles-service.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
@@ -31,12 +31,7 @@ const tags = ['admin'];
 
 /** /api/admin/people and /api/admin/invitations: account management for admins (account data only). */
 export const adminPeopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps: AdminPeopleDeps = {
-    uow: app.unitOfWork,
-    config: app.config,
-    keyring: app.keyring,
-    notifications: app.notifications,
-  };
+  const deps = adminPeopleDepsOf(app);
 
   app.get(
     '/api/admin/people',

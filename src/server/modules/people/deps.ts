@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
 import type { UnitOfWork } from '../../lib/unit-of-work.ts';
@@ -13,4 +14,9 @@ export interface PeopleDeps {
 /** Admin people management also notifies (role requests go to the other admins). */
 export interface AdminPeopleDeps extends PeopleDeps {
   notifications: Pick<NotificationService, 'notify'>;
+}
+
+/** The admin routes' services, built from the app (one place for the route files). */
+export function adminPeopleDepsOf(app: FastifyInstance): AdminPeopleDeps {
+  return { uow: app.unitOfWork, config: app.config, keyring: app.keyring, notifications: app.notifications };
 }

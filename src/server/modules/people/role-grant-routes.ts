@@ -8,7 +8,7 @@ import {
 } from '../../../shared/admin.ts';
 import { contextOf } from '../../lib/context.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
-import type { AdminPeopleDeps } from './deps.ts';
+import { adminPeopleDepsOf } from './deps.ts';
 import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
 
 const ADMIN: RouteAccess = { roles: ['admin'] };
@@ -16,12 +16,7 @@ const tags = ['admin'];
 
 /** /api/admin/role-grants: the four-eyes requests for roles that read cases (see role-grants.ts). */
 export const roleGrantRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps: AdminPeopleDeps = {
-    uow: app.unitOfWork,
-    config: app.config,
-    keyring: app.keyring,
-    notifications: app.notifications,
-  };
+  const deps = adminPeopleDepsOf(app);
 
   app.get(
     '/api/admin/role-grants',
