@@ -214,9 +214,13 @@ export async function buildCaseApp(
   keyring: Keyring,
   options: Pick<BuildAppOptions, 'cases' | 'startJobs' | 'now'> = {},
 ): Promise<TestApp> {
-  const config = parseConfig({ NODE_ENV: 'test' });
-  const sentMail: OutgoingMail[] = [];
   const webDistDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
+  // Its signed audit checkpoints in a log of its own (as createTestApp does), never beside ./data-keys.
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    AUDIT_CHECKPOINT_FILE: path.join(webDistDir, '..', `${path.basename(webDistDir)}-audit-checkpoints.jsonl`),
+  });
+  const sentMail: OutgoingMail[] = [];
   const app = await buildApp({
     config,
     database,
@@ -237,6 +241,7 @@ export async function buildCaseApp(
     close: async () => {
       await app.close();
       await rm(webDistDir, { recursive: true, force: true });
+      await rm(config.AUDIT_CHECKPOINT_FILE ?? '', { force: true });
     },
   };
 }

@@ -1,13 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
-import { parseConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/index.ts';
 import type { Keyring } from '../../src/server/lib/crypto/index.ts';
-import type { OutgoingMail } from '../../src/server/modules/mail/transport.ts';
 import {
   type CoordinatorSession,
   type CreateSessionBody,
@@ -17,6 +10,7 @@ import {
 } from '../../src/shared/training.ts';
 import { dutchLocal } from '../../src/shared/training-time.ts';
 import type { TestActor } from './actors.ts';
+import { buildCaseApp } from './cases.ts';
 import type { TestApp } from './test-app.ts';
 
 /** Helpers for the training tests (test/integration/training*.test.ts). */
@@ -32,32 +26,7 @@ export async function buildTrainingApp(
   keyring: Keyring,
   options: { now?: () => Date; startJobs?: boolean } = {},
 ): Promise<TestApp> {
-  const config = parseConfig({ NODE_ENV: 'test' });
-  const sentMail: OutgoingMail[] = [];
-  const webDistDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
-  const app = await buildApp({
-    config,
-    database,
-    keyring,
-    mailTransport: { local: true, deliver: async (mail) => void sentMail.push(mail) },
-    ownsDatabase: false,
-    webDistDir,
-    logger: false,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.startJobs !== undefined ? { startJobs: options.startJobs } : {}),
-  });
-  await app.ready();
-  return {
-    app,
-    config,
-    keyring,
-    sentMail,
-    testDatabase: { database, destroy: () => database.close() },
-    close: async () => {
-      await app.close();
-      await rm(webDistDir, { recursive: true, force: true });
-    },
-  };
+  return buildCaseApp(database, keyring, options);
 }
 
 type Method = 'GET' | 'POST' | 'PUT';
