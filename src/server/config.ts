@@ -158,13 +158,17 @@ export const configSchema = z.object({
   /** Comma-separated e-mail domains whose staff may sign in this way, e.g. `ministerie.nl,nvvb.nl`. */
   OIDC_ALLOWED_EMAIL_DOMAINS: z
     .string()
-    .transform((value) =>
-      value
+    .transform((value, context): string[] => {
+      const domains = value
         .split(',')
         .map((domain) => domain.trim().toLowerCase())
-        .filter((domain) => domain !== ''),
-    )
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be e-mail domains like example.nl')).min(1))
+        .filter((domain) => domain !== '');
+      if (domains.length === 0 || domains.some((domain) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))) {
+        context.addIssue({ code: 'custom', message: 'must be e-mail domains, comma-separated, like example.nl' });
+        return z.NEVER;
+      }
+      return domains;
+    })
     .optional(),
   /** The ID-token claim that proves a second factor: `claim=value[,value…]`, e.g. `amr=mfa` or `acr=…`. */
   OIDC_MFA_CLAIM: z
