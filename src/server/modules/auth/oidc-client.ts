@@ -60,13 +60,15 @@ export interface ProviderIdentity {
 
 /** Why the provider's answer was not accepted: the provider said no, or its answer did not check out. */
 export class OidcExchangeError extends Error {
-  constructor(
-    readonly reason: 'provider_refused' | 'token_invalid' | 'provider_unreachable',
-    /** openid-client's error code or the provider's `error`, a plain code for the audit trail. */
-    readonly code: string,
-  ) {
+  readonly reason: 'provider_refused' | 'token_invalid' | 'provider_unreachable';
+  /** openid-client's error code or the provider's `error`, a plain code for the audit trail. */
+  readonly code: string;
+
+  constructor(reason: OidcExchangeError['reason'], code: string) {
     super(`OpenID Connect sign-in failed: ${reason} (${code})`);
     this.name = 'OidcExchangeError';
+    this.reason = reason;
+    this.code = code;
   }
 }
 
@@ -74,11 +76,14 @@ export class OidcClient {
   /** The provider's metadata, discovered at the first sign-in (not at start: the app must start without it). */
   private metadata: Promise<oidc.ServerMetadata> | null = null;
 
-  constructor(
-    readonly settings: OidcSettings,
-    /** The app's clock: openid-client's time checks follow it (a test moves it past a token's expiry). */
-    private readonly now: () => Date,
-  ) {}
+  readonly settings: OidcSettings;
+  /** The app's clock: openid-client's time checks follow it (a test moves it past a token's expiry). */
+  private readonly now: () => Date;
+
+  constructor(settings: OidcSettings, now: () => Date) {
+    this.settings = settings;
+    this.now = now;
+  }
 
   /** http:// issuers only outside production (config.ts refuses them there): a provider on this machine. */
   private get insecure(): boolean {
