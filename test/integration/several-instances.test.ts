@@ -31,11 +31,11 @@ import { createThrowawayDatabase, dropDatabase, onPostgres } from '../helpers/te
 
 /**
  * Two real server processes (A and B, as `npm start` runs them) on one PostgreSQL database with the same
- * keys, as behind a load balancer. Over HTTP: sign-in failures on both count towards one throttle, the
+ * keys, as behind a load balancer, started at the same moment on an empty database. Over HTTP: sign-in failures on both count towards one throttle, the
  * request cap of @fastify/rate-limit counts across both, a session started on A works on B, a reminder
  * job scheduled once is delivered once (its notification, its mail, the mail's one delivery), and once A
- * is killed (SIGKILL) B goes on serving. The accounts are made beforehand by an app in this process on
- * the same database (a third instance that serves no HTTP and runs no jobs).
+ * is killed (SIGKILL) B goes on serving. The accounts are made by an app in this process on the same
+ * database (a third instance that serves no HTTP and runs no jobs).
  *
  * PostgreSQL only: an embedded PGlite belongs to one process.
  */
@@ -111,7 +111,24 @@ describe.runIf(onPostgres)('several instances on one PostgreSQL', () => {
       EVIDENCE_DIR: path.join(work, 'evidence'),
     };
 
-    // The fixture app migrates the database and makes the accounts; it runs no jobs (NODE_ENV=test).
+    const instanceEnv = (name: string) => ({
+      ...common,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: path.join(work, name),
+      SMTP_URL: '',
+      // The instances share one checkpoint log; appends are serialised by an advisory lock.
+      AUDIT_CHECKPOINT_FILE: path.join(work, 'audit-checkpoints.jsonl'),
+      TRUST_PROXY: '127.0.0.1',
+      // An urgent request's first response is due in a minute, its reminder 15 s before.
+      SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: '1',
+    });
+    // Both start at once on the empty database: migrations and content loading are serialised by locks.
+    a = startInstance('A', portA, instanceEnv('a'));
+    b = startInstance('B', portB, instanceEnv('b'));
+    await Promise.all([waitUntilReady(a), waitUntilReady(b)]);
+
+    // The fixture app makes the accounts; it runs no jobs (NODE_ENV=test).
     const config = parseConfig({
       ...common,
       NODE_ENV: 'test',
@@ -139,22 +156,6 @@ describe.runIf(onPostgres)('several instances on one PostgreSQL', () => {
     guessed = await activateWithPassword(fixture);
     requester = await createActor(fixture, ['officeholder'], { office: 'burgemeester', region: 'Heerde' });
     coordinator = await createActor(fixture, ['ot_coordinator'], { displayName: 'Coördinator K' });
-
-    const instanceEnv = (name: string) => ({
-      ...common,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: path.join(work, name),
-      SMTP_URL: '',
-      // The instances share one checkpoint log; appends are serialised by an advisory lock.
-      AUDIT_CHECKPOINT_FILE: path.join(work, 'audit-checkpoints.jsonl'),
-      TRUST_PROXY: '127.0.0.1',
-      // An urgent request's first response is due in a minute, its reminder 15 s before.
-      SUPPORT_FIRST_RESPONSE_URGENT_MINUTES: '1',
-    });
-    a = startInstance('A', portA, instanceEnv('a'));
-    b = startInstance('B', portB, instanceEnv('b'));
-    await Promise.all([waitUntilReady(a), waitUntilReady(b)]);
   }, 600_000);
 
   afterAll(async () => {
