@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, DEFAULT_WEB_DIST } from '../../src/server/app.ts';
 import { parseConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/index.ts';
+import { openDatabase, rowsOf } from '../../src/server/db/index.ts';
 import { loadKeyring } from '../../src/server/lib/crypto/index.ts';
 import { ensureWebBuild } from '../../src/server/lib/web-build.ts';
 import { signInThrottle } from '../../src/server/modules/auth/db.ts';
@@ -15,6 +15,7 @@ import { AUTH_RATE_LIMIT } from '../../src/server/modules/auth/rate-limit.ts';
 import { caseEvents } from '../../src/server/modules/cases/db.ts';
 import { mailOutbox } from '../../src/server/modules/mail/db.ts';
 import { notifications } from '../../src/server/modules/notifications/db.ts';
+import { PROMOTE_SWEEP_JOB } from '../../src/server/modules/training/waitlist.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { activateWithPassword, forgetLastTotpStep, type PasswordAccount, totpCode } from '../helpers/auth-kit.ts';
 import { supportRequest } from '../helpers/cases.ts';
@@ -33,8 +34,8 @@ import { createThrowawayDatabase, dropDatabase, onPostgres } from '../helpers/te
  * Two real server processes (A and B, as `npm start` runs them) on one PostgreSQL database with the same
  * keys, as behind a load balancer, started at the same moment on an empty database. Over HTTP: sign-in failures on both count towards one throttle, the
  * request cap of @fastify/rate-limit counts across both, a session started on A works on B, a reminder
- * job scheduled once is delivered once (its notification, its mail, the mail's one delivery), and once A
- * is killed (SIGKILL) B goes on serving. The accounts are made by an app in this process on the same
+ * job scheduled once is delivered once (its notification, its mail, the mail's one delivery), a cron
+ * schedule both run makes one job per occurrence, and once A is killed (SIGKILL) B goes on serving. The accounts are made by an app in this process on the same
  * database (a third instance that serves no HTTP and runs no jobs).
  *
  * PostgreSQL only: an embedded PGlite belongs to one process.
@@ -292,6 +293,32 @@ describe.runIf(onPostgres)('several instances on one PostgreSQL', () => {
     expect(mail.rows).toHaveLength(notified.length);
     expect(mail.printed).toBe(mail.rows.length);
   }, 360_000);
+
+  it('files each cron occurrence once, though both instances run the schedule', async () => {
+    // training.promote-sweep runs every minute; both instances have been up for more than one. Each
+    // occurrence is forwarded once per slot (pg-boss's send-it queue) and becomes one job of the queue.
+    const counts = async () => {
+      const [row] = rowsOf<{ occurrences: number; jobs: number }>(
+        await fixture.app.db.execute(sql`
+          SELECT
+            (SELECT count(DISTINCT singleton_on)::int FROM pgboss.job
+              WHERE name = '__pgboss__send-it' AND data->>'name' = ${PROMOTE_SWEEP_JOB}) AS occurrences,
+            (SELECT count(*)::int FROM pgboss.job WHERE name = ${PROMOTE_SWEEP_JOB}) AS jobs`),
+      );
+      return { occurrences: Number(row?.occurrences), jobs: Number(row?.jobs) };
+    };
+    const settled = await eventually(
+      'every occurrence forwarded to its queue',
+      async () => {
+        const now = await counts();
+        // More jobs than occurrences would be a double run, and could never settle.
+        expect(now.jobs).toBeLessThanOrEqual(now.occurrences);
+        return now.occurrences >= 1 && now.jobs === now.occurrences ? now : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    expect(settled.jobs).toBeGreaterThanOrEqual(1);
+  }, 180_000);
 
   it('goes on serving on B after A is killed', async () => {
     a.child.kill('SIGKILL');
