@@ -23,6 +23,7 @@ import { createMailTransport, type MailTransport } from './modules/mail/transpor
 import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
+import { packagePageData } from './modules/package/page-data.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
@@ -179,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
     pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
+    pageData: packagePageData,
   });
   return app;
 }
