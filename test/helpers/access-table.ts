@@ -139,6 +139,9 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/package': { roles: ['officeholder'] },
   'GET /api/me/package/editions/:editionId/pdf': { roles: ['officeholder'] },
   'POST /api/activation/code': 'public',
+  // Which association receives a support request, by office (src/server/modules/support/routing.ts).
+  'GET /api/admin/support/association-routing': { roles: ['admin'] },
+  'PUT /api/admin/support/association-routing': { roles: ['admin'] },
   // Package texts edited by admins (src/server/modules/package, issue #4): see admin.int.test.ts there.
   'GET /api/admin/package/parts': { roles: ['admin'] },
   'GET /api/admin/package/parts/:slug': { roles: ['admin'] },

@@ -21,6 +21,10 @@ export const SUPPORT_AUDIT_ACTIONS = {
     nl: 'opende een bewijsbestand van het incident dat u deelde',
     en: 'opened an evidence file of the incident you shared',
   },
+  'support.association_routing_changed': {
+    nl: 'wijzigde naar welke vereniging nieuwe hulpvragen van een ambt gaan',
+    en: 'changed which association new requests from an office go to',
+  },
   'support.person_concerned_read': {
     nl: 'las de gegevens van de persoon om wie het gaat',
     en: 'read the details of the person it is about',

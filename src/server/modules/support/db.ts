@@ -53,3 +53,14 @@ export const caseIncidentShares = pgTable(
 );
 
 export type CaseIncidentShareRow = typeof caseIncidentShares.$inferSelect;
+
+/**
+ * Which association receives a support request, by office: a setting admins change (routing.ts). An
+ * office without a row routes as the default in code. Holds no personal data; who changed it and when is
+ * in the audit trail.
+ */
+export const supportAssociationRouting = pgTable('support_association_routing', {
+  office: text('office').primaryKey(),
+  association: text('association').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});

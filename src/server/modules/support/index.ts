@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { supportAdminRoutes } from './admin-routes.ts';
 import { supportIncidentRoutes } from './incident-routes.ts';
 import { type IncidentShareProvider, noIncidents } from './incident-share.ts';
 import { supportRoutes } from './routes.ts';
@@ -6,7 +7,10 @@ import { supportSettingsFromConfig } from './settings.ts';
 import { supportCaseType } from './type.ts';
 import { noZelfscanResults, type ZelfscanResultProvider } from './zelfscan.ts';
 
-/** Ondersteuningsteam support requests: registers the `support` case type and its routes. */
+/**
+ * Ondersteuningsteam support requests: registers the `support` case type, its routes and the admins'
+ * routing of requests to associations.
+ */
 export async function supportModule(
   app: FastifyInstance,
   options: { zelfscan?: ZelfscanResultProvider; incidents?: IncidentShareProvider } = {},
@@ -15,4 +19,5 @@ export async function supportModule(
   const incidents = options.incidents ?? noIncidents;
   await app.register(supportRoutes, { cases, zelfscan: options.zelfscan ?? noZelfscanResults, incidents });
   await app.register(supportIncidentRoutes, { cases, incidents });
+  await app.register(supportAdminRoutes, { uow: app.unitOfWork });
 }

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import type { Association } from '../../../shared/people.ts';
 import type { AdviceItem, SupportRequest } from '../../../shared/support.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { ServiceContext } from '../../lib/context.ts';
@@ -9,7 +10,8 @@ import { loadStatisticsRegions } from '../handover/statistics-regions.ts';
 import { people, personRoles } from '../people/db.ts';
 import { checkConsent, type IncidentShareProvider, noIncidents, recordConsent } from './incident-share.ts';
 import { insertSupportCase, type SupportCaseData, updateSupportCase } from './repository.ts';
-import { routeToAssociation, type StoredSupportIntake, supportAdviceAad } from './type.ts';
+import { routeToAssociation } from './routing.ts';
+import { type StoredSupportIntake, supportAdviceAad } from './type.ts';
 import type { ZelfscanResultProvider } from './zelfscan.ts';
 
 /** Support requests through the case core's façade: the handle of the `support` type. */
@@ -61,7 +63,8 @@ export async function submitSupportRequest(
     region = linked?.region ?? region;
   }
   const concern = request.concernFor === 'colleague';
-  const association = concern ? null : routeToAssociation(office);
+  // Set in the creating transaction, from the routing as it stands then (an admin setting, routing.ts).
+  let association = null as Association | null;
   const urgency = request.acuteDanger ? 'urgent' : 'normal';
   const intake: StoredSupportIntake = {
     concernFor: request.concernFor,
@@ -94,6 +97,7 @@ export async function submitSupportRequest(
       personConcerned: request.personConcerned ?? null,
     },
     async (tx, caseId, now) => {
+      association = concern ? null : await routeToAssociation(tx, office);
       await insertSupportCase(tx, caseId, {
         association,
         concernForColleague: concern,

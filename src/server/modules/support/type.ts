@@ -1,5 +1,4 @@
 import { CASE_ATTACHMENTS_MAX_TOTAL_BYTES } from '../../../shared/cases.ts';
-import type { Association, Office } from '../../../shared/people.ts';
 import {
   type AdviceItem,
   SUPPORT_CASE_TYPE,
@@ -53,25 +52,6 @@ const transitions: Transition[] = [
   { from: ['closed'], to: 'in_progress', via: 'reopen', by: ['owner'] },
   { from: ['closed'], to: 'submitted', via: 'reopen', by: ['owner'] },
 ];
-
-/** Which association's confidants a request goes to, by the office of the person it is about. */
-export function routeToAssociation(office: string | null | undefined): Association {
-  switch (office as Office | undefined) {
-    case 'burgemeester':
-      return 'ngb';
-    case 'wethouder':
-      return 'wethoudersvereniging';
-    case 'raadslid':
-      return 'nvvr';
-    // Issue #5 routes Statenleden and gedeputeerden to the IPO's confidants (domain.md leaves the
-    // Statenleden association itself unverified; the IPO is the provinces' own network).
-    case 'statenlid':
-    case 'gedeputeerde':
-      return 'ipo';
-    default:
-      return 'bzk';
-  }
-}
 
 /** The intake as stored (encrypted); the person concerned is stored apart. */
 export interface StoredSupportIntake {
