@@ -82,6 +82,12 @@ export const identityRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: WEB_PATHS.adminAssociationRouting,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/AssociationRoutingPage.tsx')).AssociationRoutingPage,
+                }),
+              },
+              {
                 path: WEB_PATHS.adminOutbox,
                 lazy: async () => ({ Component: (await import('../features/admin/OutboxPage.tsx')).OutboxPage }),
               },
