@@ -4,6 +4,7 @@ import type { CaseTypeDefinition } from '../../src/server/modules/cases/registry
 import { sipaCases } from '../../src/server/modules/sipa/db.ts';
 import { woningscanCases } from '../../src/server/modules/woningscan/db.ts';
 import type { Role } from '../../src/shared/roles.ts';
+import { dutchDay } from '../../src/shared/woningscan-schemes.ts';
 import { createActor, type TestActor } from './actors.ts';
 import { call, sipaDetails, submitSipa, submitSupport } from './cases.ts';
 import type { TestApp } from './test-app.ts';
@@ -111,8 +112,10 @@ const supportKit: WalkKit = {
   ],
 };
 
-const sipaIntake = (agreement: string, message: string) =>
-  fixed('POST', (id) => `/api/cases/${id}/sipa/intake`, { heldAt: new Date().toISOString(), agreement, message });
+/** The intake was held just now: a time taken when the call is made (between the request and now). */
+const sipaIntake =
+  (agreement: string, message: string): WalkAction =>
+  async (_t, id) => ['POST', `/api/cases/${id}/sipa/intake`, { heldAt: new Date().toISOString(), agreement, message }];
 
 const sipaKit: WalkKit = {
   submit: async (t, people) => submitSipa(t, people.requester as TestActor),
@@ -185,7 +188,8 @@ const sipaKit: WalkKit = {
 
 const HOUR = 60 * 60 * 1000;
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the Netherlands, where the woningscan's days are counted. */
+const today = () => dutchDay(new Date());
 
 /** The first open proposed time of a case, as its requester sees it (a made-up id when there is none). */
 async function openSlot(t: TestApp, caseId: string, people: People): Promise<string> {
@@ -205,12 +209,17 @@ const woningscanKit: WalkKit = {
   },
   defaultStaff: 'ccv',
   actions: {
-    propose: fixed('POST', (id) => `/api/cases/${id}/woningscan/slots`, {
-      slots: [
-        { startsAt: inHours(48), endsAt: inHours(49.5) },
-        { startsAt: inHours(72), endsAt: inHours(73.5) },
-      ],
-    }),
+    // Times taken when the call is made, so they lie ahead however long the walks run.
+    propose: async (_t, id) => [
+      'POST',
+      `/api/cases/${id}/woningscan/slots`,
+      {
+        slots: [
+          { startsAt: inHours(48), endsAt: inHours(49.5) },
+          { startsAt: inHours(72), endsAt: inHours(73.5) },
+        ],
+      },
+    ],
     pick: async (t, id, people) => ['POST', `/api/cases/${id}/woningscan/slots/${await openSlot(t, id, people)}/pick`],
     decline: fixed('POST', (id) => `/api/cases/${id}/woningscan/slots/decline`),
     move: async (_t, id) => [
