@@ -23,7 +23,8 @@ async function mailPlugin(app: FastifyInstance, options: { transport: MailTransp
     }
   };
   // One delivery run at a time in this process: requests that commit mail while one runs wait for one
-  // more pass instead of each reading (and delivering) the same outbox rows at once.
+  // more pass instead of each starting a run. Across instances, each run claims the rows it delivers
+  // (deliverPending), so two instances flushing at once never send a message twice.
   let running: Promise<void> | null = null;
   let again = false;
   app.decorate('mail', {

@@ -17,6 +17,8 @@ export const mailOutbox = pgTable(
     kind: text('kind').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** While a delivery run (of any instance) holds the message: no other run takes it before this. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     error: text('error'),
   },
   // What is waiting to be delivered, without reading the sent history.
