@@ -41,6 +41,7 @@ export const WEB_PATHS = {
   adminHandover: '/beheer/overdracht/:id',
   adminContent: '/beheer/inhoud',
   adminContentPart: '/beheer/inhoud/:slug',
+  adminSchemes: '/beheer/regelingen',
   myPackage: '/mijn-pakket',
   incidents: '/incidenten',
   incidentNew: '/incidenten/nieuw',

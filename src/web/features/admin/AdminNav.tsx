@@ -5,7 +5,7 @@ import { Button } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import '../account/account.css';
 
-/** The admin pages: people, invitations, role requests (four eyes), the package content and (without a mail server) the local outbox. */
+/** The admin pages: people, invitations, role requests (four eyes), the package content, the woningscan schemes and (without a mail server) the local outbox. */
 export function AdminNav() {
   const { t } = useTranslation();
   const session = useSession();
@@ -23,6 +23,9 @@ export function AdminNav() {
         </li>
         <li>
           <RouterLink to={WEB_PATHS.adminContent}>{t('contentAdmin.nav')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to={WEB_PATHS.adminSchemes}>{t('schemeAdmin.nav')}</RouterLink>
         </li>
         {session.localMail && (
           <li>
