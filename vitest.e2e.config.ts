@@ -17,6 +17,6 @@ export default defineConfig({
     teardownTimeout: 30_000,
     // expect.poll waits 1 s by default: too short for a page whose code and data load after a click on a
     // machine shared with other work. A poll still ends at once when its value is right.
-    expect: { poll: { timeout: 10_000 } },
+    expect: { poll: { timeout: 20_000 } },
   },
 });

@@ -5,6 +5,8 @@
 export const EMERGENCY_NUMBER = '112';
 export const SUPPORT_TEAM_PHONE = {
   display: '070 373 83 14',
+  /** Written for someone who may call from abroad (the English texts of mails and prints). */
+  international: '+31 70 373 83 14',
   /** For tel: links, in international form. */
   tel: '+31703738314',
 } as const;

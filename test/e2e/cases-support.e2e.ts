@@ -147,8 +147,8 @@ describe('support request journey', () => {
     const row = staff.getByRole('row', { name: new RegExp(reference) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Uiterlijk|Bijna te laat/);
-    expect(await staff.getByRole('link', { name: /Nog niet opgepakt \(1\)/ }).count()).toBe(1);
-    expect(await staff.getByRole('table', { name: 'Aantal zaken per overzicht' }).count()).toBe(1);
+    await expect.poll(() => staff.getByRole('link', { name: /Nog niet opgepakt \(1\)/ }).count()).toBe(1);
+    await expect.poll(() => staff.getByRole('table', { name: 'Aantal zaken per overzicht' }).count()).toBe(1);
     await expectNoAxeViolations(staff, '/werkbak');
 
     await row.getByRole('button', { name: `Oppakken: ${reference}` }).click();
@@ -159,7 +159,7 @@ describe('support request journey', () => {
     await shared.getByText(/^Gedeeld door de aanvrager op /).waitFor();
     expect(await shared.getByText('Groen: goed geregeld').count()).toBe(SHIPPED_QUESTIONNAIRE.categories.length);
     await expectNoAxeViolations(staff, '/werkbak/:caseId after taking it');
-    expect(await staff.getByText('Er staan steeds mensen bij mijn huis.').count()).toBe(1);
+    await expect.poll(() => staff.getByText('Er staan steeds mensen bij mijn huis.').count()).toBe(1);
   });
 
   it('lets the confidant write, keep an internal note and add a file', async () => {
@@ -297,7 +297,7 @@ describe('support request journey', () => {
     await requester.getByLabel(/Wilt u nog iets zeggen/).fill('Snel en rustig geholpen.');
     await requester.getByRole('button', { name: 'Reactie versturen' }).click();
     await requester.getByText('Bedankt voor uw reactie.').waitFor();
-    expect(await requester.getByRole('heading', { name: 'Toch nog hulp nodig?' }).count()).toBe(1);
+    await expect.poll(() => requester.getByRole('heading', { name: 'Toch nog hulp nodig?' }).count()).toBe(1);
     await expectNoAxeViolations(requester, 'closed case with feedback');
   });
 
@@ -305,7 +305,7 @@ describe('support request journey', () => {
     await requester.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => h1(requester).textContent()).toBe(`Support request ${reference}`);
     await requester.getByRole('heading', { name: 'How did it go?' }).count();
-    expect(await requester.getByRole('heading', { name: 'Conversation' }).count()).toBe(1);
+    await expect.poll(() => requester.getByRole('heading', { name: 'Conversation' }).count()).toBe(1);
     await expectNoAxeViolations(requester, 'case page in English');
     await requester.goto('/hulp-vragen');
     await requester.getByRole('heading', { name: 'Step 1 of 4: What is going on?' }).waitFor();

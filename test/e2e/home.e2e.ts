@@ -28,7 +28,7 @@ describe('home page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     await expect.poll(() => page.title()).toBe('Veiligheidspakket | Weerbaar');
     const headings = page.getByRole('heading', { level: 1 });
-    expect(await headings.count()).toBe(1);
+    await expect.poll(() => headings.count()).toBe(1);
     expect(await headings.textContent()).toBe('Veiligheidspakket');
   });
 
@@ -52,8 +52,8 @@ describe('home page', () => {
     const titles = region.getByRole('heading', { level: 3 });
     await titles.first().waitFor();
     expect(await titles.allTextContents()).toEqual(parts.map((part) => part.title.nl));
-    expect(await region.getByRole('listitem').count()).toBe(7);
-    expect(await region.getByText('Onderdeel 7', { exact: true }).count()).toBe(1);
+    await expect.poll(() => region.getByRole('listitem').count()).toBe(7);
+    await expect.poll(() => region.getByText('Onderdeel 7', { exact: true }).count()).toBe(1);
   });
 
   it('shows 112 and the support team’s 24/7 number in the footer', async () => {

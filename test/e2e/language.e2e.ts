@@ -47,10 +47,10 @@ describe('language switch', () => {
     await expect.poll(() => page.title()).toBe('Safety package | Weerbaar');
     expect(await english.getAttribute('aria-current')).toBe('true');
     expect(await page.getByRole('button', { name: 'Nederlands' }).getAttribute('aria-current')).toBeNull();
-    expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
-    expect(await page.getByRole('navigation', { name: 'Main menu' }).count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 2, name: 'What is in the package?' }).count()).toBe(1);
-    expect(await page.getByText('Part 1', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main menu' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'What is in the package?' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Part 1', { exact: true }).count()).toBe(1);
     const footer = ((await page.getByRole('contentinfo').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(footer).toContain('Acute danger? Call 112');
     expect(footer).toContain('070 373 83 14');

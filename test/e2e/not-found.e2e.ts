@@ -25,8 +25,10 @@ describe('unknown pages', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pagina niet gevonden');
     await expect.poll(() => page.title()).toBe('Pagina niet gevonden | Weerbaar');
     // The shell is there: help numbers, navigation and footer.
-    expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Bel 112, alarmnummer' }).count()).toBe(1);
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('contentinfo').getByRole('link', { name: 'Bel 112, alarmnummer' }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(1);
   });
 
   it('deeper unknown paths too', async () => {
@@ -60,7 +62,9 @@ describe('unknown pages', () => {
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe('Er is een nieuwe versie van Weerbaar');
-      expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Bel 112, alarmnummer' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('contentinfo').getByRole('link', { name: 'Bel 112, alarmnummer' }).count())
+        .toBe(1);
       await expectNoAxeViolations(page, 'page error (new release)');
       // Loading again works once the code is there.
       await page.unroute('**/assets/ZelfscanPage-*.js');

@@ -111,7 +111,7 @@ describe('notifications', () => {
     await page.getByRole('status').filter({ hasText: 'Alle meldingen zijn als gelezen gemarkeerd.' }).waitFor();
     await page.getByText('U hebt alle meldingen gelezen.').waitFor();
     await menuLink(page, 'Meldingen').waitFor({ state: 'attached' });
-    expect(await page.getByText('Gelezen', { exact: true }).count()).toBe(2);
+    await expect.poll(() => page.getByText('Gelezen', { exact: true }).count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page);
   });

@@ -40,12 +40,12 @@ describe('package part pages and search', () => {
     await expect.poll(() => h1(page)).toBe('Aangifte, melden en schade');
     await expect.poll(() => page.title()).toBe('Aangifte, melden en schade | Weerbaar');
     const main = page.getByRole('main');
-    expect(await main.getByRole('heading', { level: 2, name: 'Uw privéadres beschermen' }).count()).toBe(1);
+    await expect.poll(() => main.getByRole('heading', { level: 2, name: 'Uw privéadres beschermen' }).count()).toBe(1);
     // Markdown emphasis arrives as real elements, and no markup characters are left over.
-    expect(await main.locator('strong', { hasText: 'Aangifte onder nummer' }).count()).toBe(1);
+    await expect.poll(() => main.locator('strong', { hasText: 'Aangifte onder nummer' }).count()).toBe(1);
     expect(await main.textContent()).not.toMatch(/\*\*|\]\(|##/);
     const next = main.getByRole('heading', { level: 2, name: 'Wat kunt u nu doen?' });
-    expect(await next.count()).toBe(1);
+    await expect.poll(() => next.count()).toBe(1);
     expect(await main.getByRole('link', { name: '070 373 83 14' }).getAttribute('href')).toBe('tel:+31703738314');
     expect(await main.getByRole('link', { name: '0800 7000' }).getAttribute('href')).toBe('tel:08007000');
     const police = main.getByRole('link', { name: 'politie', exact: true });

@@ -267,7 +267,7 @@ describe('woningscan journey', () => {
     await expect.poll(() => h1(councillor).textContent()).toBe('Woningscan en veiligheidsgesprek');
     const alternatives = councillor.getByRole('region', { name: 'Wat u wel kunt doen' });
     await alternatives.waitFor();
-    expect(await alternatives.getByRole('link', { name: 'Naar de zelfscan' }).count()).toBe(1);
+    await expect.poll(() => alternatives.getByRole('link', { name: 'Naar de zelfscan' }).count()).toBe(1);
     expect(await alternatives.getByRole('link', { name: 'Hulp vragen' }).getAttribute('href')).toBe('/hulp-vragen');
     expect(await councillor.getByRole('button', { name: 'Aanvraag versturen' }).count()).toBe(0);
     expect((await councillor.locator('main').textContent()) ?? '').toContain('Geldt niet voor uw functie');

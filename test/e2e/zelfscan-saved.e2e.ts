@@ -78,7 +78,7 @@ describe('saved zelfscan result and action plan (signed in)', () => {
 
     await save.click();
     await page.getByRole('heading', { name: 'Mijn actieplan' }).waitFor();
-    expect(await page.getByText('Uw resultaat is bewaard.', { exact: false }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Uw resultaat is bewaard.', { exact: false }).count()).toBe(1);
     await expectNoAxeViolations(page, 'result saved, action plan');
 
     const firstTip = expected.tips[0];
@@ -113,7 +113,9 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     await page.getByText(`1 van de ${expected.tips.length} acties gedaan.`).waitFor();
     // The page no longer says the result lives only in this tab.
     expect(await page.getByText('Deze uitslag staat in dit tabblad', { exact: false }).count()).toBe(0);
-    expect(await page.getByText('Deze uitslag staat bewaard in uw account.', { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Deze uitslag staat bewaard in uw account.', { exact: false }).count())
+      .toBe(1);
     const { results } = await officeholder.request<{ results: unknown[] }>('GET', '/api/me/zelfscan/results');
     expect(results).toHaveLength(1);
 
@@ -133,7 +135,7 @@ describe('saved zelfscan result and action plan (signed in)', () => {
     await takeScan(page);
     await page.getByRole('button', { name: 'Bewaar mijn resultaat' }).click();
     await page.getByRole('heading', { name: 'Wat is er veranderd sinds de vorige keer?' }).waitFor();
-    expect(await page.getByRole('table').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table').count()).toBe(1);
     await expectNoAxeViolations(page, 'change since the previous time');
   });
 
@@ -162,9 +164,11 @@ describe('saved zelfscan result and action plan (signed in)', () => {
       await expect.poll(() => h1(phone)).toBe('My self-scans');
       const chart = phone.getByRole('img', { name: /^Chart: score per topic over time/ });
       await chart.waitFor();
-      expect(await phone.getByRole('table', { name: /Score per topic at each saved result/ }).count()).toBe(1);
+      await expect
+        .poll(() => phone.getByRole('table', { name: /Score per topic at each saved result/ }).count())
+        .toBe(1);
       const items = phone.getByRole('link', { name: /^Self-scan of / });
-      expect(await items.count()).toBe(2);
+      await expect.poll(() => items.count()).toBe(2);
       await expectNoAxeViolations(phone, 'my self-scans, 320 px, English');
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 

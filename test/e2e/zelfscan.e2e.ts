@@ -74,7 +74,7 @@ describe('zelfscan persoonlijke veiligheid (anonymous)', () => {
     await page.getByRole('button', { name: 'Start de zelfscan' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page))?.id).toBe('zelfscan-step-heading');
-    expect(await page.getByText('Stap 1 van 4', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Stap 1 van 4', { exact: true }).count()).toBe(1);
     await expect.poll(() => page.title()).toBe('Stap 1 van 4: Veiligheid in en om de woning | Weerbaar');
     await expectNoAxeViolations(page, 'zelfscan step 1');
 
@@ -105,7 +105,7 @@ describe('zelfscan persoonlijke veiligheid (anonymous)', () => {
         .poll(() => page.locator(`input[name="${question.id}"]:checked`).getAttribute('value'))
         .toBe(chosen[question.id]);
     }
-    expect(await page.getByRole('alert').filter({ hasText: 'niet beantwoord' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'niet beantwoord' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Volgende' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Stap 2 van 4', { exact: true }).count()).toBe(1);

@@ -70,7 +70,7 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       subject: 'Change to how you sign in to Weerbaar',
       body: () => [
         'Something changed in how you sign in to Weerbaar.',
-        `Was this not you? Call the Support Team: ${SUPPORT_TEAM_PHONE.tel}.`,
+        `Was this not you? Call the Support Team: ${SUPPORT_TEAM_PHONE.international}.`,
       ],
     },
     signInAttempts: {
@@ -86,7 +86,7 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
               'Was this you? Then there is nothing to do. Your account was not opened.',
             ]),
         `See what happened here: ${accessLogUrl}`,
-        `Questions or worries? Call the Support Team: ${SUPPORT_TEAM_PHONE.tel}.`,
+        `Questions or worries? Call the Support Team: ${SUPPORT_TEAM_PHONE.international}.`,
       ],
     },
   },
