@@ -64,7 +64,8 @@ export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
 export const PAGE_SIZE_DEFAULT = 25;
 export const PAGE_SIZE_MAX = 100;
 
-const pageQuery = {
+/** `?page=&pageSize=` of every admin list. */
+export const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
 };
@@ -340,37 +341,6 @@ export const outboxMessageSchema = outboxMessageSummarySchema.extend({
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export const outboxMessageResponseSchema = z.object({ message: outboxMessageSchema });
-
-// ---------------------------------------------------------------------------------------------------
-// Admin: mail that could not be delivered (dead letters; in every mail mode)
-// ---------------------------------------------------------------------------------------------------
-
-/** GET /api/admin/mail/dead-letters?page=&pageSize= */
-export const deadLettersQuerySchema = z.object({ ...pageQuery });
-
-/** A dead letter without its content: no subject, no body; the recipient masked; the error a class. */
-export const deadLetterSchema = z.object({
-  id: z.uuid(),
-  /** Masked: `j…@example.org`. */
-  recipient: z.string(),
-  kind: z.string(),
-  attempts: z.number().int(),
-  /** E.g. `smtp_permanent:550`, `smtp_temporary:451`, `connection:ECONNREFUSED`, `unknown`. */
-  errorClass: z.string(),
-  createdAt: z.iso.datetime(),
-  deadAt: z.iso.datetime(),
-});
-export type DeadLetter = z.infer<typeof deadLetterSchema>;
-
-export const deadLettersResponseSchema = z.object({
-  deadLetters: z.array(deadLetterSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-export type DeadLettersResponse = z.infer<typeof deadLettersResponseSchema>;
-
-/** POST /api/admin/mail/dead-letters/:id/retry — answers 204 (one more attempt, now; audited); 404 when it is not a dead letter. */
 
 // ---------------------------------------------------------------------------------------------------
 // Officeholder: my relatives

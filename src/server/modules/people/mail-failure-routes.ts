@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  deadLettersQuerySchema,
-  deadLettersResponseSchema,
-  idParamsSchema,
-  noBodySchema,
-} from '../../../shared/admin.ts';
+import { idParamsSchema, noBodySchema } from '../../../shared/admin.ts';
+import { deadLettersQuerySchema, deadLettersResponseSchema } from '../../../shared/admin-mail.ts';
 import { contextOf } from '../../lib/context.ts';
 import type { RouteAccess } from '../../plugins/access.ts';
 import type { PeopleDeps } from './deps.ts';

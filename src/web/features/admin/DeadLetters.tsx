@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadLetter } from '../../../shared/admin.ts';
+import type { DeadLetter } from '../../../shared/admin-mail.ts';
 import { problemMessage } from '../../api/problems.ts';
 import { Alert, Button, Heading2, Paragraph, StatusMessage, VisuallyHidden } from '../../ui/index.ts';
 import { formatDateTime } from '../auth/messages.ts';

@@ -1,9 +1,5 @@
-import type {
-  AdminInvitationsResponse,
-  AdminPeopleResponse,
-  DeadLettersResponse,
-  OutboxResponse,
-} from '../../../shared/admin.ts';
+import type { AdminInvitationsResponse, AdminPeopleResponse, OutboxResponse } from '../../../shared/admin.ts';
+import type { DeadLettersResponse } from '../../../shared/admin-mail.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 
 function query(params: Record<string, string | number | undefined>): string {
