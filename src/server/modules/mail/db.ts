@@ -22,10 +22,11 @@ export const mailOutbox = pgTable(
     /** Delivery attempts made (claimed), failed or not. */
     attempts: integer('attempts').notNull().default(0),
     /**
-     * When the next attempt is due. A claimed row has it moved past its lease, so a second deliverer
-     * (another instance) does not take it while the first is sending.
+     * When the next attempt is due; null: due now (never tried, or sent again by an admin), whatever the
+     * clock says. A claimed row has it moved past its lease, so a second deliverer (another instance) does
+     * not take it while the first is sending.
      */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     /** Set when delivery was given up (a permanent refusal, or every retry spent): the dead letters. */
     deadAt: timestamp('dead_at', { withTimezone: true }),
   },

@@ -48,14 +48,14 @@ export async function listDeadLetters(db: DbOrTx, page: { page: number; pageSize
 }
 
 /**
- * Brings a dead letter back for one more attempt, due now (the caller delivers after the commit). The
+ * Brings a dead letter back for one more attempt, due at once (the caller delivers after the commit). The
  * attempts are kept: if this one fails too, the mail is dead again rather than starting the back-off over.
  * Returns the recipient's address (for the audit's subject) and kind, or null when it is not a dead letter.
  */
-export async function reviveDeadLetter(tx: Tx, id: string, now: Date) {
+export async function reviveDeadLetter(tx: Tx, id: string) {
   const [row] = await tx
     .update(mailOutbox)
-    .set({ deadAt: null, nextAttemptAt: now })
+    .set({ deadAt: null, nextAttemptAt: null })
     .where(and(eq(mailOutbox.id, id), isNotNull(mailOutbox.deadAt), isNull(mailOutbox.sentAt)))
     .returning({ id: mailOutbox.id, recipient: mailOutbox.recipient, kind: mailOutbox.kind });
   return row ?? null;

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import { mailOutbox } from './db.ts';
@@ -80,10 +80,10 @@ async function claimNext(db: DbOrTx, now: Date) {
           isNull(mailOutbox.sentAt),
           isNull(mailOutbox.deadAt),
           isNotNull(mailOutbox.bodyEnvelope),
-          lte(mailOutbox.nextAttemptAt, now),
+          or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)),
         ),
       )
-      .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.createdAt))
+      .orderBy(sql`${mailOutbox.nextAttemptAt} ASC NULLS FIRST`, asc(mailOutbox.createdAt))
       .limit(1)
       .for('update', { skipLocked: true });
     if (!due) return null;

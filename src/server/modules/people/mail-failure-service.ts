@@ -16,7 +16,7 @@ export async function listMailFailures(deps: PeopleDeps, page: { page: number; p
 
 export async function retryMailFailure(deps: PeopleDeps, ctx: ServiceContext, id: string): Promise<void> {
   const revived = await deps.uow.run(ctx, async (w) => {
-    const mail = await reviveDeadLetter(w.tx, id, w.now);
+    const mail = await reviveDeadLetter(w.tx, id);
     if (!mail) return null;
     const recipient = await findPersonByEmail(w.tx, mail.recipient);
     await recordAudit(w.tx, w, {
