@@ -8,6 +8,7 @@ import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { transform } from 'lightningcss';
 import { defineConfig, type Plugin, parseAst } from 'vite';
+import { DEFAULT_LOCALE } from './src/shared/locale.ts';
 import { PUBLIC_TEXT_FILES } from './src/web/i18n/text-groups.ts';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -193,6 +194,35 @@ function precompress(): Plugin {
 }
 
 /**
+ * The public pages' texts in Dutch (the default language) are the one thing the first render waits for
+ * beyond the entry's own files: a dynamic import (src/web/i18n), which the browser would only start after
+ * running the app's code. A modulepreload in index.html starts it with the rest (issue #13: LCP of `/`).
+ * Someone who chose English fetches 4 KiB they do not use; everyone else saves a round trip.
+ */
+function preloadDefaultTexts(): Plugin {
+  return {
+    name: 'weerbaar:preload-default-texts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const texts = Object.values(context.bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.name === `i18n-${DEFAULT_LOCALE}-public`,
+        );
+        if (!texts) throw new Error(`no i18n-${DEFAULT_LOCALE}-public chunk in the build`);
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${texts.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
  * The web app: built into dist/web and served by the Fastify process (src/server/plugins/web-app.ts).
  * What keeps the first load small (README "Performance"; `npm run check:budgets` reads the manifest):
  * tree-shaking of the Utrecht React library and of zod schemas, per-component CSS, only the design
@@ -205,6 +235,7 @@ export default defineConfig({
     utrechtWithoutDisplayNames(),
     sharedModulesTreeShakable(here('./src/shared/')),
     utrechtTokensInUse(here('./src/web')),
+    preloadDefaultTexts(),
     precompress(),
   ],
   build: {

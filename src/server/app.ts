@@ -23,10 +23,12 @@ import { createMailTransport, type MailTransport } from './modules/mail/transpor
 import metricsPlugin from './modules/metrics/index.ts';
 import notificationsModule from './modules/notifications/index.ts';
 import { packageModule } from './modules/package/index.ts';
+import { packagePageData } from './modules/package/page-data.ts';
 import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { privacyModule } from './modules/privacy/index.ts';
+import rateLimitPlugin from './modules/rate-limit/plugin.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
@@ -145,6 +147,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.now ? { now: options.now } : {}),
     ...(options.mailRetryDelaysMs ? { retryDelaysMs: options.mailRetryDelaysMs } : {}),
   });
+  // Request caps (config.rateLimit on a route), counted in the database: before the routes, once for all.
+  await app.register(rateLimitPlugin);
   // Before the routes, so its hook sees them all; a listener of its own only with METRICS_PORT.
   await app.register(metricsPlugin, { config });
   await app.register(unitOfWorkPlugin, options.now ? { now: options.now } : {});
@@ -182,6 +186,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(webAppPlugin, {
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
     pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
+    pageData: packagePageData,
   });
   return app;
 }

@@ -10,6 +10,9 @@ const isoDateTime = z.iso.datetime();
 // ---------------------------------------------------------------------------------------------------
 
 export const QUEUE_VIEWS = ['unassigned', 'mine', 'due_soon', 'late', 'shared', 'closed'] as const;
+/** How far a list pages: beyond this offset a reader narrows the list (a filter) rather than paging on. */
+export const QUEUE_MAX_OFFSET = 10_000;
+export const QUEUE_MAX_LIMIT = 200;
 export const queueQuerySchema = z.object({
   type: caseTypeSchema,
   view: z.enum(QUEUE_VIEWS).default('unassigned'),
@@ -17,8 +20,8 @@ export const queueQuerySchema = z.object({
   status: caseKeySchema.optional(),
   sort: z.enum(['due', 'created', 'updated']).default('due'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).default(50),
+  offset: z.coerce.number().int().min(0).max(QUEUE_MAX_OFFSET).default(0),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
@@ -62,5 +65,11 @@ export const queueResponseSchema = z.object({
     shared: z.number().int(),
   }),
   total: z.number().int(),
+  /**
+   * True when counting stopped at the cap, so the list holds at least `total`: the closed cases (a whole
+   * history) are counted only as far as paging reaches, so a refresh costs the same at a million cases as
+   * at ten thousand.
+   */
+  totalCapped: z.boolean(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;

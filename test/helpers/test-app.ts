@@ -22,7 +22,10 @@ export interface TestApp {
 /** A built web app stand-in, so page routes can be tested without running Vite in every test file. */
 async function fixtureWebDist(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="nl"><title>Weerbaar</title></html>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="nl"><head><title>Weerbaar</title></head><body></body></html>',
+  );
   await mkdir(path.join(dir, 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log("weerbaar")');
   return dir;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '../../src/server/lib/crypto/index.ts';
 import { caseGrants, cases } from '../../src/server/modules/cases/db.ts';
 import { presentQueueItem, slaOf } from '../../src/server/modules/cases/presenter.ts';
+import { countQueue } from '../../src/server/modules/cases/queue-repository.ts';
 import { loadCase, staffProfile, unreadCounts } from '../../src/server/modules/cases/repository.ts';
 import type { CaseState } from '../../src/server/modules/cases/types.ts';
 import { supportCases } from '../../src/server/modules/support/db.ts';
@@ -234,7 +235,7 @@ describe('the staff queue in SQL', () => {
         unread.get(s.row.id) ?? 0,
       ),
     );
-    return { items, counts, total: selected.length };
+    return { items, counts, total: selected.length, totalCapped: false };
   }
 
   const normalise = (items: QueueItem[]) =>
@@ -290,6 +291,20 @@ describe('the staff queue in SQL', () => {
       }
     }, 180_000);
   }
+
+  it('counts the closed list only as far as paging reaches, and says so', async () => {
+    const actor = readers.coordinator as TestActor;
+    const definition = t.app.cases.registry.get('support');
+    const profile = await staffProfile(t.app.db, { personId: actor.personId, roles: actor.roles });
+    const reader = { profile, isCoordinator: true, isStaff: true };
+    const closedList = { view: 'closed', sort: 'due', order: 'asc', limit: 50, offset: 0 } as const;
+    const whole = await countQueue(t.app.db, definition, reader, NOW, closedList);
+    expect(whole.total).toBeGreaterThanOrEqual(1);
+    expect(whole.totalCapped).toBe(false);
+    const capped = await countQueue(t.app.db, definition, reader, NOW, closedList, whole.total - 1);
+    expect(capped).toEqual({ counts: whole.counts, total: whole.total - 1, totalCapped: true });
+    expect(await countQueue(t.app.db, definition, reader, NOW, closedList, whole.total + 1)).toEqual(whole);
+  });
 
   it('filters by urgency and status the same way', async () => {
     for (const name of ['coordinator', 'confidantNgb', 'sipaAdvisor', 'ccvAdvisor']) {

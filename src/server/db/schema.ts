@@ -13,6 +13,7 @@ export * from '../modules/notifications/db.ts';
 export * from '../modules/package/db.ts';
 export * from '../modules/people/db.ts';
 export * from '../modules/privacy/db.ts';
+export * from '../modules/rate-limit/db.ts';
 export * from '../modules/sessions/db.ts';
 export * from '../modules/sipa/db.ts';
 export * from '../modules/support/db.ts';

@@ -19,7 +19,8 @@ import { hashSecretToken, newSecretToken } from '../modules/sessions/tokens.ts';
  * accounts have no passkey or password, so each gets a link at start that signs in as that account.
  *
  * The tokens live in this process's memory only (never in the database, so a restart or a copied data
- * directory leaves none behind), as SHA-256 hashes. A link works until the demo stops, at most
+ * directory leaves none behind), as SHA-256 hashes. The demo refuses DATABASE_URL, so it is always one
+ * process: no other instance needs to know them. A link works until the demo stops, at most
  * DEMO_LINK_TTL_MS: reusable on purpose, so a presenter can switch between accounts. A sign-in ends the
  * session the browser had, creates a fresh one (method `demo_link`, audited) and redirects to `/`.
  * Cross-site requests are refused, so another site cannot sign a visitor in to a demo account.

@@ -10,6 +10,14 @@ import { takeJobsFromOldSchema } from './upgrade.ts';
  *
  * Modules register handlers (and crons) before start; sending is possible only while running. Handlers
  * must be idempotent: pg-boss delivers at least once, and a sweep may do the same work.
+ *
+ * Several instances on one database each run a boss, and work is still done once: a job is a row that
+ * one worker takes (SKIP LOCKED); a job about a record is sent once, by the instance whose change made
+ * it (after the commit); a cron occurrence is filed once, whichever instance's clock pass gets there
+ * first (pg-boss 12 claims each pass in its `schedule` table and files each occurrence under a singleton
+ * key). What two instances may still both run — a sweep and a per-record job at the same moment — takes
+ * the record's row lock and checks whether the work was done (`reminderSentAt`, the waiting-list lock),
+ * so a reminder or a promotion happens once (test/integration/several-instances.test.ts).
  */
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;

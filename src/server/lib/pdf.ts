@@ -60,8 +60,8 @@ export function sendPdf(reply: FastifyReply, pdf: Buffer, fileName: string) {
 /**
  * Rendering a PDF takes a noticeable slice of a CPU: a cap per person (per IP address when signed out)
  * and route keeps one account from tying up the server. A person needs a handful a minute; an admin printing a batch of packages, a few more.
- * Routes ask for it with `config: { rateLimit: PDF_RATE_LIMIT }` in a scope that registered
- * @fastify/rate-limit with `global: false`.
+ * Routes ask for it with `config: { rateLimit: PDF_RATE_LIMIT }`; the app registers @fastify/rate-limit once,
+ * counting in the database, so the cap holds across instances.
  */
 export const PDF_RATE_LIMIT: RateLimitOptions = {
   max: 20,

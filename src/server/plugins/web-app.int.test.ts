@@ -36,6 +36,19 @@ describe('serving the web app', () => {
     }
   });
 
+  it('names the public data a page reads first as preloads, so the browser fetches it with the code', async () => {
+    const preloads = (html: string) =>
+      [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]*)">/g)].map((m) => m[1]);
+    expect(preloads((await page('/')).body)).toEqual(['/api/package/parts']);
+    expect(preloads((await page('/pakket/sipa?lang=en')).body)).toEqual(['/api/package/parts/sipa']);
+    // Pages without such data, unknown pages and parts that do not exist name nothing.
+    for (const url of ['/privacyverklaring', '/bestaat-niet', '/pakket/bestaat-niet', '/pakket/%22%3E%3Cscript%3E']) {
+      const response = await page(url);
+      expect(preloads(response.body), url).toEqual([]);
+      expect(response.body, url).not.toContain('<script>');
+    }
+  });
+
   it('answers unknown API paths and non-page requests with problem details', async () => {
     for (const response of [
       await page('/api/bestaat-niet'),

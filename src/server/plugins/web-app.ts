@@ -15,7 +15,22 @@ export interface WebAppOptions {
    * like /pakket/bestaat-niet answers 404 like any unknown page. Pages without a check answer 200.
    */
   pageExists?: Partial<Record<WebPathName, (params: Record<string, string>) => Promise<boolean>>>;
+  /**
+   * The API addresses a page reads before it can show anything. index.html names them as preloads, so the
+   * browser fetches them while it loads the app's code rather than after running it (one round trip less
+   * before the largest text is painted, issue #13). Only public, cacheable answers belong here.
+   */
+  pageData?: Partial<Record<WebPathName, (params: Record<string, string>) => string[]>>;
 }
+
+type PageParams = Record<string, string>;
+
+/** `<link rel="preload">` for each address; the fetch() that reads it later matches (same mode, credentials). */
+function preloadLinks(urls: readonly string[]): string {
+  return urls.map((url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`).join('');
+}
+
+const escapeAttribute = (value: string) => value.replace(/[&"<>]/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
  * Serves the built web app from the same process as the API. Hashed assets are cached for a year;
@@ -43,11 +58,14 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
     });
   });
 
-  const sendIndex = (reply: FastifyReply, status: number) => {
-    if (!indexHtml) {
+  const indexText = indexHtml?.toString('utf8') ?? null;
+
+  const sendIndex = (reply: FastifyReply, status: number, preloads: readonly string[] = []) => {
+    if (!indexHtml || indexText === null) {
       return reply.status(503).type('text/plain; charset=utf-8').send('The web app has not been built yet.');
     }
-    return reply.status(status).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    const html = preloads.length > 0 ? indexText.replace('</head>', `${preloadLinks(preloads)}</head>`) : indexHtml;
+    return reply.status(status).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
 
   const wantsPage = (request: FastifyRequest) =>
@@ -57,20 +75,27 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
 
   // Every page path is answered here: known ones with 200, others with 404 (the app shows its not-found page).
   app.setNotFoundHandler(async (request, reply) => {
-    if (wantsPage(request)) return sendIndex(reply, (await isExistingPage(request.url)) ? 200 : 404);
-    throw notFound();
+    if (!wantsPage(request)) throw notFound();
+    const page = knownPage(request.url);
+    if (!page || !(await pageExists(page))) return sendIndex(reply, 404);
+    return sendIndex(reply, 200, page.name ? (options.pageData?.[page.name]?.(page.params) ?? []) : []);
   });
 
-  async function isExistingPage(url: string): Promise<boolean> {
-    if (!isWebPath(url)) return false;
+  /** The page an address names, with its parameters decoded; null for an address the app does not know. */
+  function knownPage(url: string): { name: WebPathName | null; params: PageParams } | null {
+    if (!isWebPath(url)) return null;
     const page = matchWebPath(url.split('?')[0] ?? '');
-    const exists = page && options.pageExists?.[page.name];
-    if (!exists) return true;
+    if (!page) return { name: null, params: {} };
     // isWebPath has checked that every segment decodes.
     const params = Object.fromEntries(
       Object.entries(page.params).map(([key, value]) => [key, decodeURIComponent(value)]),
     );
-    return exists(params);
+    return { name: page.name, params };
+  }
+
+  async function pageExists(page: { name: WebPathName | null; params: PageParams }): Promise<boolean> {
+    const exists = page.name ? options.pageExists?.[page.name] : undefined;
+    return exists ? exists(page.params) : true;
   }
 }
 

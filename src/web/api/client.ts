@@ -6,7 +6,8 @@ import { activeAndVisible } from './activity.ts';
  * The one way the web app calls the API: JSON, uploads (a multipart form, or a file as the body) and
  * downloads all go through send() below, so every call gets the same session handling — the CSRF token
  * (fetched anew once when a step-up in another tab changed it), the 401 that ends a lapsed session,
- * and the idle-timeout bookkeeping (activity, and background reads marked as such).
+ * the idle-timeout bookkeeping (activity, and background reads marked as such), and an Idempotency-Key
+ * on every POST, so one whose answer got lost can be sent again without doing it twice.
  */
 
 /**
@@ -72,6 +73,8 @@ interface Outgoing {
   accept: string;
   signal?: AbortSignal | undefined;
   cache?: RequestCache;
+  /** A POST's Idempotency-Key, the same on every try of that one request. */
+  key?: string;
 }
 
 /**
@@ -82,6 +85,7 @@ interface Outgoing {
 async function send(path: string, outgoing: Outgoing, retried = false): Promise<Response> {
   const { method, payload } = outgoing;
   const headers: Record<string, string> = { Accept: outgoing.accept };
+  if (method === 'POST') headers['Idempotency-Key'] = outgoing.key ??= crypto.randomUUID();
   const background = method === 'GET' && !activeAndVisible(UNATTENDED_AFTER_MS);
   if (background) headers[BACKGROUND_REFRESH_HEADER] = '1';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -96,14 +100,22 @@ async function send(path: string, outgoing: Outgoing, retried = false): Promise<
     // The browser sets the multipart Content-Type with its boundary.
     body = payload.form;
   }
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body,
-    signal: outgoing.signal,
-    ...(outgoing.cache ? { cache: outgoing.cache } : {}),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body,
+      signal: outgoing.signal,
+      ...(outgoing.cache ? { cache: outgoing.cache } : {}),
+    });
+  } catch (error) {
+    // No answer (the connection dropped, perhaps after the server made the change). A POST goes once more
+    // under the same Idempotency-Key: the server then answers with what it did, never doing it twice.
+    if (method !== 'POST' || retried || outgoing.signal?.aborted) throw error;
+    return send(path, outgoing, true);
+  }
   if (!background) for (const listener of activityListeners) listener();
   if (response.ok) return response;
   const error = await toApiError(response);

@@ -1,12 +1,12 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activationRoutes } from './activation-routes.ts';
 import { meCredentialRoutes } from './me-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 
 /**
- * Activation, sign-in, step-up and "my sign-in methods". Encapsulated: the request cap of
- * @fastify/rate-limit applies only to the routes here that ask for it (config.rateLimit).
+ * Activation, sign-in, step-up and "my sign-in methods". The request cap of @fastify/rate-limit applies
+ * to the routes here that ask for it (config.rateLimit), counted in the database across every instance
+ * (modules/rate-limit).
  *
  * Design in short (details next to the code):
  * - Methods: passkeys for everyone (required for staff and admins: any role besides officeholder and
@@ -28,7 +28,6 @@ import { signInRoutes } from './sign-in-routes.ts';
  * - Every sign-in starts a new session and ends the one the request came with.
  */
 export const authModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
   await app.register(activationRoutes);
   await app.register(signInRoutes);
   await app.register(meCredentialRoutes);

@@ -29,7 +29,7 @@ export async function listQueue(core: CaseCore, ctx: ServiceContext, query: Queu
   const profile = await staffProfile(db, actor);
 
   const reader = { profile, isCoordinator, isStaff };
-  const { counts, total } = await countQueue(db, definition, reader, now, query);
+  const { counts, total, totalCapped } = await countQueue(db, definition, reader, now, query);
   const rows = await queuePage(db, definition, selectedList(queueViews(definition, reader, now), query), query);
 
   const ids = rows.map((row) => row.id);
@@ -54,5 +54,5 @@ export async function listQueue(core: CaseCore, ctx: ServiceContext, query: Queu
         unread.get(row.id) ?? 0,
       );
     });
-  return { items, counts, total };
+  return { items, counts, total, totalCapped };
 }

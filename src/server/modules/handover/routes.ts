@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamsSchema, noBodySchema } from '../../../shared/admin.ts';
 import {
@@ -37,7 +36,6 @@ const OFFICEHOLDER: RouteAccess = { roles: ['officeholder'] };
 const tags = ['handover'];
 
 export const handoverRoutes: FastifyPluginAsyncZod<{ regions: RegionIndex }> = async (app, options) => {
-  await app.register(rateLimit, { global: false });
   const deps: HandoverDeps = { uow: app.unitOfWork, config: app.config, keyring: app.keyring };
   const { regions } = options;
 

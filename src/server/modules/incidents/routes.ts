@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -60,7 +59,6 @@ function sendFile(
 
 export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(rateLimit, { global: false });
     await app.register(multipart, {
       limits: {
         fileSize: EVIDENCE_MAX_BYTES,

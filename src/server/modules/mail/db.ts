@@ -17,14 +17,18 @@ export const mailOutbox = pgTable(
     kind: text('kind').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * While a delivery run (of any instance) holds the message: no other run takes it before this. Longer
+     * than nodemailer's slowest send; a run that died mid-way leaves it to whichever run comes after.
+     */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     /** The class of the last failed attempt (e.g. `smtp_temporary:451`), never the server's text (it may name the recipient). */
     error: text('error'),
     /** Delivery attempts made (claimed), failed or not. */
     attempts: integer('attempts').notNull().default(0),
     /**
-     * When the next attempt is due; null: due now (never tried, or sent again by an admin), whatever the
-     * clock says. A claimed row has it moved past its lease, so a second deliverer (another instance) does
-     * not take it while the first is sending.
+     * When the next attempt is due (the back-off after a failure); null: due now (never tried, or sent
+     * again by an admin), whatever the clock says.
      */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     /** Set when delivery was given up (a permanent refusal, or every retry spent): the dead letters. */

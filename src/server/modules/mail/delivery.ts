@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { contextAad, type Keyring } from '../../lib/crypto/index.ts';
 import { mailOutbox } from './db.ts';
@@ -62,8 +62,8 @@ export function classifyMailError(error: unknown): { errorClass: string; permane
 }
 
 /**
- * Takes the next due mail for this deliverer alone: one statement that moves its next attempt past the
- * lease and counts the attempt. `FOR UPDATE SKIP LOCKED` lets concurrent deliverers (other instances, or
+ * Takes the next due mail for this deliverer alone: holds it (`claimed_until`, the lease) and counts the
+ * attempt. `FOR UPDATE SKIP LOCKED` lets concurrent deliverers (other instances, or
  * a retry job beside a request's flush) pass over a row another is claiming instead of waiting for it
  * and then sending it a second time; a row already claimed is no longer due, so it is not taken again.
  */
@@ -81,6 +81,7 @@ async function claimNext(db: DbOrTx, now: Date) {
           isNull(mailOutbox.deadAt),
           isNotNull(mailOutbox.bodyEnvelope),
           or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)),
+          or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, now)),
         ),
       )
       .orderBy(sql`${mailOutbox.nextAttemptAt} ASC NULLS FIRST`, asc(mailOutbox.createdAt))
@@ -91,7 +92,7 @@ async function claimNext(db: DbOrTx, now: Date) {
       .update(mailOutbox)
       .set({
         attempts: sql`${mailOutbox.attempts} + 1`,
-        nextAttemptAt: new Date(now.getTime() + MAIL_CLAIM_LEASE_MS),
+        claimedUntil: new Date(now.getTime() + MAIL_CLAIM_LEASE_MS),
       })
       .where(eq(mailOutbox.id, due.id))
       .returning();
@@ -134,7 +135,7 @@ export async function deliverDue(
         pass.dead++;
         await db
           .update(mailOutbox)
-          .set({ error: errorClass, deadAt: now })
+          .set({ error: errorClass, deadAt: now, claimedUntil: null })
           .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
       } else {
         pass.retrying++;
@@ -142,7 +143,7 @@ export async function deliverDue(
         if (!pass.nextRetryAt || nextAttemptAt < pass.nextRetryAt) pass.nextRetryAt = nextAttemptAt;
         await db
           .update(mailOutbox)
-          .set({ error: errorClass, nextAttemptAt })
+          .set({ error: errorClass, nextAttemptAt, claimedUntil: null })
           .where(and(eq(mailOutbox.id, row.id), isNull(mailOutbox.sentAt)));
       }
       continue;
@@ -152,6 +153,7 @@ export async function deliverDue(
       .update(mailOutbox)
       .set({
         sentAt: options.now(),
+        claimedUntil: null,
         error: null,
         ...(transport.local ? {} : { bodyEnvelope: null, attachmentsEnvelope: null }),
       })

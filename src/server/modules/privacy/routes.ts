@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,8 +21,6 @@ const tags = ['privacy'];
 /** Mijn gegevens: download everything (step-up, a few per hour), delete the account (step-up), the retention table. */
 export function privacyRoutes(deps: PrivacyDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(rateLimit, { global: false });
-
     app.get(
       PRIVACY_PATHS.export,
       {

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/cases.ts';
 import {
@@ -24,8 +23,6 @@ import {
 const tags = ['sipa'];
 
 export const sipaRoutes: FastifyPluginAsyncZod<{ cases: SipaCases }> = async (app, { cases }) => {
-  await app.register(rateLimit, { global: false });
-
   app.post(
     '/api/sipa/requests',
     {

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -34,8 +33,6 @@ export function sendDownload(reply: FastifyReply, content: string, type: string,
 }
 
 export const participantRoutes: FastifyPluginAsyncZod<{ deps: TrainingDeps }> = async (app, { deps }) => {
-  await app.register(rateLimit, { global: false });
-
   app.get(
     '/api/training/sessions',
     {

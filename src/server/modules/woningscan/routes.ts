@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseActionResponseSchema, caseIdParamsSchema } from '../../../shared/cases.ts';
@@ -40,8 +39,6 @@ const ADVISER = { roles: ['ccv_advisor'] } as const;
 const OFFICEHOLDER = { roles: ['officeholder'] } as const;
 
 export const woningscanRoutes: FastifyPluginAsyncZod<{ deps: WoningscanDeps }> = async (app, { deps }) => {
-  await app.register(rateLimit, { global: false });
-
   app.get(
     '/api/woningscan/schemes',
     {

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SHIPPED_QUESTIONNAIRE } from '../../../shared/zelfscan/shipped.ts';
@@ -30,7 +29,6 @@ const SAVERS: RouteAccess = { roles: ['officeholder', 'relative'] };
 const tags = ['zelfscan'];
 
 export const zelfscanRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, { global: false });
   const deps: ZelfscanDeps = {
     uow: app.unitOfWork,
     keyring: app.keyring,
