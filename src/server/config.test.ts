@@ -142,6 +142,32 @@ describe('configuration', () => {
     expect(parseConfig({ NODE_ENV: 'development' }).ALLOW_LOCAL_MAIL_IN_PRODUCTION).toBe(false);
   });
 
+  it('takes staff sign-in with an organisation (OIDC) as a whole, off without OIDC_ISSUER', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.nl',
+      OIDC_CLIENT_ID: 'weerbaar',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_ALLOWED_EMAIL_DOMAINS: ' Example.nl, nvvb.nl ,',
+    };
+    expect(parseConfig({}).OIDC_ISSUER).toBeUndefined();
+    const config = parseConfig(oidc);
+    expect(config.OIDC_ALLOWED_EMAIL_DOMAINS).toEqual(['example.nl', 'nvvb.nl']);
+    expect(config.OIDC_MFA_CLAIM).toBe('amr=mfa');
+    expect(() => parseConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /OIDC_CLIENT_ID: must be set with OIDC_ISSUER/,
+    );
+    expect(() => parseConfig({ ...oidc, OIDC_ALLOWED_EMAIL_DOMAINS: 'not a domain' })).toThrow(
+      /OIDC_ALLOWED_EMAIL_DOMAINS: must be e-mail domains/,
+    );
+    expect(() => parseConfig({ ...oidc, OIDC_MFA_CLAIM: 'mfa' })).toThrow(/OIDC_MFA_CLAIM: must be claim=value/);
+    expect(parseConfig({ ...oidc, OIDC_MFA_CLAIM: 'acr=urn:example:mfa' }).OIDC_MFA_CLAIM).toBe('acr=urn:example:mfa');
+    const production = { ...oidc, NODE_ENV: 'production', ALLOW_LOCAL_MAIL_IN_PRODUCTION: 'true' };
+    expect(() => parseConfig({ ...production, OIDC_ISSUER: 'http://login.example.nl' })).toThrow(
+      /OIDC_ISSUER: must be an https:\/\/ URL in production/,
+    );
+    expect(parseConfig(production).OIDC_ISSUER).toBe('https://login.example.nl');
+  });
+
   it('accepts a PostgreSQL URL', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://weerbaar@db:5432/weerbaar' }).DATABASE_URL).toBe(
       'postgres://weerbaar@db:5432/weerbaar',

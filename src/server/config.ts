@@ -150,6 +150,31 @@ export const configSchema = z.object({
   SIPA_REOPEN_DAYS: reopenDays.default(30),
   SIPA_RETENTION_DAYS: retentionDays.default(730),
   SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
+  // Staff sign-in through their organisation's OpenID Connect provider (modules/auth/oidc-*.ts): off
+  // unless OIDC_ISSUER is set; then the client id, secret and allowed e-mail domains are needed too.
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  /** Comma-separated e-mail domains whose staff may sign in this way, e.g. `ministerie.nl,nvvb.nl`. */
+  OIDC_ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .transform((value, context): string[] => {
+      const domains = value
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase())
+        .filter((domain) => domain !== '');
+      if (domains.length === 0 || domains.some((domain) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))) {
+        context.addIssue({ code: 'custom', message: 'must be e-mail domains, comma-separated, like example.nl' });
+        return z.NEVER;
+      }
+      return domains;
+    })
+    .optional(),
+  /** The ID-token claim that proves a second factor: `claim=value[,value…]`, e.g. `amr=mfa` or `acr=…`. */
+  OIDC_MFA_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+=[^,=\s][^=\s]*$/, 'must be claim=value[,value…], e.g. amr=mfa')
+    .default('amr=mfa'),
 });
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -178,6 +203,14 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
         'must be set in production: without it mail stays on this server (local mode). ' +
         'Set ALLOW_LOCAL_MAIL_IN_PRODUCTION=true to run in local mode anyway',
     });
+  }
+  if (config.OIDC_ISSUER) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ALLOWED_EMAIL_DOMAINS'] as const) {
+      if (!config[name]) context.addIssue({ code: 'custom', path: [name], message: 'must be set with OIDC_ISSUER' });
+    }
+    if (config.NODE_ENV === 'production' && !config.OIDC_ISSUER.startsWith('https://')) {
+      context.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https:// URL in production' });
+    }
   }
   for (const type of ['SUPPORT', 'SIPA'] as const) {
     if (config[`${type}_RETENTION_DAYS`] < config[`${type}_REOPEN_DAYS`]) {

@@ -366,6 +366,18 @@ export const AUTH_PROBLEM_CODES = [
   'last_method',
   /** 409: staff and admins must keep at least one passkey. */
   'last_passkey',
+  /**
+   * Staff sign-in with their organisation (OpenID Connect). The callback redirects to the sign-in page
+   * with `?oidc=<code>`, and the page shows the code's text.
+   */
+  'oidc_state_invalid',
+  'oidc_provider_refused',
+  'oidc_provider_unreachable',
+  'oidc_token_invalid',
+  'oidc_mfa_missing',
+  'oidc_email_not_allowed',
+  'oidc_account_unknown',
+  'oidc_passkey_required',
 ] as const;
 export type AuthProblemCode = (typeof AUTH_PROBLEM_CODES)[number];
 
@@ -388,3 +400,23 @@ export type AddPasskeyRequest = z.infer<typeof addPasskeyRequestSchema>;
 export type RegenerateRecoveryCodesRequest = z.infer<typeof regenerateRecoveryCodesRequestSchema>;
 export type PasswordTotpStartRequest = z.infer<typeof passwordTotpStartRequestSchema>;
 export type PasswordTotpCompleteRequest = z.infer<typeof passwordTotpCompleteRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Staff sign-in with their organisation (OpenID Connect)
+// ---------------------------------------------------------------------------------------------------
+
+/** `GET /api/auth/oidc`: whether "Sign in with your organisation" is configured on this server. */
+export const oidcStatusResponseSchema = z.object({ enabled: z.boolean() });
+export type OidcStatus = z.infer<typeof oidcStatusResponseSchema>;
+
+/** Where the browser starts it (a full page navigation, not a fetch: it leaves for the provider). */
+export const OIDC_START_PATH = '/api/auth/oidc/start';
+
+/** The query the provider sends back to the callback (bounded; other parameters are ignored). */
+export const oidcCallbackQuerySchema = z.object({
+  code: sensitive(z.string().min(1).max(2048)).optional(),
+  state: z.string().min(1).max(512).optional(),
+  iss: z.string().max(2048).optional(),
+  error: z.string().max(256).optional(),
+  error_description: z.string().max(2048).optional(),
+});

@@ -17,4 +17,8 @@ export const AUTH_AUDIT_ACTIONS = {
   },
   'auth.recovery_codes_issued': { nl: 'maakte nieuwe herstelcodes', en: 'made new recovery codes' },
   'auth.recovery_code_used': { nl: 'gebruikte een herstelcode om in te loggen', en: 'used a recovery code to sign in' },
+  'auth.oidc_linked': {
+    nl: 'koppelde het account van uw organisatie om mee in te loggen',
+    en: "linked your organisation's account to sign in with",
+  },
 } as const satisfies Catalogue;

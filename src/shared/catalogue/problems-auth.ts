@@ -56,4 +56,36 @@ export const AUTH_PROBLEMS = {
     nl: 'Uw account heeft minstens één passkey nodig. Voeg eerst een andere passkey toe.',
     en: 'Your account needs at least one passkey. Add another passkey first.',
   },
+  oidc_state_invalid: {
+    nl: 'Inloggen met uw organisatie is verlopen of onderbroken. Begin opnieuw met de knop hieronder.',
+    en: 'Signing in with your organisation expired or was interrupted. Start again with the button below.',
+  },
+  oidc_provider_refused: {
+    nl: 'Uw organisatie heeft het inloggen niet goedgekeurd. Probeer het opnieuw of vraag uw eigen ICT-afdeling.',
+    en: 'Your organisation did not approve the sign-in. Try again or ask your own IT department.',
+  },
+  oidc_provider_unreachable: {
+    nl: 'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw of log in met uw passkey.',
+    en: "Your organisation's sign-in service cannot be reached now. Try again later or sign in with your passkey.",
+  },
+  oidc_token_invalid: {
+    nl: 'Het antwoord van uw organisatie klopte niet (bijvoorbeeld verlopen of niet voor Weerbaar bedoeld). Probeer het opnieuw.',
+    en: 'The answer from your organisation was not valid (for example expired or not meant for Weerbaar). Please try again.',
+  },
+  oidc_mfa_missing: {
+    nl: 'Uw organisatie meldt niet dat u met twee stappen (MFA) bent ingelogd. Log bij uw organisatie in met MFA en probeer het opnieuw.',
+    en: 'Your organisation does not report that you signed in with two steps (MFA). Sign in with MFA at your organisation and try again.',
+  },
+  oidc_email_not_allowed: {
+    nl: 'Met het e-mailadres van dit account kunt u niet via uw organisatie inloggen. Gebruik uw werkadres of log in met uw passkey.',
+    en: 'The e-mail address of this account cannot be used to sign in with your organisation. Use your work address or sign in with your passkey.',
+  },
+  oidc_account_unknown: {
+    nl: 'Er is geen medewerkersaccount in Weerbaar voor u. Een beheerder van Weerbaar moet u eerst uitnodigen.',
+    en: 'There is no staff account in Weerbaar for you. A Weerbaar administrator must invite you first.',
+  },
+  oidc_passkey_required: {
+    nl: 'Als beheerder logt u in met uw passkey, niet via uw organisatie.',
+    en: 'As an administrator you sign in with your passkey, not through your organisation.',
+  },
 } as const satisfies Catalogue;

@@ -48,6 +48,7 @@ export class CaseServer {
     readonly baseUrl: string,
     private child: ChildProcess,
     private readonly dataDir: string,
+    private readonly extraEnv: Record<string, string>,
   ) {
     this.listen(child);
   }
@@ -60,7 +61,7 @@ export class CaseServer {
     child.stderr?.on('data', collect);
   }
 
-  private static spawn(baseUrl: string, dataDir: string): ChildProcess {
+  private static spawn(baseUrl: string, dataDir: string, extraEnv: Record<string, string>): ChildProcess {
     return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: {
@@ -73,19 +74,26 @@ export class CaseServer {
         DATA_DIR: dataDir,
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }
 
-  /** Starts `src/server/main.ts` as `npm start` does (the web build is made by the e2e global setup). */
-  static async start(): Promise<CaseServer> {
+  /**
+   * Starts `src/server/main.ts` as `npm start` does (the web build is made by the e2e global setup).
+   * `env` may add variables once the address is known (e.g. an identity provider that redirects back to it).
+   */
+  static async start(
+    options: { env?: (baseUrl: string) => Promise<Record<string, string>> } = {},
+  ): Promise<CaseServer> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'weerbaar-e2e-cases-'));
     const port = await freePort();
     // localhost: PUBLIC_URL's host is the passkeys' relying party and the origin the server checks.
     const baseUrl = `http://localhost:${port}`;
-    const child = CaseServer.spawn(baseUrl, dataDir);
-    const server = new CaseServer(baseUrl, child, dataDir);
+    const extraEnv = (await options.env?.(baseUrl)) ?? {};
+    const child = CaseServer.spawn(baseUrl, dataDir, extraEnv);
+    const server = new CaseServer(baseUrl, child, dataDir, extraEnv);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`The case server stopped:\n${server.output}`);
@@ -126,7 +134,7 @@ export class CaseServer {
   async restart(whileStopped?: (dataDir: string) => Promise<void>): Promise<void> {
     await this.stopProcess();
     await whileStopped?.(this.dataDir);
-    this.child = CaseServer.spawn(this.baseUrl, this.dataDir);
+    this.child = CaseServer.spawn(this.baseUrl, this.dataDir, this.extraEnv);
     this.listen(this.child);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {

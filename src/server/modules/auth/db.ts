@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people } from '../people/db.ts';
 
 /** WebAuthn credentials (passkeys). The public key is not secret; the counter detects cloned keys. */
@@ -73,3 +73,25 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A staff member's account at their organisation's OpenID Connect provider (oidc-service.ts): made at
+ * the first sign-in that matched on the verified e-mail address; from then on the sign-in matches on
+ * issuer + subject, so a changed or reused address at the provider cannot reach another account.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.issuer, table.subject] }),
+    uniqueIndex('oidc_identities_person_issuer_idx').on(table.personId, table.issuer),
+  ],
+);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activationRoutes } from './activation-routes.ts';
 import { meCredentialRoutes } from './me-routes.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 
 /**
@@ -26,9 +27,12 @@ import { signInRoutes } from './sign-in-routes.ts';
  *   mail without any detail. Removing a method always ends every other session; adding one or new
  *   recovery codes does so on request (`endOtherSessions: true`). Using a recovery code also sends the notice.
  * - Every sign-in starts a new session and ends the one the request came with.
+ * - Staff may also sign in with their organisation's OpenID Connect provider when OIDC_* is configured
+ *   (oidc-client.ts, oidc-service.ts): existing staff accounts only, MFA claim required, admins refused.
  */
 export const authModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(activationRoutes);
   await app.register(signInRoutes);
+  await app.register(oidcRoutes);
   await app.register(meCredentialRoutes);
 };

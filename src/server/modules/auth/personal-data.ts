@@ -1,6 +1,7 @@
 import { asc, eq, lt } from 'drizzle-orm';
 import { isoOrNull, type JsonRecord, type PersonalDataContribution } from '../../lib/personal-data.ts';
 import {
+  oidcIdentities,
   passkeys,
   passwordCredentials,
   recoveryCodes,
@@ -20,7 +21,7 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
   sources: [
     {
       key: 'sign_in_methods',
-      tables: ['passkeys', 'password_credentials', 'totp_credentials', 'recovery_codes'],
+      tables: ['passkeys', 'password_credentials', 'totp_credentials', 'recovery_codes', 'oidc_identities'],
       async export({ db, personId }) {
         const keys = await db
           .select()
@@ -33,6 +34,7 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
           .where(eq(passwordCredentials.personId, personId));
         const [totp] = await db.select().from(totpCredentials).where(eq(totpCredentials.personId, personId));
         const codes = await db.select().from(recoveryCodes).where(eq(recoveryCodes.personId, personId));
+        const organisations = await db.select().from(oidcIdentities).where(eq(oidcIdentities.personId, personId));
         const records: JsonRecord[] = [
           ...keys.map((key) => ({
             kind: 'passkey',
@@ -60,6 +62,13 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
                 },
               ]
             : []),
+          ...organisations.map((link) => ({
+            kind: 'organisation_sign_in',
+            issuer: link.issuer,
+            subject: link.subject,
+            createdAt: link.createdAt.toISOString(),
+            lastUsedAt: isoOrNull(link.lastUsedAt),
+          })),
         ];
         return { records };
       },
@@ -83,6 +92,7 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
         await w.tx.delete(passwordCredentials).where(eq(passwordCredentials.personId, personId));
         await w.tx.delete(totpCredentials).where(eq(totpCredentials.personId, personId));
         await w.tx.delete(recoveryCodes).where(eq(recoveryCodes.personId, personId));
+        await w.tx.delete(oidcIdentities).where(eq(oidcIdentities.personId, personId));
         await w.tx.delete(webauthnChallenges).where(eq(webauthnChallenges.personId, personId));
         return { counts: { passkeys: removed.length } };
       },
@@ -91,7 +101,7 @@ export const AUTH_PERSONAL_DATA: PersonalDataContribution = {
   retention: [
     {
       category: 'sign_in_methods',
-      tables: ['passkeys', 'password_credentials', 'totp_credentials', 'recovery_codes'],
+      tables: ['passkeys', 'password_credentials', 'totp_credentials', 'recovery_codes', 'oidc_identities'],
       keepDays: null,
       startsAt: '—',
       reason:

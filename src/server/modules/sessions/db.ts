@@ -13,7 +13,7 @@ export const sessions = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    /** How the person signed in: passkey, password_totp, password_recovery, setup_link, demo. */
+    /** How the person signed in: passkey, password_totp, password_recovery, activation, demo_link, oidc. */
     method: text('method').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),

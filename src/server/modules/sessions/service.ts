@@ -12,7 +12,7 @@ import { sessions } from './db.ts';
 import { absoluteLifetimeMs, idleTimeoutMs } from './policy.ts';
 import { hashSecretToken, newSecretToken } from './tokens.ts';
 
-export type SignInMethod = 'passkey' | 'password_totp' | 'password_recovery' | 'activation' | 'demo_link';
+export type SignInMethod = 'passkey' | 'password_totp' | 'password_recovery' | 'activation' | 'demo_link' | 'oidc';
 export type EndReason =
   | 'signed_out'
   | 'signed_out_everywhere'

@@ -21,6 +21,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { secondFactor, signInApi } from './api.ts';
 import { useFormProblems } from './form.ts';
 import { landingPath, type SignInState, safeNext } from './navigation.ts';
+import { OrganisationSignIn, organisationRefusal } from './OrganisationSignIn.tsx';
 import { PasskeyError } from './passkeys.ts';
 import './auth.css';
 
@@ -46,7 +47,11 @@ export function SignInPage() {
   const [code, setCode] = useState('');
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
   const [busy, setBusy] = useState<'passkey' | 'password' | null>(null);
-  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  // Back from signing in with an organisation that was refused: the reason shows like any other failure.
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(() => {
+    const refusal = organisationRefusal(t, params.get('oidc'));
+    return refusal ? { message: refusal, attempt: 1 } : null;
+  });
   const form = useFormProblems();
   const failureRef = useRef<HTMLDivElement>(null);
 
@@ -150,6 +155,8 @@ export function SignInPage() {
           </Button>
         </ButtonGroup>
       </section>
+
+      <OrganisationSignIn />
 
       <section aria-labelledby="sign-in-password-heading" className="weerbaar-method">
         <Heading2 id="sign-in-password-heading">{t('signIn.passwordHeading')}</Heading2>
