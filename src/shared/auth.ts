@@ -183,6 +183,11 @@ export const activationInspectResponseSchema = z.object({
   /** True for staff and admins (any role besides officeholder/relative): password + TOTP not offered. */
   passkeyRequired: z.boolean(),
   expiresAt: z.iso.datetime(),
+  /**
+   * For a relative: the officeholder who invited them (their name and office code), shown once the token
+   * is verified. The mail leaves it out: a mailbox is no safe place for who is family of whom.
+   */
+  invitedBy: z.object({ displayName: z.string().nullable(), office: z.string().nullable() }).nullable(),
 });
 export type ActivationInspect = z.infer<typeof activationInspectResponseSchema>;
 

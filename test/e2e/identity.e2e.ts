@@ -10,7 +10,7 @@ import {
   expectSignedInAs,
   signOut,
 } from './helpers/identity.ts';
-import { activationLinkFor, setupLink } from './helpers/outbox.ts';
+import { activationLinkFor, mailsIn, serverOutput, setupLink } from './helpers/outbox.ts';
 import { TestAuthenticatorApp } from './helpers/totp.ts';
 import { addVirtualAuthenticator, otherDevice, type VirtualAuthenticator } from './helpers/webauthn.ts';
 
@@ -480,6 +480,12 @@ describe('identity: from the first admin to a relative', { timeout: 120_000 }, (
     await relative.page.goto(await activationLinkFor(RELATIVE.email));
     await expectHeading(relative.page, 'Uw account activeren');
     await relative.page.getByText('U bent uitgenodigd als: familielid.').waitFor();
+    // Who invited them shows here, once the link is verified; the mail only says someone who uses
+    // Weerbaar did (people/relatives.int.test.ts holds the mail to that).
+    await relative.page.getByText(`U bent uitgenodigd door ${OFFICEHOLDER.name} (wethouder).`).waitFor();
+    const invitation = mailsIn(await serverOutput()).filter((mail) => mail.to === RELATIVE.email);
+    expect(invitation.at(-1)?.text).toContain('Iemand die Weerbaar gebruikt, heeft u uitgenodigd');
+    await expectNoAxeViolations(relative.page, '/activeren (a relative)');
     await relative.page.getByRole('textbox', { name: 'Uw naam' }).fill(RELATIVE.name);
     // Passkey is the suggested choice.
     expect(await relative.page.getByRole('radio', { name: 'Met een passkey (aangeraden)' }).isChecked()).toBe(true);

@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
 import { focused, tabUntil } from './helpers/keyboard.ts';
+import { openMainMenu } from './helpers/menu.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(tmpdir(), 'weerbaar-incidents-shots');
@@ -57,7 +58,7 @@ describe('incidents journey at 320 px', () => {
 
   it('reaches the incidents from the menu, private by default', async () => {
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Incidenten' }).click();
+    await (await openMainMenu(page)).getByRole('link', { name: 'Incidenten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn incidenten' }).waitFor();
     await page.getByText('Alleen u ziet uw incidenten.').waitFor();
     await page.getByText('U heeft nog geen incidenten vastgelegd.').waitFor();

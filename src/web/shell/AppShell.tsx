@@ -74,7 +74,7 @@ export function AppShell() {
         <DemoBanner />
         <aside className="weerbaar-emergency-bar weerbaar-on-dark" aria-label={t('shell.emergencyBar')}>
           <div className="weerbaar-container">
-            <EmergencyNumbers />
+            <EmergencyNumbers compact />
           </div>
         </aside>
         <header className="weerbaar-header weerbaar-on-dark">
@@ -109,12 +109,41 @@ export function AppShell() {
   );
 }
 
+const MENU_ID = 'hoofdmenu';
+
+/**
+ * On a narrow screen the menu is a disclosure button, so the page itself starts on the first screen; the
+ * theme hides the list while the button says it is collapsed, and hides the button on a wide screen.
+ * It is open only on the page where it was opened: following a link closes it. Escape closes it too.
+ */
 function MainNavigation() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const open = openOn === pathname;
   return (
-    <nav aria-label={t('shell.mainNavigation')} className="weerbaar-nav">
+    <nav
+      aria-label={t('shell.mainNavigation')}
+      className="weerbaar-nav"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        setOpenOn(null);
+        button.current?.focus();
+      }}
+    >
       <div className="weerbaar-container">
-        <ul className="weerbaar-inline-list">
+        <button
+          ref={button}
+          type="button"
+          className="weerbaar-menu-button"
+          aria-expanded={open}
+          aria-controls={MENU_ID}
+          onClick={() => setOpenOn(open ? null : pathname)}
+        >
+          {t('shell.menu')}
+        </button>
+        <ul id={MENU_ID} className="weerbaar-inline-list">
           <li>
             <RouterLink to={WEB_PATHS.home} end>
               {t('nav.home')}

@@ -15,6 +15,7 @@ export interface HandoverPdfTexts {
   subtitle: string;
   personalCopyFor: string;
   installedOn: (date: string) => string;
+  /** The cover's edition line: version, the document's language (a capital in both), date. */
   version: (version: number, date: string) => string;
   offices: Record<Office, string>;
   region: (kind: RegionKind, name: string) => string;
@@ -73,7 +74,7 @@ export const HANDOVER_PDF_TEXTS: Record<Locale, HandoverPdfTexts> = {
     subtitle: 'Weerbaar: het digitale Veiligheidspakket voor politieke ambtsdragers',
     personalCopyFor: 'Persoonlijk exemplaar voor',
     installedOn: (date) => `Installatie: ${date}`,
-    version: (version, date) => `Versie ${version} van het pakket, ${date}`,
+    version: (version, date) => `Versie ${version} · Nederlands · ${date}`,
     offices: OFFICES_NL,
     region: (kind, name) => (kind === 'waterschap' ? name : `${kind} ${name}`),
     officeInRegion: (office, region) => `${office}, ${region}`,
@@ -115,7 +116,7 @@ export const HANDOVER_PDF_TEXTS: Record<Locale, HandoverPdfTexts> = {
     subtitle: 'Weerbaar: the digital safety package for political office holders',
     personalCopyFor: 'Personal copy for',
     installedOn: (date) => `Installation: ${date}`,
-    version: (version, date) => `Version ${version} of the package, ${date}`,
+    version: (version, date) => `Version ${version} · English · ${date}`,
     offices: OFFICES_EN,
     region: (kind, name) =>
       kind === 'waterschap' ? name : kind === 'gemeente' ? `municipality of ${name}` : `province of ${name}`,

@@ -34,6 +34,7 @@ export {
   MAIL_TEXTS,
   type MailText,
   type MailTexts,
+  relativeInvitationMail,
   type SignInWarning,
   signInAttemptsMail,
 } from './mail.ts';

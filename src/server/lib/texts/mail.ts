@@ -11,6 +11,8 @@ export type SignInWarning = 'failed_attempts' | 'password_known';
 
 export interface MailTexts {
   invitation: { subject: string; body: (link: string) => string[] };
+  /** A relative's invitation: who sent it shows on the activation page only, never in the mail. */
+  relativeInvitation: { subject: string; body: (link: string) => string[] };
   /** After every change of sign-in methods or recovery codes (ASVS V6.3.7). */
   credentialsChanged: { subject: string; body: () => string[] };
   /** Failed sign-ins that look like someone else trying (ASVS 5.0 V6.3.5). */
@@ -23,6 +25,18 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       subject: 'Uw uitnodiging voor Weerbaar',
       body: (link) => [
         'U bent uitgenodigd voor Weerbaar, het digitale Veiligheidspakket voor politieke ambtsdragers.',
+        'Activeer uw account met deze link. De link werkt 7 dagen en maar één keer:',
+        '',
+        link,
+        '',
+        'Had u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.',
+      ],
+    },
+    relativeInvitation: {
+      subject: 'Uw uitnodiging voor Weerbaar',
+      body: (link) => [
+        'Iemand die Weerbaar gebruikt, heeft u uitgenodigd als partner of familielid. Weerbaar is het digitale Veiligheidspakket voor politieke ambtsdragers en hun gezinnen.',
+        'Wie u heeft uitgenodigd, ziet u zodra u de link opent.',
         'Activeer uw account met deze link. De link werkt 7 dagen en maar één keer:',
         '',
         link,
@@ -59,6 +73,18 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       subject: 'Your invitation to Weerbaar',
       body: (link) => [
         'You have been invited to Weerbaar, the digital safety package for political office holders.',
+        'Activate your account with this link. It works for 7 days and only once:',
+        '',
+        link,
+        '',
+        'Not expecting this invitation? You can ignore this message.',
+      ],
+    },
+    relativeInvitation: {
+      subject: 'Your invitation to Weerbaar',
+      body: (link) => [
+        'Someone who uses Weerbaar has invited you as their partner or family member. Weerbaar is the digital safety package for political office holders and their families.',
+        'You will see who invited you as soon as you open the link.',
         'Activate your account with this link. It works for 7 days and only once:',
         '',
         link,
@@ -106,6 +132,9 @@ export function bilingual(write: (texts: MailTexts) => { subject: string; body: 
 
 export const invitationMail = (link: string): MailText =>
   bilingual(({ invitation }) => ({ subject: invitation.subject, body: invitation.body(link) }));
+
+export const relativeInvitationMail = (link: string): MailText =>
+  bilingual(({ relativeInvitation }) => ({ subject: relativeInvitation.subject, body: relativeInvitation.body(link) }));
 
 export const credentialsChangedMail = (): MailText =>
   bilingual(({ credentialsChanged }) => ({ subject: credentialsChanged.subject, body: credentialsChanged.body() }));

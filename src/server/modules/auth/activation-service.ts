@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { emailTaken } from '../people/admin-service.ts';
 import { consumeInvitation, findUsableInvitation, type UsableInvitation } from '../people/invitations.ts';
-import { findPersonByEmail, isUniqueViolation, normaliseEmail } from '../people/repository.ts';
+import { findPersonByEmail, findPersonById, isUniqueViolation, normaliseEmail } from '../people/repository.ts';
 import { startSession } from '../sessions/service.ts';
 import { mustUsePasskey, recordCredentialAudit, sendCredentialNotice } from './credentials.ts';
 import { passkeys, passwordCredentials } from './db.ts';
@@ -95,7 +95,21 @@ export async function inspectInvitation(deps: AuthDeps, token: string): Promise<
     roles: invitation.person.roles,
     passkeyRequired: passkeyRequiredFor(invitation),
     expiresAt: invitation.expiresAt.toISOString(),
+    invitedBy: await relativeInviter(deps.uow.db, invitation),
   };
+}
+
+/**
+ * Who invited a relative, for the activation page: the officeholder they are linked to. Only the holder
+ * of a usable link learns it, and only what the invitation is about (a name and an office); the mail
+ * itself says no more than that someone who uses Weerbaar sent it (texts/mail.ts).
+ */
+async function relativeInviter(db: DbOrTx, invitation: UsableInvitation): Promise<ActivationInspect['invitedBy']> {
+  const officeholderId = invitation.person.linkedOfficeholderId;
+  if (!officeholderId || !invitation.person.roles.includes('relative')) return null;
+  const officeholder = await findPersonById(db, officeholderId);
+  if (officeholder?.status !== 'active') return null;
+  return { displayName: officeholder.displayName, office: officeholder.office };
 }
 
 export async function activatePasskeyOptions(deps: AuthDeps, token: string): Promise<PasskeyRegistrationOptions> {

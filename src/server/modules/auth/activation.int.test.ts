@@ -56,9 +56,11 @@ describe('activation', () => {
       kind: 'invite',
       roles: ['officeholder'],
       passkeyRequired: false,
+      // Only a relative's link names who invited them (people/relatives.int.test.ts).
+      invitedBy: null,
     });
     const b = await post(t, '/api/activation/inspect', { token: staff.token });
-    expect(b.json()).toMatchObject({ roles: ['confidant'], passkeyRequired: true });
+    expect(b.json()).toMatchObject({ roles: ['confidant'], passkeyRequired: true, invitedBy: null });
   });
 
   it('answers the same 404 for expired, revoked, used and made-up tokens', async () => {

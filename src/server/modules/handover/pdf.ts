@@ -9,6 +9,7 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 import { renderPdf } from '../../lib/pdf.ts';
 import { DOCUMENT_LOCALE, HANDOVER_PDF_TEXTS, type HandoverPdfTexts, longDate } from '../../lib/texts/index.ts';
 import type { EditionPart } from './db.ts';
+import { flowNodes } from './pdf-flow.ts';
 
 /**
  * The printable Veiligheidspakket (pdfmake 0.3 on the server, Roboto from the pdfmake package embedded
@@ -54,13 +55,29 @@ function printedAddress(publicUrl: string, pathName: string): string {
   return `${publicUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}${pathName}`;
 }
 
+/** A phone number as printed ("070 373 83 14", "0900 8844"): read as one thing, so never broken over lines. */
+const PHONE_NUMBER = /\b0\d{2,3}(?: \d{2,4}){1,3}\b/g;
+
+/** Text as runs in which every phone number stays on one line. */
+export function keepNumbersWhole(text: string): Node[] {
+  const runs: Node[] = [];
+  let at = 0;
+  for (const match of text.matchAll(PHONE_NUMBER)) {
+    if (match.index > at) runs.push(text.slice(at, match.index));
+    runs.push({ text: match[0], noWrap: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) runs.push(text.slice(at));
+  return runs;
+}
+
 /** Markdown inlines as pdfmake text runs; links show where they go, since paper cannot be clicked. */
 function inlineRuns(inlines: Inline[], publicUrl: string): Node[] {
   const runs: Node[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        runs.push(inline.text);
+        runs.push(...keepNumbersWhole(inline.text));
         break;
       case 'break':
         runs.push('\n');
@@ -147,8 +164,8 @@ function coverNodes(input: PackagePdfInput, texts: HandoverPdfTexts, qr: string 
           {
             stack: [
               { text: texts.emergencyTitle, style: 'boxHeading' },
-              { text: texts.emergencyLine(EMERGENCY_NUMBER), bold: true, fontSize: 13 },
-              { text: texts.supportLine(SUPPORT_TEAM_PHONE.display), bold: true, fontSize: 13 },
+              { text: keepNumbersWhole(texts.emergencyLine(EMERGENCY_NUMBER)), bold: true, fontSize: 13 },
+              { text: keepNumbersWhole(texts.supportLine(SUPPORT_TEAM_PHONE.display)), bold: true, fontSize: 13 },
             ],
             fillColor: COLORS.box,
             margin: [10, 8, 10, 8],
@@ -188,7 +205,7 @@ function coverNodes(input: PackagePdfInput, texts: HandoverPdfTexts, qr: string 
       text: texts.activation.mailed(longDate(lang, activation.sentAt), longDate(lang, activation.linkExpiresAt)),
       style: 'p',
     });
-    nodes.push({ text: texts.activation.mailedHelp(SUPPORT_TEAM_PHONE.display), style: 'p' });
+    nodes.push({ text: keepNumbersWhole(texts.activation.mailedHelp(SUPPORT_TEAM_PHONE.display)), style: 'p' });
   } else if (activation.kind === 'active') {
     nodes.push({ text: texts.alreadyActive(printedAddress(input.publicUrl, WEB_PATHS.signIn)), style: 'p' });
   }
@@ -218,7 +235,7 @@ export async function renderPackagePdf(input: PackagePdfInput): Promise<Buffer> 
     content.push(
       { text: part.title[input.lang], style: 'h1', tocItem: true, pageBreak: 'before' },
       { text: part.summary[input.lang], style: 'lead' },
-      ...blockNodes(blocks, input.publicUrl),
+      ...flowNodes(blocks, (block) => blockNode(block, input.publicUrl)),
     );
   }
   content.push(
@@ -233,7 +250,7 @@ export async function renderPackagePdf(input: PackagePdfInput): Promise<Buffer> 
             { text: texts.helpEmergency, style: 'p' },
           ],
           [
-            { text: SUPPORT_TEAM_PHONE.display, style: 'number' },
+            { text: SUPPORT_TEAM_PHONE.display, style: 'number', noWrap: true },
             { text: texts.helpSupport, style: 'p' },
           ],
         ],

@@ -3,7 +3,7 @@ import type { InvitationDelivery } from '../../../shared/admin.ts';
 import type { Config } from '../../config.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { Keyring } from '../../lib/crypto/index.ts';
-import { invitationMail } from '../../lib/texts/index.ts';
+import { invitationMail, relativeInvitationMail } from '../../lib/texts/index.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { sendMail } from '../mail/service.ts';
@@ -41,7 +41,8 @@ export async function issueInvitation(
   w: Work,
   deps: InvitationDeps,
   input: {
-    person: { id: string; email: string };
+    /** A relative (linked to an officeholder) gets the mail that leaves out who invited them. */
+    person: { id: string; email: string; linkedOfficeholderId?: string | null };
     kind?: 'invite' | 'setup';
     sendMail?: boolean;
     /** How the link reaches the person when it is not mailed: `package` for the printed package. */
@@ -70,7 +71,8 @@ export async function issueInvitation(
   if (!row) throw new Error('invitation insert returned nothing');
   const link = activationLink(deps.config, token);
   if (input.sendMail !== false) {
-    await sendMail(w, deps.keyring, { to: input.person.email, kind: 'invitation', ...invitationMail(link) });
+    const text = input.person.linkedOfficeholderId ? relativeInvitationMail(link) : invitationMail(link);
+    await sendMail(w, deps.keyring, { to: input.person.email, kind: 'invitation', ...text });
   }
   await recordAudit(w.tx, w, {
     action: 'invitation.issued',

@@ -69,6 +69,8 @@ describe('an officeholder’s relatives', () => {
   afterAll(() => t.close());
 
   it('invites a relative: linked to me, role relative, a mail with the link and nothing about me', async () => {
+    // The mail says only that someone who uses Weerbaar invited them: a mailbox is no safe place for who
+    // is family of whom. Who it was shows on the activation page, to the holder of a usable link (below).
     const { id, token, response } = await inviteRelative(alice, 'Partner.Alice@example.org');
     expect(response.json().relative).toMatchObject({
       email: 'partner.alice@example.org',
@@ -84,8 +86,11 @@ describe('an officeholder’s relatives', () => {
       relationship: 'partner',
     });
     const mail = t.sentMail.at(-1);
-    expect(mail?.text).not.toContain('Alice');
-    expect(mail?.text).not.toContain('wethouder');
+    expect(mail?.text).toContain('Iemand die Weerbaar gebruikt, heeft u uitgenodigd als partner of familielid.');
+    expect(mail?.text).toContain('Someone who uses Weerbaar has invited you as their partner or family member.');
+    expect(mail?.text).toContain('Wie u heeft uitgenodigd, ziet u zodra u de link opent.');
+    expect(`${mail?.subject} ${mail?.text}`).not.toContain('Alice');
+    expect(`${mail?.subject} ${mail?.text}`).not.toMatch(/wethouder/i);
     expect((await findUsableInvitation(t.app.db, token))?.person.id).toBe(id);
     expect(await auditOf(id)).toEqual(['relative.invited', 'invitation.issued']);
 
@@ -157,6 +162,38 @@ describe('an officeholder’s relatives', () => {
       'invitation.issued',
       'invitation.revoked',
     ]);
+  });
+
+  it('names who invited them on the activation page, to the holder of a usable link only', async () => {
+    // An officeholder of their own: Alice's invitations for today are spent by the tests around this one.
+    const erik = await createActor(t, ['officeholder'], { displayName: 'Erik Burgemeester', office: 'burgemeester' });
+    const { id, token: first } = await inviteRelative(erik, 'partner.erik@example.org');
+    const inspect = (token: string) => call(null, 'POST', '/api/activation/inspect', { token });
+    const shown = await inspect(first);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({
+      roles: ['relative'],
+      invitedBy: { displayName: 'Erik Burgemeester', office: 'burgemeester' },
+    });
+
+    // The resent mail leaves the inviter out as well; the old link now tells nothing at all.
+    const before = t.sentMail.length;
+    expect((await call(erik, 'POST', `/api/me/relatives/${id}/resend-invitation`)).statusCode).toBe(200);
+    const resent = t.sentMail[before];
+    expect(resent?.text).toContain('Iemand die Weerbaar gebruikt');
+    expect(resent?.text).not.toContain('Erik');
+    const stale = await inspect(first);
+    expect(stale.statusCode).toBe(404);
+    expect(stale.body).not.toContain('Erik');
+    const second = TOKEN.exec(resent?.text ?? '')?.[1] ?? '';
+    expect((await inspect(second)).json().invitedBy).toEqual({
+      displayName: 'Erik Burgemeester',
+      office: 'burgemeester',
+    });
+
+    // Used: the page no longer answers with anything.
+    await activate(second, 'Partner van Erik');
+    expect((await inspect(second)).statusCode).toBe(404);
   });
 
   it('cannot resend once the relative is active', async () => {

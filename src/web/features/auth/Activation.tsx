@@ -257,6 +257,7 @@ export function Activation({ token, invitation }: { token: string; invitation: A
       {!isSetup && invitation.roles.length > 0 && (
         <Paragraph>{t('activation.invitedAs', { roles: rolesInWords(t, invitation.roles) })}</Paragraph>
       )}
+      {invitation.invitedBy?.displayName && <InvitedBy {...invitation.invitedBy} />}
       <Paragraph>{t('activation.expires', { date: formatDateTime(invitation.expiresAt) })}</Paragraph>
       {failureAlert}
       <form noValidate onSubmit={(event) => void submitDetails(event)} aria-labelledby="activation-details">
@@ -332,5 +333,20 @@ export function Activation({ token, invitation }: { token: string; invitation: A
         </ButtonGroup>
       </form>
     </div>
+  );
+}
+
+/** Who invited a relative: known once the link is verified (the mail leaves it out on purpose). */
+function InvitedBy({ displayName, office }: NonNullable<ActivationInspect['invitedBy']>) {
+  const { t } = useTranslation();
+  return (
+    <Paragraph>
+      {office
+        ? t('activation.invitedByWithOffice', {
+            name: displayName,
+            office: t(`identity.offices.${office}`, { defaultValue: office }),
+          })
+        : t('activation.invitedBy', { name: displayName })}
+    </Paragraph>
   );
 }
