@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { useSession } from '../../session/session.ts';
 import { Button } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import '../account/account.css';
 
-/** The admin pages: people, invitations, role requests (four eyes), the package content, the woningscan schemes and (without a mail server) the local outbox. */
+/**
+ * The admin pages: people, invitations, role requests (four eyes), the package content, the woningscan
+ * schemes and the outbox (the local mail without a mail server; undelivered mail always).
+ */
 export function AdminNav() {
   const { t } = useTranslation();
-  const session = useSession();
   return (
     <nav aria-label={t('admin.nav.label')} className="weerbaar-subnav">
       <ul className="weerbaar-inline-list">
@@ -27,11 +28,9 @@ export function AdminNav() {
         <li>
           <RouterLink to={WEB_PATHS.adminSchemes}>{t('schemeAdmin.nav')}</RouterLink>
         </li>
-        {session.localMail && (
-          <li>
-            <RouterLink to={WEB_PATHS.adminOutbox}>{t('admin.nav.outbox')}</RouterLink>
-          </li>
-        )}
+        <li>
+          <RouterLink to={WEB_PATHS.adminOutbox}>{t('admin.nav.outbox')}</RouterLink>
+        </li>
       </ul>
     </nav>
   );
