@@ -61,6 +61,8 @@ export interface BuildAppOptions {
   keyring: Keyring;
   /** Where mail goes; defaults to SMTP_URL, or local mode without it. */
   mailTransport?: MailTransport;
+  /** The waits between delivery attempts (tests shorten them); 1 min, 5, 30, 2 h, 12 h by default. */
+  mailRetryDelaysMs?: readonly number[];
   /** Whether closing the app closes the database (true in production; tests may share one). */
   ownsDatabase?: boolean;
   webDistDir?: string;
@@ -139,8 +141,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessPlugin);
   await app.register(requestInputPlugin);
   await app.register(idempotencyPlugin);
-  await app.register(mailPlugin, { transport: options.mailTransport ?? createMailTransport(config) });
   await app.register(jobsPlugin, { start: options.startJobs ?? config.NODE_ENV !== 'test' });
+  await app.register(mailPlugin, {
+    transport: options.mailTransport ?? createMailTransport(config),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.mailRetryDelaysMs ? { retryDelaysMs: options.mailRetryDelaysMs } : {}),
+  });
   // Request caps (config.rateLimit on a route), counted in the database: before the routes, once for all.
   await app.register(rateLimitPlugin);
   // Before the routes, so its hook sees them all; a listener of its own only with METRICS_PORT.

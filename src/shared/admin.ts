@@ -64,7 +64,8 @@ export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
 export const PAGE_SIZE_DEFAULT = 25;
 export const PAGE_SIZE_MAX = 100;
 
-const pageQuery = {
+/** `?page=&pageSize=` of every admin list. */
+export const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
 };

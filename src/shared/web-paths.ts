@@ -41,6 +41,7 @@ export const WEB_PATHS = {
   adminHandover: '/beheer/overdracht/:id',
   adminContent: '/beheer/inhoud',
   adminContentPart: '/beheer/inhoud/:slug',
+  adminSchemes: '/beheer/regelingen',
   adminAssociationRouting: '/beheer/routering-hulpvragen',
   myPackage: '/mijn-pakket',
   incidents: '/incidenten',

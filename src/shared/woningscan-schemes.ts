@@ -125,20 +125,52 @@ export const schemeRevisionSchema = z.object({
 });
 export type SchemeRevision = z.infer<typeof schemeRevisionSchema>;
 
-export const adminSchemeListSchema = z.object({ schemes: z.array(schemeViewSchema) });
+/** The list, with the server's calendar day (Europe/Amsterdam): what applies today and what is scheduled. */
+export const adminSchemeListSchema = z.object({ today: isoDate, schemes: z.array(schemeViewSchema) });
 export const adminSchemeDetailSchema = z.object({
   key: z.string(),
   revisions: z.array(schemeRevisionSchema),
 });
 export type AdminSchemeDetail = z.infer<typeof adminSchemeDetailSchema>;
 
-/** POST /api/admin/woningscan/schemes/:key/revisions (a new revision of an existing scheme, or a new scheme). */
+/**
+ * POST /api/admin/woningscan/schemes/:key/revisions (a new revision of an existing scheme, or a new
+ * scheme). `replaces`: for a new scheme, the scheme it succeeds, which then ends the day before.
+ */
 export const newSchemeRevisionSchema = z.strictObject({
   content: schemeContentSchema,
   note: z.string().trim().max(500).optional(),
+  replaces: schemeKeySchema.optional(),
 });
 export type NewSchemeRevision = z.infer<typeof newSchemeRevisionSchema>;
 export const schemeKeyParamsSchema = z.object({ key: schemeKeySchema });
+
+/**
+ * Why a scheme change was refused (field error codes): the past is never rewritten. A new scheme starts
+ * after today; a scheme that has started keeps its start and its rules (a change of rules is a new
+ * scheme from a later date); an end is never set before today, and an ended scheme stays as it was.
+ */
+export const SCHEME_PAST_CODES = [
+  'scheme_start_not_future',
+  'scheme_start_fixed',
+  'scheme_rules_fixed',
+  'scheme_end_in_past',
+  'scheme_ended',
+  'scheme_exists',
+  'scheme_missing',
+  'scheme_starts_before_predecessor',
+] as const;
+export type SchemePastCode = (typeof SCHEME_PAST_CODES)[number];
+
+/** The rule fields of a scheme: fixed once it has started. */
+export const SCHEME_RULE_FIELDS = ['eligibleOffices', 'capEuros', 'fixedPackage', 'pkvwRequired', 'route'] as const;
+
+/** The day before a calendar day (YYYY-MM-DD). */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Public: GET /api/woningscan/schemes?on=YYYY-MM-DD, and the signed-in person's eligibility

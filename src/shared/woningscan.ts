@@ -69,9 +69,12 @@ export type MeasureState = (typeof MEASURE_STATES)[number];
 
 export const APPOINTMENT_STATES = ['none', 'booked', 'cancelled', 'done'] as const;
 
-/** Working days the route's steps are expected to take (the case core's working-day calendar). */
+/**
+ * Working days the route's steps are expected to take (the case core's working-day calendar). Assumptions:
+ * the domain notes give no turnaround for any step (§3a "UNVERIFIED", §12 item 3); README, "Woningscan".
+ */
 export const WONINGSCAN_TARGETS = {
-  /** From the visit to the security authority's (BVA's) tailored advice. */
+  /** From the CCV adviser's advice (when first recorded) to the security authority's (BVA's) tailored advice. */
   bvaAdviceWorkingDays: 20,
   /** From the advice (or the BVA advice, where the scheme has one) to each measure in place. */
   provisionWorkingDays: 40,

@@ -12,6 +12,7 @@ import { incidentRoutes } from './features/incidents/routes.tsx';
 import { notificationRoutes } from './features/notifications/routes.tsx';
 import { packagePartsQuery } from './features/package/data.ts';
 import { packageRoutes } from './features/package/routes.tsx';
+import { schemeAdminRoutes } from './features/scheme-admin/routes.tsx';
 import { trainingRoutes } from './features/training/routes.tsx';
 import { zelfscanRoutes } from './features/zelfscan/routes.tsx';
 import { loadTexts } from './i18n/index.ts';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               ...handoverRoutes,
               ...incidentRoutes,
               ...contentAdminRoutes,
+              ...schemeAdminRoutes,
               ...trainingRoutes,
             ],
           },

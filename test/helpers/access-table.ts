@@ -55,6 +55,8 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/admin/role-grants/:id/reject': { roles: ['admin'] },
   'GET /api/admin/outbox': { roles: ['admin'] },
   'GET /api/admin/outbox/:id': { roles: ['admin'] },
+  'GET /api/admin/mail/dead-letters': { roles: ['admin'] },
+  'POST /api/admin/mail/dead-letters/:id/retry': { roles: ['admin'] },
   'GET /api/me/relatives': { roles: ['officeholder'] },
   'POST /api/me/relatives': { roles: ['officeholder'] },
   'POST /api/me/relatives/:id/revoke-invitation': { roles: ['officeholder'] },

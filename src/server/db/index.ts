@@ -38,7 +38,17 @@ export interface Database {
    * repositories use `db`. Never run its SQL inside a `db.transaction()`: on PGlite (one connection) it
    * waits for that transaction.
    */
-  readonly jobQueue: { db: JobQueueDb; backend: 'pglite' | 'postgres' };
+  readonly jobQueue: {
+    db: JobQueueDb;
+    backend: 'pglite' | 'postgres';
+    /**
+     * Runs the job queue's start (which installs or migrates pg-boss's schema) while no other instance
+     * runs its own. pg-boss takes a transaction-level lock for its install, but a second instance
+     * waiting on that lock keeps the catalogue it read before, finds no schema and fails on the
+     * unique index of schema names (seen with two instances starting together on an empty database).
+     */
+    startAlone<T>(start: () => Promise<T>): Promise<T>;
+  };
   /**
    * The connection pool, for the metrics: its size, the connections open, idle, and the queries waiting
    * for one. PGlite is one connection that cannot tell whether it is busy: idle and waiting are null.
@@ -77,6 +87,8 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Any PostgreSQL bigint literal works as key; this one is "weerbaar" in ASCII, cut to 63 bits. */
 const MIGRATION_LOCK_KEY = 8_607_926_003_564_155_506n;
+/** Another arbitrary key, for the job queue's start (Database.jobQueue.startAlone). */
+const JOB_QUEUE_LOCK_KEY = 8_607_926_003_564_155_507n;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
@@ -117,6 +129,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     isReady: () => isReady(db),
     jobQueue: {
       backend: 'postgres',
+      startAlone: (start) => underSessionLock(pool, JOB_QUEUE_LOCK_KEY, start),
       db: {
         executeSql: async (text, values) => {
           // node-postgres answers a multi-statement text with one result per statement; pg-boss wants them all.
@@ -219,13 +232,24 @@ async function withStartupWait<T>(attempt: () => Promise<T>, waitMs: number, log
  * second instance then finds nothing left to do.
  */
 async function migratePostgresUnderLock(pool: pg.Pool): Promise<void> {
+  await underSessionLock(pool, MIGRATION_LOCK_KEY, (client) =>
+    migrateNodePg(drizzleNodePg(client), { migrationsFolder }),
+  );
+}
+
+/** Runs `work` while holding a session-level advisory lock on a connection of its own. */
+async function underSessionLock<T>(
+  pool: pg.Pool,
+  key: bigint,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    await client.query('SELECT pg_advisory_lock($1)', [key.toString()]);
     try {
-      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+      return await work(client);
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+      await client.query('SELECT pg_advisory_unlock($1)', [key.toString()]);
     }
   } finally {
     client.release();
@@ -261,7 +285,8 @@ async function openPglite(
     // pg-boss 12's own adapter keeps the rules our old one had: several statements through exec(),
     // the rows of all of them, and a ROLLBACK after an error so the one connection is never left in
     // an aborted transaction.
-    jobQueue: { backend: 'pglite', db: fromPglite(client) },
+    // One process holds a PGlite directory (its lock file), so a start is always alone.
+    jobQueue: { backend: 'pglite', db: fromPglite(client), startAlone: (start) => start() },
     connectionStats: () => ({ max: 1, total: 1, idle: null, waiting: null }),
     backupSource: { kind: 'pglite', dump: () => dumpConsistently(client) },
     close: async () => {

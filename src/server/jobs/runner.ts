@@ -89,10 +89,13 @@ export class JobRunner {
 
   async #start(): Promise<void> {
     const { database, log } = this.#options;
-    const carried = await takeJobsFromOldSchema(database.jobQueue.db, JOBS_SCHEMA);
-    const boss = new PgBoss({ ...database.jobQueue, schema: JOBS_SCHEMA });
+    const boss = new PgBoss({ db: database.jobQueue.db, backend: database.jobQueue.backend, schema: JOBS_SCHEMA });
     boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
-    await boss.start();
+    const carried = await database.jobQueue.startAlone(async () => {
+      const jobs = await takeJobsFromOldSchema(database.jobQueue.db, JOBS_SCHEMA);
+      await boss.start();
+      return jobs;
+    });
     for (const definition of this.#definitions.values()) {
       const queue = {
         retryLimit: definition.retryLimit ?? 5,

@@ -37,4 +37,8 @@ export const PEOPLE_AUDIT_ACTIONS = {
     en: 'tried to invite a family member, but could not',
   },
   'mail.outbox_read': { nl: 'las een e-mail aan u in de outbox', en: 'read an e-mail to you in the outbox' },
+  'mail.dead_letter_retried': {
+    nl: 'liet een e-mail aan u die niet bezorgd kon worden opnieuw versturen',
+    en: 'had an e-mail to you that could not be delivered sent again',
+  },
 } as const satisfies Catalogue;

@@ -21,14 +21,18 @@ export async function countLateCases(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.type, Number(row.late)]));
 }
 
-/** Mail not (yet) delivered: waiting in the outbox, and failed (an error recorded, never sent). */
-export async function countUndeliveredMail(db: Db): Promise<{ pending: number; failed: number }> {
-  const [row] = rowsOf<{ pending: number; failed: number }>(
+/**
+ * Mail not (yet) delivered: waiting in the outbox, failed (an attempt failed, a retry is scheduled), and
+ * dead (delivery given up: the dead letters an admin sees).
+ */
+export async function countUndeliveredMail(db: Db): Promise<{ pending: number; failed: number; dead: number }> {
+  const [row] = rowsOf<{ pending: number; failed: number; dead: number }>(
     await db.execute(sql`
-      SELECT count(*) FILTER (WHERE error IS NULL)::int AS pending,
-             count(*) FILTER (WHERE error IS NOT NULL)::int AS failed
+      SELECT count(*) FILTER (WHERE dead_at IS NULL AND error IS NULL)::int AS pending,
+             count(*) FILTER (WHERE dead_at IS NULL AND error IS NOT NULL)::int AS failed,
+             count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
         FROM mail_outbox
        WHERE sent_at IS NULL`),
   );
-  return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
+  return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0), dead: Number(row?.dead ?? 0) };
 }

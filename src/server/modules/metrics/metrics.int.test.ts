@@ -77,6 +77,7 @@ describe('metrics', () => {
     const before = await scrapeText();
     expect(sample(before, 'weerbaar_cases_late', { type: 'support' })).toBe(0);
     expect(sample(before, 'weerbaar_mail_undelivered', { state: 'failed' })).toBe(0);
+    expect(sample(before, 'weerbaar_mail_undelivered', { state: 'dead' })).toBe(0);
 
     const requester = await createActor(t, ['officeholder'], { office: 'wethouder' });
     const { caseId } = await submitSupport(t, requester);
@@ -89,17 +90,22 @@ describe('metrics', () => {
     expect(deferred).toBeGreaterThanOrEqual(1);
     expect(sample(queued, 'weerbaar_job_queue_oldest_ready_seconds')).not.toBeNull();
 
-    // The target passes without a response; and a mail fails to go out.
+    // The target passes without a response; a mail fails to go out, and another is given up.
     await t.app.db.execute(
       sql`UPDATE cases SET first_response_due_at = now() - interval '1 minute' WHERE id = ${caseId}`,
     );
     await t.app.db.execute(
       sql`INSERT INTO mail_outbox (recipient, subject, kind, error)
-          VALUES ('x@example.org', 'Melding', 'notice', 'connect ECONNREFUSED')`,
+          VALUES ('x@example.org', 'Melding', 'notice', 'connection:ECONNREFUSED')`,
+    );
+    await t.app.db.execute(
+      sql`INSERT INTO mail_outbox (recipient, subject, kind, error, attempts, dead_at)
+          VALUES ('y@example.org', 'Melding', 'notice', 'smtp_permanent:550', 1, now())`,
     );
     const after = await scrapeText();
     expect(sample(after, 'weerbaar_cases_late', { type: 'support' })).toBe(1);
     expect(sample(after, 'weerbaar_mail_undelivered', { state: 'failed' })).toBe(1);
+    expect(sample(after, 'weerbaar_mail_undelivered', { state: 'dead' })).toBe(1);
   });
 
   it('is never public: a listener beyond loopback needs a token', () => {

@@ -101,13 +101,14 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
 
   new Gauge({
     name: 'weerbaar_mail_undelivered',
-    help: 'Mail in the outbox not delivered: state="pending" (waiting) or "failed" (delivery failed, kept with its error).',
+    help: 'Mail in the outbox not delivered: state="pending" (waiting), "failed" (an attempt failed; retried later) or "dead" (given up: dead letters).',
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
       const mail = await countUndeliveredMail(database.db);
       this.set({ state: 'pending' }, mail.pending);
       this.set({ state: 'failed' }, mail.failed);
+      this.set({ state: 'dead' }, mail.dead);
     },
   });
 

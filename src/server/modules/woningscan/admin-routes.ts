@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminSchemeDetailSchema,
   adminSchemeListSchema,
+  dutchDay,
   newSchemeRevisionSchema,
   schemeKeyParamsSchema,
 } from '../../../shared/woningscan-schemes.ts';
@@ -15,7 +16,7 @@ const ADMIN = { roles: ['admin'] } as const;
 
 /**
  * Admins keep the schemes (Beheer → Regelingen): public information, no case content. Each save is a
- * new revision with its author; nothing is overwritten or deleted.
+ * new revision with its author; nothing is overwritten or deleted, and no revision rewrites the past.
  */
 export const woningscanAdminRoutes: FastifyPluginAsyncZod<{ uow: UnitOfWork }> = async (app, { uow }) => {
   app.get(
@@ -24,7 +25,7 @@ export const woningscanAdminRoutes: FastifyPluginAsyncZod<{ uow: UnitOfWork }> =
       config: { access: ADMIN },
       schema: { tags, summary: 'Every scheme, as it stands now', response: { 200: adminSchemeListSchema } },
     },
-    async () => ({ schemes: await currentSchemes(uow.db) }),
+    async () => ({ today: dutchDay(uow.now()), schemes: await currentSchemes(uow.db) }),
   );
 
   app.get(

@@ -1,6 +1,8 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   type AdminSchemeDetail,
+  dayBefore,
+  dutchDay,
   type NewSchemeRevision,
   type SchemeContent,
   type SchemeView,
@@ -12,6 +14,7 @@ import type { UnitOfWork } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { people } from '../people/db.ts';
 import { woningscanSchemeRevisions, woningscanSchemes } from './db.ts';
+import { pastRewrites, refuseFields } from './scheme-rules.ts';
 import { SHIPPED_SCHEMES } from './shipped-schemes.ts';
 
 /**
@@ -109,23 +112,59 @@ export async function schemeHistory(db: DbOrTx, key: string): Promise<AdminSchem
   };
 }
 
-/** An admin saves a scheme: a new revision (the first one of a new key makes the scheme). Audited. */
+/** A scheme's current content, its rows locked for the change; null when there is no such scheme. */
+async function lockedCurrent(tx: Tx, key: string): Promise<SchemeContent | null> {
+  const [last] = await tx
+    .select({ content: woningscanSchemeRevisions.content })
+    .from(woningscanSchemeRevisions)
+    .where(eq(woningscanSchemeRevisions.schemeKey, key))
+    .orderBy(desc(woningscanSchemeRevisions.revision))
+    .limit(1)
+    .for('update');
+  return last ? schemeContentSchema.parse(last.content) : null;
+}
+
+/**
+ * An admin saves a scheme: a new revision (the first one of a new key makes the scheme), never one that
+ * rewrites the past (scheme-rules.ts). A new scheme that `replaces` another ends that one the day before
+ * it starts, in the same unit of work. Each revision is audited.
+ */
 export function reviseScheme(uow: UnitOfWork, ctx: ServiceContext, key: string, input: NewSchemeRevision) {
   return uow.run(ctx, async (w) => {
-    const revision = await insertRevision(
-      w.tx,
-      key,
-      input.content,
-      'admin',
-      w.actor?.personId ?? null,
-      input.note?.trim() || null,
-      w.now,
-    );
-    await recordAudit(w.tx, w, {
-      action: 'woningscan.scheme_revised',
-      recordType: 'woningscan_scheme',
-      details: { key, revision },
-    });
+    const today = dutchDay(w.now);
+    const previous = await lockedCurrent(w.tx, key);
+    const problems = pastRewrites(previous, input.content, today);
+    const predecessor = input.replaces ? await lockedCurrent(w.tx, input.replaces) : null;
+    if (input.replaces) {
+      if (previous !== null) {
+        problems.push({ field: 'params/key', code: 'scheme_exists', message: 'a successor is a new scheme' });
+      } else if (predecessor === null) {
+        problems.push({ field: 'body/replaces', code: 'scheme_missing', message: 'no such scheme' });
+      } else if (problems.length === 0 && input.content.validFrom <= predecessor.validFrom) {
+        problems.push({
+          field: 'body/content/validFrom',
+          code: 'scheme_starts_before_predecessor',
+          message: 'must be after the start of the scheme it replaces',
+        });
+      }
+    }
+    if (problems.length > 0) throw refuseFields(problems);
+    const author = w.actor?.personId ?? null;
+    const revised = async (schemeKey: string, content: SchemeContent, note: string | null) => {
+      const revision = await insertRevision(w.tx, schemeKey, content, 'admin', author, note, w.now);
+      await recordAudit(w.tx, w, {
+        action: 'woningscan.scheme_revised',
+        recordType: 'woningscan_scheme',
+        details: { key: schemeKey, revision },
+      });
+      return revision;
+    };
+    const { validFrom } = input.content;
+    if (input.replaces && predecessor && (predecessor.validTo === null || predecessor.validTo >= validFrom)) {
+      // validFrom lies after today, so the day before is today or later: nothing that applied changes.
+      await revised(input.replaces, { ...predecessor, validTo: dayBefore(validFrom) }, `→ ${key}`);
+    }
+    const revision = await revised(key, input.content, input.note?.trim() || null);
     return { key, revision };
   });
 }

@@ -166,7 +166,8 @@ export const woningscanCaseType: CaseTypeDefinition<WoningscanData> = {
     closed: 'closed',
   },
   settings: {
-    // Working days: the CCV's advisers plan visits, they do not run a night service.
+    // Working days: the CCV's advisers plan visits, they do not run a night service. The numbers are
+    // assumptions (the domain notes give none; README, "Woningscan": service targets are assumptions).
     firstResponse: { urgent: { amount: 2, unit: 'working_days' }, normal: { amount: 5, unit: 'working_days' } },
     reminderLeadMs: { urgent: 4 * 60 * 60_000, normal: 24 * 60 * 60_000 },
     reopenDays: 30,

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { useSession } from '../../session/session.ts';
 import { Button } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import '../account/account.css';
 
 /**
- * The admin pages: people, invitations, role requests (four eyes), the package content, the routing of
- * support requests to associations and (without a mail server) the local outbox.
+ * The admin pages: people, invitations, role requests (four eyes), the package content, the woningscan
+ * schemes, the routing of support requests to associations and the outbox (the local mail without a mail
+ * server; undelivered mail always).
  */
 export function AdminNav() {
   const { t } = useTranslation();
-  const session = useSession();
   return (
     <nav aria-label={t('admin.nav.label')} className="weerbaar-subnav">
       <ul className="weerbaar-inline-list">
@@ -28,13 +27,14 @@ export function AdminNav() {
           <RouterLink to={WEB_PATHS.adminContent}>{t('contentAdmin.nav')}</RouterLink>
         </li>
         <li>
+          <RouterLink to={WEB_PATHS.adminSchemes}>{t('schemeAdmin.nav')}</RouterLink>
+        </li>
+        <li>
           <RouterLink to={WEB_PATHS.adminAssociationRouting}>{t('associationRouting.nav')}</RouterLink>
         </li>
-        {session.localMail && (
-          <li>
-            <RouterLink to={WEB_PATHS.adminOutbox}>{t('admin.nav.outbox')}</RouterLink>
-          </li>
-        )}
+        <li>
+          <RouterLink to={WEB_PATHS.adminOutbox}>{t('admin.nav.outbox')}</RouterLink>
+        </li>
       </ul>
     </nav>
   );

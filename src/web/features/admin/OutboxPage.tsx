@@ -12,6 +12,7 @@ import { RouterLink } from '../../ui/RouterLink.tsx';
 import { formatDateTime } from '../auth/messages.ts';
 import { AdminNav, Pagination } from './AdminNav.tsx';
 import { ADMIN_QUERY_KEY, adminApi } from './api.ts';
+import { DeadLetters } from './DeadLetters.tsx';
 import './admin.css';
 
 function NoLocalMail() {
@@ -21,7 +22,8 @@ function NoLocalMail() {
 
 /**
  * The local outbox: without a mail server, what would have been sent stays here (and on the server's
- * console), so an admin can pass on an activation link. Reading a message is recorded.
+ * console), so an admin can pass on an activation link. Reading a message is recorded. Below it, in every
+ * mail mode, the mail that could not be delivered (dead letters, without content).
  */
 export function OutboxPage() {
   const { t } = useTranslation();
@@ -83,6 +85,7 @@ export function OutboxPage() {
           )}
         </>
       )}
+      <DeadLetters />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { AdminInvitationsResponse, AdminPeopleResponse, OutboxResponse } from '../../../shared/admin.ts';
-import { apiGet } from '../../api/client.ts';
+import type { DeadLettersResponse } from '../../../shared/admin-mail.ts';
+import { apiGet, apiPost } from '../../api/client.ts';
 
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
@@ -17,6 +18,9 @@ export const adminApi = {
     apiGet<AdminInvitationsResponse>(`/api/admin/invitations${query(params)}`, signal),
   outbox: (params: { page?: number }, signal?: AbortSignal) =>
     apiGet<OutboxResponse>(`/api/admin/outbox${query(params)}`, signal),
+  deadLetters: (params: { page?: number }, signal?: AbortSignal) =>
+    apiGet<DeadLettersResponse>(`/api/admin/mail/dead-letters${query(params)}`, signal),
+  retryDeadLetter: (id: string) => apiPost<null>(`/api/admin/mail/dead-letters/${encodeURIComponent(id)}/retry`),
 };
 
 export const ADMIN_QUERY_KEY = ['admin'] as const;
