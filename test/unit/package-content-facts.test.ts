@@ -178,8 +178,10 @@ describe('the training part says what is known now (domain §4)', () => {
     const nl = readable('training', 'nl');
     expect(nl).not.toContain('In 2019 betaalde het ministerie de kosten');
     expect(nl).toContain('In februari 2019 vergoedde het ministerie de kosten van de training');
-    expect(nl).toContain('Of dat nu nog zo is, en hoe u zich aanmeldt, weten wij niet zeker');
-    expect(readable('training', 'en')).toContain('Whether that is still the case, and how you sign up');
+    expect(nl).toContain('Of dat nu nog zo is, weten wij niet zeker');
+    // Enrolling is known now: Weerbaar itself takes enrolments for planned sessions.
+    expect(nl).toContain('Voor een geplande training schrijft u zich in Weerbaar in');
+    expect(readable('training', 'en')).toContain('Whether that is still the case, we do not know for certain');
   });
 });
 
