@@ -100,13 +100,16 @@ describe('training promotion through the job queue', () => {
     t = await buildTrainingApp(database, keyring, { startJobs: true });
     try {
       expect(await waitFor(async () => (await statusOf(database, waitC.id)) === 'confirmed')).toBe(true);
-      // It was the queued job (not the minute's sweep): both lives' jobs for this session completed.
-      const done = rowsOf<{ n: number }>(
-        await database.db.execute(
-          sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${PROMOTE_JOB} AND state = 'completed' AND data->>'sessionId' = ${session.id}`,
-        ),
-      );
-      expect(done[0]?.n).toBe(2);
+      // It was the queued job (not the minute's sweep): both lives' jobs for this session complete. pg-boss
+      // marks a job completed just after its handler's change has committed, so this is waited for too.
+      const completed = async () =>
+        rowsOf<{ n: number }>(
+          await database.db.execute(
+            sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${PROMOTE_JOB} AND state = 'completed' AND data->>'sessionId' = ${session.id}`,
+          ),
+        )[0]?.n ?? 0;
+      expect(await waitFor(async () => (await completed()) >= 2)).toBe(true);
+      expect(await completed()).toBe(2);
     } finally {
       await t.close();
       await database.close();
