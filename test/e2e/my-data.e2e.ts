@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStoredZip } from '../../src/server/lib/zip.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../src/shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
+import { uniformAnswers } from '../helpers/zelfscan-answers.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';

@@ -5,12 +5,12 @@ import { handovers } from '../../src/server/modules/handover/db.ts';
 import { mailOutbox } from '../../src/server/modules/mail/db.ts';
 import { notifications } from '../../src/server/modules/notifications/db.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../src/shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from './actors.ts';
 import { call, submitSupport } from './cases.ts';
 import { recordIncident, uploadEvidence } from './incidents.ts';
 import type { TestApp } from './test-app.ts';
 import { createOffering, createSession, enrolIn } from './training.ts';
+import { uniformAnswers } from './zelfscan-answers.ts';
 
 /**
  * One office holder with something of theirs in every category the export covers, each holding a

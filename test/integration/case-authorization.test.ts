@@ -13,12 +13,12 @@ import {
 import { sessions } from '../../src/server/modules/sessions/db.ts';
 import { caseIncidentShares, supportCases } from '../../src/server/modules/support/db.ts';
 import { SHIPPED_QUESTIONNAIRE } from '../../src/shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../src/shared/zelfscan/test-helpers.ts';
 import { createActor, type TestActor } from '../helpers/actors.ts';
 import { call, expectStatus, NO_REQUEST_LIMIT, sipaDetails, submitSipa, submitSupport } from '../helpers/cases.ts';
 import { png } from '../helpers/image-fixtures.ts';
 import { recordIncident, uploadEvidence } from '../helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { uniformAnswers } from '../helpers/zelfscan-answers.ts';
 
 /**
  * The authorization matrix of every case route: each route × each kind of caller, with the answer each

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerSetArbitrary } from '../../../test/helpers/zelfscan-answers.ts';
 import type { AnswerSet } from './answers.ts';
 import { holds } from './conditions.ts';
 import { checkQuestionnaire } from './content-check.ts';
 import { evaluate, zelfscanResultSchema } from './evaluate.ts';
 import { PRIORITIES } from './questionnaire.ts';
 import { SHIPPED_QUESTIONNAIRE as questionnaire } from './shipped.ts';
-import { answerSetArbitrary } from './test-helpers.ts';
 
 const anyAnswers = answerSetArbitrary(questionnaire);
 const tipIds = (answers: AnswerSet) => evaluate(questionnaire, answers).tips.map((tip) => tip.id);

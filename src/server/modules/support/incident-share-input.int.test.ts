@@ -10,10 +10,10 @@ import {
   supportRequest,
   supportWorld,
 } from '../../../../test/helpers/cases.ts';
+import { FULL_INCIDENT, incidentShareKit, MISSING } from '../../../../test/helpers/incident-share-world.ts';
 import { recordIncident } from '../../../../test/helpers/incidents.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rowsOf } from '../../db/index.ts';
-import { FULL_INCIDENT, incidentShareKit, MISSING } from './incident-share.test-world.ts';
 
 /**
  * Sharing an incident with the Ondersteuningsteam by consent (issue #15 point 4), continued: adding to an

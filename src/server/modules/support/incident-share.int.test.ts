@@ -9,8 +9,8 @@ import {
   supportWorld,
 } from '../../../../test/helpers/cases.ts';
 import { expectedCleanJpeg } from '../../../../test/helpers/image-fixtures.ts';
+import { FULL_INCIDENT, incidentShareKit, MISSING } from '../../../../test/helpers/incident-share-world.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { FULL_INCIDENT, incidentShareKit, MISSING } from './incident-share.test-world.ts';
 
 /**
  * Sharing an incident with the Ondersteuningsteam by consent (issue #15 point 4): the ladder of every

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { call, expectStatus, submitSipa, submitSupport } from '../../../../test/helpers/cases.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { uniformAnswers } from '../../../../test/helpers/zelfscan-answers.ts';
 import { evaluate } from '../../../shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../../shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../../shared/zelfscan/test-helpers.ts';
 import type { SavedResult, SharedZelfscanResponse } from '../../../shared/zelfscan-api.ts';
 import { auditLog } from '../audit/db.ts';
 

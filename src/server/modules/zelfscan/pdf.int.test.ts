@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { extractPdfText, flattenText } from '../../../../test/helpers/pdf-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { uniformAnswers } from '../../../../test/helpers/zelfscan-answers.ts';
 import { EMERGENCY_NUMBER, SUPPORT_TEAM_PHONE } from '../../../shared/contact.ts';
 import { evaluate } from '../../../shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../../shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../../shared/zelfscan/test-helpers.ts';
 import type { SavedResult } from '../../../shared/zelfscan-api.ts';
 import { longDate, ZELFSCAN_PDF_TEXTS } from '../../lib/texts/index.ts';
 

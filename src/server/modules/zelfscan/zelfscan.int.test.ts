@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, type TestActor } from '../../../../test/helpers/actors.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { uniformAnswers } from '../../../../test/helpers/zelfscan-answers.ts';
 import { evaluate } from '../../../shared/zelfscan/evaluate.ts';
 import { SHIPPED_QUESTIONNAIRE as Q } from '../../../shared/zelfscan/shipped.ts';
-import { uniformAnswers } from '../../../shared/zelfscan/test-helpers.ts';
 import type { SavedResult, SavedResultSummary } from '../../../shared/zelfscan-api.ts';
 import { rowsOf } from '../../db/index.ts';
 

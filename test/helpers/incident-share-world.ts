@@ -1,11 +1,11 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { TestActor } from '../../../../test/helpers/actors.ts';
-import { call, expectStatus, type SupportWorld, supportRequest } from '../../../../test/helpers/cases.ts';
-import { gpsTaggedJpeg, png } from '../../../../test/helpers/image-fixtures.ts';
-import { recordIncident, uploadEvidence } from '../../../../test/helpers/incidents.ts';
-import type { TestApp } from '../../../../test/helpers/test-app.ts';
-import { rowsOf } from '../../db/index.ts';
-import { auditLog } from '../audit/db.ts';
+import { rowsOf } from '../../src/server/db/index.ts';
+import { auditLog } from '../../src/server/modules/audit/db.ts';
+import type { TestActor } from './actors.ts';
+import { call, expectStatus, type SupportWorld, supportRequest } from './cases.ts';
+import { gpsTaggedJpeg, png } from './image-fixtures.ts';
+import { recordIncident, uploadEvidence } from './incidents.ts';
+import type { TestApp } from './test-app.ts';
 
 // What the tests of sharing an incident with a support request (incident-share*.int.test.ts) build on.
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { AnswerSet } from './answers.ts';
-import type { Questionnaire } from './questionnaire.ts';
+import type { AnswerSet } from '../../src/shared/zelfscan/answers.ts';
+import type { Questionnaire } from '../../src/shared/zelfscan/questionnaire.ts';
 
 /** Any complete answer set for the questionnaire: one option per question. For property tests. */
 export function answerSetArbitrary(questionnaire: Questionnaire): fc.Arbitrary<AnswerSet> {
