@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssociationRoutingResponse } from '../../src/shared/association-routing.ts';
+import { AdminWorld } from './helpers/admin-world.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { type ApiPerson, CaseServer, firstAdmin, personContext } from './helpers/case-server.ts';
+import type { ApiPerson } from './helpers/case-server.ts';
 import { expectHeading, expectNoSidewaysScroll } from './helpers/identity.ts';
 import { tabUntil } from './helpers/keyboard.ts';
 
@@ -17,26 +17,17 @@ import { tabUntil } from './helpers/keyboard.ts';
 const PATH = '/beheer/routering-hulpvragen';
 
 describe('admins set which association receives a support request', () => {
-  let server: CaseServer;
-  let browser: Browser;
+  let world: AdminWorld;
   let admin: ApiPerson;
   let page: Page;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await CaseServer.start();
-    browser = await launchBrowser();
-    admin = await firstAdmin(server);
-    const context = await personContext(browser, admin);
-    contexts.push(context);
-    page = await context.newPage();
+    world = await AdminWorld.start();
+    admin = world.admin;
+    page = await world.page();
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => world?.stop());
 
   const statenlid = () => page.getByRole('combobox', { name: 'Statenlid' });
 
@@ -92,9 +83,7 @@ describe('admins set which association receives a support request', () => {
   });
 
   it('fits a 320 px wide screen', async () => {
-    const narrow = await personContext(browser, admin, { width: 320, height: 800 });
-    contexts.push(narrow);
-    const small = await narrow.newPage();
+    const small = await world.page({ width: 320, height: 800 });
     await small.goto(PATH);
     await expectHeading(small, 'Routering van hulpvragen');
     await small.getByRole('combobox', { name: 'Waterschapsbestuurder' }).waitFor();

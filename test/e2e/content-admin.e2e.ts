@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminWorld } from './helpers/admin-world.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { type ApiPerson, CaseServer, firstAdmin, personContext } from './helpers/case-server.ts';
+import type { ApiPerson } from './helpers/case-server.ts';
 import { expectHeading, expectNoSidewaysScroll } from './helpers/identity.ts';
 
 /**
@@ -17,26 +17,17 @@ const PART_TITLE_START = 'SIPA';
 const NEW_SENTENCE = 'Deze zin is net toegevoegd door het beheer.';
 
 describe('admins edit the package texts', () => {
-  let server: CaseServer;
-  let browser: Browser;
+  let world: AdminWorld;
   let admin: ApiPerson;
   let page: Page;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await CaseServer.start();
-    browser = await launchBrowser();
-    admin = await firstAdmin(server);
-    const context = await personContext(browser, admin);
-    contexts.push(context);
-    page = await context.newPage();
+    world = await AdminWorld.start();
+    admin = world.admin;
+    page = await world.page();
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => world?.stop());
 
   const body = () => page.getByRole('textbox', { name: 'Tekst van de pagina' }).first();
   const preview = () => page.getByRole('region', { name: 'Voorbeeld' });
@@ -148,9 +139,7 @@ describe('admins edit the package texts', () => {
   });
 
   it('fits the list and the edit page at 320 px without sideways scrolling', async () => {
-    const context = await personContext(browser, admin, { width: 320, height: 640 });
-    contexts.push(context);
-    const narrow = await context.newPage();
+    const narrow = await world.page({ width: 320, height: 640 });
     await narrow.goto('/beheer/inhoud');
     await narrow.locator('.weerbaar-card').first().waitFor();
     await expectNoSidewaysScroll(narrow);

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminWorld } from './helpers/admin-world.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { type ApiPerson, CaseServer, firstAdmin, personContext } from './helpers/case-server.ts';
+import type { ApiPerson } from './helpers/case-server.ts';
 import { expectHeading, expectNoSidewaysScroll } from './helpers/identity.ts';
 
 /**
@@ -29,26 +29,17 @@ const inDutch = (day: string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 describe('admins keep the woningscan schemes as dated versions', () => {
-  let server: CaseServer;
-  let browser: Browser;
+  let world: AdminWorld;
   let admin: ApiPerson;
   let page: Page;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await CaseServer.start();
-    browser = await launchBrowser();
-    admin = await firstAdmin(server);
-    const context = await personContext(browser, admin, { width: 320, height: 800 });
-    contexts.push(context);
-    page = await context.newPage();
+    world = await AdminWorld.start();
+    admin = world.admin;
+    page = await world.page({ width: 320, height: 800 });
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => world?.stop());
 
   const region = (name: string) => page.getByRole('region', { name, exact: true });
   const field = (name: string) => page.getByRole('textbox', { name, exact: true });
