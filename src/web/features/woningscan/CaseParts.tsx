@@ -26,19 +26,10 @@ import { ConfirmDialog } from '../cases/components/ConfirmDialog.tsx';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
 import { formatDateTime } from '../cases/format.ts';
 import { dutchToday, formatDay, useWoningscanAction, woningscanApi, woningscanProblem } from './data.ts';
+import { Problem } from './Problem.tsx';
 import { SchemeCard } from './SchemeCard.tsx';
 
 /** The woningscan's part of a case page, for the requester and the assigned adviser alike. */
-
-const Problem = ({ error }: { error: unknown }) => {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <Alert type="error" role="alert">
-      <Paragraph>{woningscanProblem(t, error)}</Paragraph>
-    </Alert>
-  );
-};
 
 function useDownload(detail: CaseDetail) {
   const { t } = useTranslation();

@@ -12,7 +12,6 @@ import {
 } from '../../../shared/woningscan.ts';
 import { apiGet } from '../../api/client.ts';
 import {
-  Alert,
   Button,
   ButtonGroup,
   Heading2,
@@ -23,19 +22,10 @@ import {
   TextField,
 } from '../../ui/index.ts';
 import { StatusRegion, useStatusMessage } from '../cases/components/StatusRegion.tsx';
-import { dutchToday, useWoningscanAction, woningscanApi, woningscanProblem } from './data.ts';
+import { dutchToday, useWoningscanAction, woningscanApi } from './data.ts';
+import { Problem } from './Problem.tsx';
 
 /** What only the assigned CCV adviser does on a woningscan case. */
-
-const Problem = ({ error }: { error: unknown }) => {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <Alert type="error" role="alert">
-      <Paragraph>{woningscanProblem(t, error)}</Paragraph>
-    </Alert>
-  );
-};
 
 /** A `datetime-local` value (the browser's own time zone) as an instant. */
 const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
