@@ -48,6 +48,13 @@ export const WEB_PATHS = {
   incidentNew: '/incidenten/nieuw',
   incident: '/incidenten/:incidentId',
   incidentShare: '/incidenten/:incidentId/delen',
+  // The steps that follow an incident (its path): the aangifte aid, what happened at the police, the
+  // conversation about protection, and the damage claims. Aftercare has its own page.
+  incidentAangifte: '/incidenten/:incidentId/aangifte',
+  incidentPolice: '/incidenten/:incidentId/politie',
+  incidentProtection: '/incidenten/:incidentId/beveiliging',
+  incidentDamages: '/incidenten/:incidentId/schade',
+  aftercare: '/nazorg',
   activateByCode: '/activeren/code',
   training: '/training',
   trainingCoordination: '/training/beheer',
@@ -84,6 +91,12 @@ export function matchWebPath(path: string): { name: WebPathName; params: Record<
 /** One of my incidents. */
 export const incidentPath = (incidentId: string) =>
   WEB_PATHS.incident.replace(':incidentId', encodeURIComponent(incidentId));
+
+/** A page of one of my incidents' path (the aangifte aid, the police, protection, damages). */
+export const incidentStepPath = (
+  name: 'incidentAangifte' | 'incidentPolice' | 'incidentProtection' | 'incidentDamages',
+  incidentId: string,
+) => WEB_PATHS[name].replace(':incidentId', encodeURIComponent(incidentId));
 
 /** One of my saved zelfscan results, with its action plan. */
 export const myZelfscanPath = (resultId: string) =>

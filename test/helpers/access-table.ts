@@ -172,6 +172,7 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/me/incidents/dossier': 'signedIn',
   'GET /api/incidents/signing-key': 'public',
   'GET /api/me/incidents/:incidentId': 'signedIn',
+  'GET /api/me/incidents/:incidentId/path': 'signedIn',
   'PATCH /api/me/incidents/:incidentId': 'signedIn',
   'DELETE /api/me/incidents/:incidentId': 'signedIn',
   'POST /api/me/incidents/:incidentId/follow-ups': 'signedIn',

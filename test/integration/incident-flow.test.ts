@@ -52,6 +52,7 @@ describe('incidents: the log', () => {
     const id = await recordIncident(t, owner);
     const routes: { method: 'GET' | 'PATCH' | 'POST' | 'DELETE'; url: string; body?: object; ok: number }[] = [
       { method: 'GET', url: `/api/me/incidents/${id}`, ok: 200 },
+      { method: 'GET', url: `/api/me/incidents/${id}/path`, ok: 200 },
       { method: 'PATCH', url: `/api/me/incidents/${id}`, body: { severity: 'serious' }, ok: 200 },
       {
         method: 'POST',

@@ -9,11 +9,14 @@ import { type AccessRules, authorize } from '../../lib/policy.ts';
 import type { UnitOfWork } from '../../lib/unit-of-work.ts';
 import { incidents } from './db.ts';
 import type { EvidenceStore } from './evidence-store.ts';
+import type { IncidentPathRegistry } from './path.ts';
 
 export interface IncidentDeps {
   uow: UnitOfWork;
   keyring: Keyring;
   store: EvidenceStore;
+  /** The steps other modules add to an incident's path (aangifte, protection, damages, aftercare). */
+  path: IncidentPathRegistry;
   /**
    * Test seam for the atomicity of evidence intake: runs inside the intake's transaction after the file
    * is in place and before the row commits. Production leaves it unset.

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { IncidentDeps } from './access.ts';
 import { removeStaleDrafts } from './drafts.ts';
 import { EvidenceStore } from './evidence-store.ts';
+import { IncidentPathRegistry } from './path.ts';
 import { incidentRoutes } from './routes.ts';
 import { sweepEvidenceStore } from './sweep.ts';
 
@@ -32,6 +33,7 @@ async function incidents(app: FastifyInstance, options: IncidentsModuleOptions) 
     uow: app.unitOfWork,
     keyring: app.keyring,
     store: new EvidenceStore(root),
+    path: new IncidentPathRegistry(),
     ...(options.intakeFault ? { intakeFault: options.intakeFault } : {}),
   };
 

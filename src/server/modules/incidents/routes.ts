@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { incidentPathResponseSchema } from '../../../shared/incident-path.ts';
 import {
   draftBodySchema,
   draftKeyResponseSchema,
@@ -31,6 +32,7 @@ import { exportDossier, listExports, SIGNING_PURPOSE } from './dossier.ts';
 import { deleteDraft, draftKey, getDraft, saveDraft } from './drafts.ts';
 import { addEvidence, deleteEvidence, type EvidenceFile, readOriginal, readView } from './evidence.ts';
 import { uploadProblem } from './evidence-intake.ts';
+import { getIncidentPath } from './path.ts';
 import { addFollowUp, createIncident, deleteIncident, getIncident, listIncidents, updateIncident } from './service.ts';
 
 /** Office holders and relatives record incidents; every other route is the owner's, decided per record. */
@@ -196,6 +198,20 @@ export function incidentRoutes(deps: IncidentDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ incident: await getIncident(deps, contextOf(request), request.params.incidentId) }),
+    );
+
+    app.get(
+      `${BASE}/:incidentId/path`,
+      {
+        config: { access: 'signedIn' },
+        schema: {
+          tags,
+          summary: "One of my incidents' path: internal report, police, protection, damages, aftercare",
+          params: incidentIdParamsSchema,
+          response: { 200: incidentPathResponseSchema },
+        },
+      },
+      async (request) => getIncidentPath(deps, contextOf(request), request.params.incidentId),
     );
 
     app.patch(
