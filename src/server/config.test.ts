@@ -135,6 +135,14 @@ describe('configuration', () => {
     }
   });
 
+  it("refuses the browser tests' clock file in production", () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.nl:587' };
+    expect(() => parseConfig({ ...production, TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(
+      /TEST_CLOCK_FILE: is for tests/,
+    );
+    expect(parseConfig({ TEST_CLOCK_FILE: '/tmp/clock' }).TEST_CLOCK_FILE).toBe('/tmp/clock');
+  });
+
   it('refuses local mail mode in production unless it is allowed explicitly', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: must be set in production/);
     expect(parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.nl:587' }).SMTP_URL).toBeDefined();

@@ -85,6 +85,8 @@ export const configSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Where incident evidence files are kept (encrypted); default DATA_DIR/evidence. Shared storage with several instances. */
   EVIDENCE_DIR: z.string().min(1).optional(),
+  /** Browser tests only: a file holding how many ms the server's clock runs ahead (refused in production). */
+  TEST_CLOCK_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which reverse proxies' X-Forwarded-* headers to trust: false, a hop count, or their addresses. */
   TRUST_PROXY: trustProxy.default(false),
@@ -202,6 +204,13 @@ const checkedConfigSchema = configSchema.superRefine((config, context) => {
       message:
         'must be set in production: without it mail stays on this server (local mode). ' +
         'Set ALLOW_LOCAL_MAIL_IN_PRODUCTION=true to run in local mode anyway',
+    });
+  }
+  if (config.NODE_ENV === 'production' && config.TEST_CLOCK_FILE) {
+    context.addIssue({
+      code: 'custom',
+      path: ['TEST_CLOCK_FILE'],
+      message: 'is for tests and must not be set in production',
     });
   }
   if (config.OIDC_ISSUER) {

@@ -8,6 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { type Keyring, KeyringError, type LoadedKeyring, loadKeyring } from './lib/crypto/index.ts';
+import { fileClock } from './lib/test-clock.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
 import { ensureSetupInvitation, setupLinkBanner } from './modules/people/first-start.ts';
 
@@ -48,7 +49,12 @@ export async function start(options: StartOptions = {}): Promise<FastifyInstance
   await ensureWebBuild(ROOT, DEFAULT_WEB_DIST, (message) => console.log(message));
   const database = await openConfiguredDatabase(config);
   const { keyring, location, generated, warning } = loadConfiguredKeyring(config);
-  const app = await buildApp({ config, database, keyring });
+  const app = await buildApp({
+    config,
+    database,
+    keyring,
+    ...(config.TEST_CLOCK_FILE ? { now: fileClock(config.TEST_CLOCK_FILE) } : {}),
+  });
   if (warning) app.log.warn(warning);
   if (generated) {
     app.log.warn(

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,7 +91,8 @@ export class CaseServer {
     const port = await freePort();
     // localhost: PUBLIC_URL's host is the passkeys' relying party and the origin the server checks.
     const baseUrl = `http://localhost:${port}`;
-    const extraEnv = (await options.env?.(baseUrl)) ?? {};
+    // The server's clock runs ahead by what moveClock() writes here (sessions keep the real time).
+    const extraEnv = { TEST_CLOCK_FILE: `${dataDir}-clock`, ...((await options.env?.(baseUrl)) ?? {}) };
     const child = CaseServer.spawn(baseUrl, dataDir, extraEnv);
     const server = new CaseServer(baseUrl, child, dataDir, extraEnv);
     const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -111,8 +112,17 @@ export class CaseServer {
     throw new Error(`The case server was not ready in time:\n${server.output}`);
   }
 
+  /**
+   * Moves the server's clock (the unit of work's: due check-ins, deadlines, reminders) `ms` ahead of the
+   * real time; later calls replace the offset. The server reads it within 200 ms; wait for the effect.
+   */
+  async moveClock(ms: number): Promise<void> {
+    await writeFile(`${this.dataDir}-clock`, String(Math.round(ms)));
+  }
+
   async stop(): Promise<void> {
     await this.stopProcess();
+    await rm(`${this.dataDir}-clock`, { force: true });
     await rm(this.dataDir, { recursive: true, force: true });
     await rm(`${this.dataDir}-keys`, { recursive: true, force: true });
   }
