@@ -9,7 +9,7 @@ import '@utrecht/design-tokens/dist/index.css';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setupI18n } from './i18n/index.ts';
@@ -18,6 +18,12 @@ import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
 import { prefetchSession } from './session/session.ts';
 import { trackRouterReady } from './shell/page-ready.ts';
+import {
+  AfterFirstCommit,
+  hasPrerenderedScreen,
+  keepFocusAcrossTakeOver,
+  whenAppCanTakeOver,
+} from './shell/prerendered.ts';
 
 // The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n): those
 // of the public pages, or all of them for another page (a signed-in visitor's menu asks for the rest).
@@ -26,11 +32,28 @@ prefetchSession(queryClient);
 trackRouterReady(router);
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  if (hasPrerenderedScreen(root)) {
+    // A page that came with its first screen (src/web/prerender.tsx) keeps it until the app can show it
+    // complete; the page is readable meanwhile, so React renders it in slices rather than one long task.
+    await whenAppCanTakeOver(router, queryClient);
+    const reactRoot = createRoot(root);
+    const tookOver = keepFocusAcrossTakeOver(root);
+    startTransition(() =>
+      reactRoot.render(
+        <>
+          {app}
+          <AfterFirstCommit run={tookOver} />
+        </>,
+      ),
+    );
+  } else {
+    createRoot(root).render(app);
+  }
 }
