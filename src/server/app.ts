@@ -29,6 +29,7 @@ import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { privacyModule } from './modules/privacy/index.ts';
 import rateLimitPlugin from './modules/rate-limit/plugin.ts';
+import { sessionCookieName } from './modules/sessions/cookie.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
@@ -187,6 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
     pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
     pageData: packagePageData,
+    carriesSession: (request) => request.cookies[sessionCookieName(config)] !== undefined,
   });
   return app;
 }

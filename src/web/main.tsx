@@ -12,18 +12,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { setupI18n } from './i18n/index.ts';
+import { loadTexts, setupI18n } from './i18n/index.ts';
 import { textScopeOf } from './i18n/text-groups.ts';
 import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
-import { prefetchSession } from './session/session.ts';
+import { prefetchSession, SESSION_QUERY_KEY } from './session/session.ts';
+import { FIRST_SCREEN_MARK } from './shell/first-screen-mark.ts';
 import { trackRouterReady } from './shell/page-ready.ts';
-import {
-  AfterFirstCommit,
-  hasPrerenderedScreen,
-  keepFocusAcrossTakeOver,
-  whenAppCanTakeOver,
-} from './shell/prerendered.ts';
 
 // The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n): those
 // of the public pages, or all of them for another page (a signed-in visitor's menu asks for the rest).
@@ -39,20 +34,17 @@ if (root) {
       </QueryClientProvider>
     </StrictMode>
   );
-  if (hasPrerenderedScreen(root)) {
+  if (root.hasAttribute(FIRST_SCREEN_MARK)) {
     // A page that came with its first screen (src/web/prerender.tsx) keeps it until the app can show it
-    // complete; the page is readable meanwhile, so React renders it in slices rather than one long task.
-    await whenAppCanTakeOver(router, queryClient);
-    const reactRoot = createRoot(root);
-    const tookOver = keepFocusAcrossTakeOver(root);
-    startTransition(() =>
-      reactRoot.render(
-        <>
-          {app}
-          <AfterFirstCommit run={tookOver} />
-        </>,
-      ),
-    );
+    // complete: the code for that loads on demand, as only such a page needs it.
+    const loadPageTexts = (signedIn: boolean) => loadTexts(textScopeOf(window.location.pathname, signedIn));
+    void import('./shell/prerendered.ts').then(async ({ keepFocusAcrossTakeOver, whenAppCanTakeOver }) => {
+      await whenAppCanTakeOver({ router, queryClient, sessionKey: SESSION_QUERY_KEY, loadPageTexts });
+      const reactRoot = createRoot(root);
+      keepFocusAcrossTakeOver(root, FIRST_SCREEN_MARK);
+      // The page is readable meanwhile: React renders it in slices (a transition), not in one long task.
+      startTransition(() => reactRoot.render(app));
+    });
   } else {
     createRoot(root).render(app);
   }

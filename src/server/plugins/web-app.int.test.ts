@@ -61,6 +61,15 @@ describe('serving the web app', () => {
     for (const url of ['/privacyverklaring', '/pakket/sipa', '/zelfscan', '/bestaat-niet']) {
       expect((await page(url)).body, url).not.toContain('data-first-screen');
     }
+    // Someone signed in would see the visitor's menu change: they get the app without it.
+    const signedIn = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { accept: 'text/html', cookie: 'weerbaar_session=any' },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.body).not.toContain('data-first-screen');
+    expect(signedIn.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/package/parts">');
   });
 
   it('answers unknown API paths and non-page requests with problem details', async () => {

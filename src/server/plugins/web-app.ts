@@ -21,6 +21,11 @@ export interface WebAppOptions {
    * before the largest text is painted, issue #13). Only public, cacheable answers belong here.
    */
   pageData?: Partial<Record<WebPathName, (params: Record<string, string>) => string[]>>;
+  /**
+   * Whether a request carries a session. A prerendered first screen shows the shell as for a visitor;
+   * someone signed in gets the app without it, so their menu does not change under their eyes.
+   */
+  carriesSession?: (request: FastifyRequest) => boolean;
 }
 
 type PageParams = Record<string, string>;
@@ -81,7 +86,8 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
     const page = knownPage(request.url);
     if (!page || !(await pageExists(page))) return sendIndex(reply, 404);
     if (!page.name) return sendIndex(reply, 200);
-    return sendIndex(reply, 200, options.pageData?.[page.name]?.(page.params) ?? [], page.name);
+    const firstScreen = options.carriesSession?.(request) ? undefined : page.name;
+    return sendIndex(reply, 200, options.pageData?.[page.name]?.(page.params) ?? [], firstScreen);
   });
 
   /** The page an address names, with its parameters decoded; null for an address the app does not know. */

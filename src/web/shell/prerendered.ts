@@ -1,9 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useLayoutEffect } from 'react';
 import type { SessionInfo } from '../../shared/session.ts';
-import { loadTexts } from '../i18n/index.ts';
-import { textScopeOf } from '../i18n/text-groups.ts';
-import { SESSION_QUERY_KEY } from '../session/session.ts';
 
 /**
  * Some pages arrive with their first screen already in the HTML (src/web/prerender.tsx, built by
@@ -25,32 +21,39 @@ interface ObservableRouter {
   subscribe(listener: (state: { initialized: boolean }) => void): () => void;
 }
 
-/** Marks `#root` while it holds the prerendered screen (vite.config.ts); end-to-end tests wait for it to go. */
-const MARKER = 'data-first-screen';
-
-/** True when `#root` holds a page the server sent ready-made. */
-export function hasPrerenderedScreen(root: HTMLElement): boolean {
-  return root.hasAttribute(MARKER);
+/**
+ * What the take-over waits on, handed in by main.tsx, which also renders: this module imports nothing of
+ * the app at run time, since the bundler would split whatever it shares with the first load out of that
+ * load's files, which costs more than this module's size.
+ */
+export interface TakeOverParts {
+  router: ObservableRouter;
+  queryClient: QueryClient;
+  sessionKey: readonly unknown[];
+  /** Loads the texts a page needs, signed in or not (i18n/index.ts `loadTexts` with `textScopeOf`). */
+  loadPageTexts: (signedIn: boolean) => Promise<void>;
 }
 
 /**
- * Call when the app is about to replace the screen; call the result right after React's first commit
- * (a layout effect). Whoever had tabbed into the screen meanwhile keeps their place: the same element of
- * the new, identical markup gets the focus back.
+ * Call right before the app renders into `root`. When React's first commit has replaced the screen, the
+ * mark goes, and whoever had tabbed into the screen meanwhile keeps their place: the same element of the
+ * new, identical markup gets the focus back (before the next paint: a mutation observer runs first).
  */
-export function keepFocusAcrossTakeOver(root: HTMLElement): () => void {
+export function keepFocusAcrossTakeOver(root: HTMLElement, mark: string) {
   let focusPath: number[] | null = null;
   const track = () => {
     focusPath = pathTo(document.activeElement, root);
   };
   track();
   root.addEventListener('focusin', track);
-  return () => {
+  const committed = new MutationObserver(() => {
+    committed.disconnect();
     root.removeEventListener('focusin', track);
-    root.removeAttribute(MARKER);
+    root.removeAttribute(mark);
     const target = focusPath?.reduce<Element | undefined>((node, index) => node?.children[index], root);
     if (target instanceof HTMLElement && document.activeElement === document.body) target.focus();
-  };
+  });
+  committed.observe(root, { childList: true });
 }
 
 /** The child indexes from `root` down to `element`; null when it is not inside. */
@@ -64,22 +67,18 @@ function pathTo(element: Element | null, root: HTMLElement): number[] | null {
 }
 
 /** Resolves when the live app can replace the prerendered screen without showing less. */
-export function whenAppCanTakeOver(router: ObservableRouter, queryClient: QueryClient): Promise<void> {
+export function whenAppCanTakeOver({ router, queryClient, sessionKey, loadPageTexts }: TakeOverParts): Promise<void> {
   const ready = (async () => {
-    const session = await sessionSettled(queryClient);
-    const signedIn = Boolean(session?.person);
-    await Promise.all([
-      loadTexts(textScopeOf(window.location.pathname, signedIn)).catch(() => undefined),
-      routerInitialized(router),
-    ]);
+    const session = await sessionSettled(queryClient, sessionKey);
+    await Promise.all([loadPageTexts(Boolean(session?.person)).catch(() => undefined), routerInitialized(router)]);
   })();
   return Promise.race([ready, delay(GIVE_UP_MS)]);
 }
 
-function sessionSettled(queryClient: QueryClient): Promise<SessionInfo | undefined> {
+function sessionSettled(queryClient: QueryClient, sessionKey: readonly unknown[]): Promise<SessionInfo | undefined> {
   return new Promise((resolve) => {
     const check = () => {
-      const state = queryClient.getQueryState<SessionInfo>(SESSION_QUERY_KEY);
+      const state = queryClient.getQueryState<SessionInfo>(sessionKey);
       if (state && (state.status !== 'pending' || state.fetchFailureCount > 0)) {
         unsubscribe();
         resolve(state.data);
@@ -104,10 +103,3 @@ function routerInitialized(router: ObservableRouter): Promise<void> {
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
-
-/** Runs once, right after the commit it is part of. */
-export function AfterFirstCommit({ run }: { run: () => void }) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the first commit only
-  useLayoutEffect(() => run(), []);
-  return null;
-}
