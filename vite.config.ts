@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { transform } from 'lightningcss';
-import { defineConfig, type Plugin, parseAst } from 'vite';
+import { defineConfig, type Plugin, parseAst, type Rollup } from 'vite';
 import { DEFAULT_LOCALE } from './src/shared/locale.ts';
 import { PUBLIC_TEXT_FILES } from './src/web/i18n/text-groups.ts';
 
@@ -226,10 +226,30 @@ function preloadDefaultTexts(): Plugin {
 /** Where the build writes each prerendered page (a copy of index.html with its first screen); read by web-app.ts. */
 const FIRST_SCREENS_DIR = 'first-screens';
 const EMPTY_ROOT = '<div id="root"></div>';
+
+/** The CSS files a lazily loaded module brings (its chunk's and its static imports'), for its first screen. */
+function cssOf(bundle: Rollup.OutputBundle, moduleId: string): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const start = chunks.find((chunk) => chunk.facadeModuleId === moduleId);
+  if (!start) throw new Error(`no chunk for ${moduleId} in the build`);
+  const css = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunk: Rollup.OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+    for (const imported of chunk.imports) {
+      const next = bundle[imported];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(start);
+  return [...css];
+}
 const APP_CODE_TAG = /\s*<(script type="module"|link rel="modulepreload")[^>]*>(<\/script>)?/g;
 
 /**
- * After the build is written: the home page's first screen rendered from the app's components in Node
+ * After the build is written: the first screen of the pages in `PRERENDERED_PAGES` (home, zelfscan) rendered from the app's components in Node
  * (src/web/prerender.tsx, loaded through a Vite server in SSR mode), put into a copy of index.html at
  * dist/web/first-screens/<page>.html. There the app's script and preloads wait in a `<template>` until
  * the screen is painted (src/web/shell/first-screen-boot.ts, the page's only script), so the largest
@@ -268,9 +288,18 @@ function prerenderFirstScreens(webRoot: string): Plugin {
           prerender,
         )) as typeof import('./src/web/prerender.tsx');
         await mkdir(path.join(outDir, FIRST_SCREENS_DIR), { recursive: true });
+        const { PRERENDERED_PAGES } = (await server.ssrLoadModule(
+          prerender,
+        )) as typeof import('./src/web/prerender.tsx');
         for (const [name, html] of Object.entries(await renderFirstScreens())) {
+          const lazyModule = PRERENDERED_PAGES[name as keyof typeof PRERENDERED_PAGES].lazyModule;
+          const css = (lazyModule ? cssOf(bundle, path.join(webRoot, lazyModule)) : []).filter(
+            (file) => !pageHtml.includes(`/${file}"`),
+          );
+          const links = css.map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`).join('');
           const file = path.join(outDir, FIRST_SCREENS_DIR, `${name}.html`);
-          await writeFile(file, pageHtml.replace(EMPTY_ROOT, `<div id="root" data-first-screen>${html}</div>`));
+          const withCss = pageHtml.replace('<template id=', `${links}<template id=`);
+          await writeFile(file, withCss.replace(EMPTY_ROOT, `<div id="root" data-first-screen>${html}</div>`));
         }
       } finally {
         await server.close();

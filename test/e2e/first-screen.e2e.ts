@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './helpers/axe.ts';
 import { appTookOver, baseUrl, launchBrowser, openPage } from './helpers/browser.ts';
 
 /**
- * The home page arrives with its first screen in the HTML (src/web/prerender.tsx, issue #13): the largest
+ * The home page (and the zelfscan) arrive with their first screen in the HTML (src/web/prerender.tsx, issue #13): the largest
  * text paints before the app's code runs, and the app then takes the screen over without moving anything.
  */
 const LEAD = 'Als politieke ambtsdrager kunt u te maken krijgen met intimidatie';
@@ -88,6 +88,29 @@ describe('the home page’s first screen', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
       expect(await page.getByText(LEAD).count()).toBe(1);
       expect(await page.getByRole('complementary', { name: 'Hulp nodig' }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('does the same for the zelfscan, with the CSS of its page in the first screen', async () => {
+    const html = await (await fetch(`${baseUrl()}/zelfscan`, { headers: { Accept: 'text/html' } })).text();
+    expect(html).toContain('<div id="root" data-first-screen>');
+    expect(html).toContain('Zelfscan persoonlijke veiligheid</h1>');
+    expect(html).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/zelfscan-[^"]+\.css">/);
+    const opened = await openPage(browser, { viewport: PHONE });
+    try {
+      const { page } = opened;
+      await recordPaints(page);
+      await page.goto('/zelfscan');
+      await appTookOver(page);
+      await page.getByRole('button', { name: 'Start de zelfscan' }).waitFor();
+      await expect.poll(async () => (await paintsOf(page)).tookOverAt).not.toBeNull();
+      const paints = await paintsOf(page);
+      expect(paints.largest.at(-1)?.time).toBeLessThan(paints.tookOverAt ?? 0);
+      expect(paints.shift).toBe(0);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
       await expectNoAxeViolations(page);
     } finally {
       await opened.close();
