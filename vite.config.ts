@@ -249,9 +249,9 @@ function cssOf(bundle: Rollup.OutputBundle, moduleId: string): string[] {
 const APP_CODE_TAG = /\s*<(script type="module"|link rel="modulepreload")[^>]*>(<\/script>)?/g;
 
 /**
- * After the build is written: the first screen of the pages in `PRERENDERED_PAGES` (home, zelfscan) rendered from the app's components in Node
- * (src/web/prerender.tsx, loaded through a Vite server in SSR mode), put into a copy of index.html at
- * dist/web/first-screens/<page>.html. There the app's script and preloads wait in a `<template>` until
+ * After the build is written: the first screen of each page in `PRERENDERED_PAGES` (home, zelfscan),
+ * rendered from the app's components in Node (src/web/prerender.tsx, loaded through a Vite server in SSR
+ * mode), put into a copy of index.html at dist/web/first-screens/<page>.html. There the app's script and preloads wait in a `<template>` until
  * the screen is painted (src/web/shell/first-screen-boot.ts, the page's only script), so the largest
  * text paints from the HTML and the CSS alone instead of after the app's code (issue #13: LCP of `/`).
  */
