@@ -1,8 +1,8 @@
 /**
  * The first screen of the home page and the zelfscan as HTML, rendered at build time from the app's own
  * components (issue #13: LCP of `/`). vite.config.ts (`prerenderFirstScreens`) runs this in Node after the
- * client build; the server sends the result for those pages (src/server/plugins/web-app.ts), and main.tsx replaces it with the live app once
- * that app can show the same page complete (src/web/shell/prerendered.ts).
+ * client build; the server sends the result for those pages (src/server/plugins/web-app.ts), and main.tsx
+ * replaces it with the live app once that app can show the same page complete (src/web/shell/prerendered.ts).
  *
  * What is in it does not change without a release: the shell (112 and the support number, header, menu) as
  * for a visitor who is not signed in, and the page's Dutch texts (the home page, the zelfscan's introduction
