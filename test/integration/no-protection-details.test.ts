@@ -130,6 +130,22 @@ describe('no protection measures, threat levels or operational details, anywhere
       expect(forbidden(name), name).toBe(true);
     for (const name of ['informedAt', 'reviewOn', 'variant', 'vptRequested', 'policeReference'])
       expect(forbidden(name), name).toBe(false);
+    // The walk finds a name however deep it sits: in a response's nested object, or as a parameter.
+    const found: { at: string; name: string }[] = [];
+    propertyNames(
+      {
+        get: {
+          parameters: [{ name: 'threatLevel', in: 'query' }],
+          responses: { 200: { properties: { protection: { properties: { guards: { items: {} } } } } } },
+        },
+      },
+      '/x',
+      found,
+    );
+    expect(found.filter((entry) => forbidden(entry.name)).map((entry) => entry.name)).toEqual([
+      'threatLevel',
+      'guards',
+    ]);
   });
 
   it('no route has a field for them', async () => {

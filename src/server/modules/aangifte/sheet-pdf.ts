@@ -16,8 +16,11 @@ import { aangifteText } from './texts.ts';
 const PDF_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const COLORS = { text: '#1a1a1a', muted: '#4d4d4d', accent: '#0b3d91' };
 /** What fits on one A4 page next to the rest. */
-const MAX_STORY = 900;
-const MAX_EVIDENCE = 8;
+const MAX_STORY = 600;
+const MAX_FIELD = 100;
+const MAX_EVIDENCE = 6;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
 
 export interface SheetInput {
   lang: Locale;
@@ -38,7 +41,7 @@ export async function renderPreparationSheet(input: SheetInput): Promise<Buffer>
   const facts: [string, string][] = [
     [it('fields.occurredOn'), when],
     [it('fields.channel'), it(`channel.${incident.channel}`)],
-    ...(incident.where ? [[it('fields.where'), incident.where] as [string, string]] : []),
+    ...(incident.where ? [[it('fields.where'), cut(incident.where, MAX_FIELD)] as [string, string]] : []),
     ...(incident.forms.length > 0
       ? [[it('fields.forms'), incident.forms.map((form) => it(`form.${form}`)).join(', ')] as [string, string]]
       : []),
@@ -46,7 +49,7 @@ export async function renderPreparationSheet(input: SheetInput): Promise<Buffer>
       ? [[it('fields.perpetratorKind'), it(`perpetrator.${incident.perpetratorKind}`)] as [string, string]]
       : []),
     ...(incident.perpetratorHandle
-      ? [[it('fields.perpetratorHandle'), incident.perpetratorHandle] as [string, string]]
+      ? [[it('fields.perpetratorHandle'), cut(incident.perpetratorHandle, MAX_FIELD)] as [string, string]]
       : []),
   ];
   const variant = choices.variant
@@ -98,7 +101,7 @@ export async function renderPreparationSheet(input: SheetInput): Promise<Buffer>
     content.push({
       ul: shown.map((evidence) => ({
         stack: [
-          { text: `${evidence.fileName ?? ''} (${dossierDate(lang, evidence.receivedAt, true)})` },
+          { text: `${cut(evidence.fileName ?? '', 60)} (${dossierDate(lang, evidence.receivedAt, true)})` },
           { text: `SHA-256 ${evidence.sha256}`, style: 'hash' },
         ],
       })),
