@@ -92,4 +92,5 @@ export type AangifteState = z.infer<typeof aangifteStateSchema>;
 export const aangifteStateResponseSchema = z.object({ aangifte: aangifteStateSchema });
 export const policeReportResponseSchema = z.object({ report: policeReportSchema });
 
-export const preparationSheetQuerySchema = z.object({ lang: z.enum(LOCALES).default('nl') }).strict();
+/** The language of what the server writes: the sheet, and the timeline entry of a police report. */
+export const aangifteLangQuerySchema = z.object({ lang: z.enum(LOCALES).default('nl') }).strict();

@@ -187,6 +187,23 @@ describe('aangifte aid journey at 320 px', () => {
     await expectNoAxeViolations(page, 'protection, recorded');
   });
 
+  it('is complete in English: the aid, the police record and protection, axe-clean', async () => {
+    const english = await context.newPage();
+    await english.addInitScript(() => window.localStorage.setItem('weerbaar.locale', 'en'));
+    await english.goto(`/incidenten/${incidentId}/aangifte?stap=3`);
+    await english.getByRole('heading', { level: 1, name: 'Preparing a report to the police' }).waitFor();
+    await english.getByRole('heading', { level: 2, name: 'Step 3 of 6: Protecting your details' }).waitFor();
+    expect(await english.getByLabel('Report under a number', { exact: true }).isChecked()).toBe(true);
+    await expectNoAxeViolations(english, 'aid in English');
+    await english.goto(`/incidenten/${incidentId}/politie`);
+    await english.getByText(`Reference: ${REFERENCE}`, { exact: false }).waitFor();
+    await expectNoAxeViolations(english, 'police record in English');
+    await english.goto(`/incidenten/${incidentId}/beveiliging`);
+    await english.getByRole('heading', { level: 1, name: 'Protection: talk to the police about it' }).waitFor();
+    await expectNoAxeViolations(english, 'protection in English');
+    await english.close();
+  });
+
   it('shows the internal report, the police and protection done on the incident’s path', async () => {
     const path = await wethouder.request<{ steps: { step: string; state: string }[] }>(
       'GET',

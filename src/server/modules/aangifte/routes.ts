@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   aangifteChoicesInputSchema,
   aangifteIncidentParamsSchema,
+  aangifteLangQuerySchema,
   aangifteStateResponseSchema,
   policeReportInputSchema,
   policeReportResponseSchema,
-  preparationSheetQuerySchema,
 } from '../../../shared/aangifte.ts';
 import { contextOf } from '../../lib/context.ts';
 import { PDF_RATE_LIMIT, sendPdf } from '../../lib/pdf.ts';
@@ -58,7 +58,7 @@ export function aangifteRoutes(deps: AangifteDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Record what happened at the police (melding or aangifte); it goes on the incident timeline',
           params: aangifteIncidentParamsSchema,
-          querystring: preparationSheetQuerySchema,
+          querystring: aangifteLangQuerySchema,
           body: policeReportInputSchema,
           response: { 201: policeReportResponseSchema },
         },
@@ -83,7 +83,7 @@ export function aangifteRoutes(deps: AangifteDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'My one-page preparation sheet to take to the police (PDF)',
           params: aangifteIncidentParamsSchema,
-          querystring: preparationSheetQuerySchema,
+          querystring: aangifteLangQuerySchema,
         },
       },
       async (request, reply) => {
