@@ -59,8 +59,11 @@ describe('aangifte aid journey at 320 px', () => {
   });
 
   it('opens the aid from the incident’s address: it says Weerbaar files nothing', async () => {
-    await page.goto(`/incidenten/${incidentId}/aangifte`);
+    await page.goto(`/incidenten/${incidentId}`);
+    await page.getByRole('heading', { level: 2, name: 'Wat u nu kunt doen' }).waitFor();
+    await page.getByRole('link', { name: 'Bekijk hoe u het intern meldt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Melding of aangifte voorbereiden' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/incidenten/${incidentId}/aangifte`);
     await page.getByText('Weerbaar doet geen melding of aangifte voor u en stuurt niets naar de politie.').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Stap 1 van 6: Melding of aangifte' }).waitFor();
     await page.getByText(/Melden helpt/).waitFor();
@@ -202,6 +205,7 @@ describe('aangifte aid journey at 320 px', () => {
     await english.getByRole('heading', { level: 1, name: 'Protection: talk to the police about it' }).waitFor();
     await expectNoAxeViolations(english, 'protection in English');
     await english.close();
+    await page.evaluate(() => window.localStorage.setItem('weerbaar.locale', 'nl'));
   });
 
   it('shows the internal report, the police and protection done on the incident’s path', async () => {
@@ -211,5 +215,10 @@ describe('aangifte aid journey at 320 px', () => {
     );
     const state = Object.fromEntries(path.steps.map((step) => [step.step, step.state]));
     expect(state).toMatchObject({ internal_report: 'done', police: 'done', protection: 'done' });
+    await page.goto(`/incidenten/${incidentId}`);
+    await page.getByRole('heading', { level: 2, name: 'Wat u nu kunt doen' }).waitFor();
+    await page.getByRole('link', { name: 'Bekijk uw interne melding' }).waitFor();
+    await page.getByRole('link', { name: 'Bekijk wat er bij de politie gebeurde' }).waitFor();
+    await page.getByRole('link', { name: 'Bekijk uw gesprek over beveiliging' }).waitFor();
   });
 });
