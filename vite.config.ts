@@ -358,6 +358,9 @@ export default defineConfig({
           groups: [
             {
               name: (id) => {
+                // The two modules that gather a language's catalogues (src/web/i18n/catalogues) go with them.
+                const [, gathered, group] = /\/i18n\/catalogues\/(nl|en)-(public|other)\.ts$/.exec(id) ?? [];
+                if (gathered) return group === 'public' ? `i18n-${gathered}-public` : `i18n-${gathered}`;
                 const [, locale, file = ''] = /\/i18n\/locales\/(nl|en)\/([\w-]+)\.json$/.exec(id) ?? [];
                 if (!locale || file === 'shell') return null;
                 return PUBLIC_TEXT_FILES.includes(file) ? `i18n-${locale}-public` : `i18n-${locale}`;

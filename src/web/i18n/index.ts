@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/locale.ts';
-import { PUBLIC_TEXT_FILES, type TextScope } from './text-groups.ts';
+import type { TextScope } from './text-groups.ts';
 
 /**
  * Message catalogues: one JSON file per feature and locale (locales/<locale>/<feature>.json), merged
@@ -17,10 +17,17 @@ import { PUBLIC_TEXT_FILES, type TextScope } from './text-groups.ts';
  */
 type Catalogue = Record<string, unknown>;
 const shellFiles = import.meta.glob<{ default: Catalogue }>('./locales/*/shell.json', { eager: true });
-const featureFiles = import.meta.glob<{ default: Catalogue }>(['./locales/*/*.json', '!./locales/*/shell.json']);
+type TextGroup = 'public' | 'other';
+
+/** Each language's feature catalogues in two modules (catalogues/), so the loader map stays four entries long. */
+const groupFiles: Record<`${Locale}:${TextGroup}`, () => Promise<{ default: Record<string, Catalogue> }>> = {
+  'nl:public': () => import('./catalogues/nl-public.ts'),
+  'nl:other': () => import('./catalogues/nl-other.ts'),
+  'en:public': () => import('./catalogues/en-public.ts'),
+  'en:other': () => import('./catalogues/en-other.ts'),
+};
 
 const inLocale = (locale: Locale) => (path: string) => path.startsWith(`./locales/${locale}/`);
-const isPublicFile = (path: string) => PUBLIC_TEXT_FILES.includes(path.replace(/^.*\/|\.json$/g, ''));
 
 function shellCatalogue(locale: Locale): Catalogue {
   return Object.assign(
@@ -30,8 +37,6 @@ function shellCatalogue(locale: Locale): Catalogue {
       .map(([, module]) => module.default),
   );
 }
-
-type TextGroup = 'public' | 'other';
 
 /** i18next takes texts once it is initialised (setupI18n); loads started before (route loaders) wait. */
 let markInitialised: () => void = () => undefined;
@@ -43,15 +48,11 @@ const loading = new Map<string, Promise<void>>();
 
 /** Adds one group of a language's feature catalogues to i18next, once; later calls wait for the same load. */
 function loadGroup(locale: Locale, group: TextGroup): Promise<void> {
-  const key = `${locale}:${group}`;
+  const key = `${locale}:${group}` as const;
   let load = loading.get(key);
   if (!load) {
-    const files = Object.entries(featureFiles).filter(
-      ([path]) => inLocale(locale)(path) && isPublicFile(path) === (group === 'public'),
-    );
-    load = Promise.all([...files.map(([, importFile]) => importFile()), initialised]).then((modules) => {
-      const texts = modules.flatMap((module) => (module ? [module.default] : []));
-      i18n.addResourceBundle(locale, 'translation', Object.assign({}, ...texts), true, true);
+    load = Promise.all([groupFiles[key](), initialised]).then(([module]) => {
+      i18n.addResourceBundle(locale, 'translation', Object.assign({}, ...Object.values(module.default)), true, true);
     });
     // A failed download (offline, new release) may be tried again on the next switch.
     load.catch(() => loading.delete(key));
