@@ -14,6 +14,7 @@ import auditModule from './modules/audit/index.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
+import damagesModule from './modules/damages/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import idempotencyPlugin from './modules/idempotency/plugin.ts';
@@ -179,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zelfscanModule);
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(damagesModule);
   await app.register(trainingModule);
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
   await app.register(privacyModule, { registry: personalDataRegistry(app) });

@@ -3,6 +3,7 @@ import { PersonalDataRegistry } from './lib/personal-data.ts';
 import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
 import { casePersonalData } from './modules/cases/personal-data.ts';
+import { damagesPersonalData } from './modules/damages/personal-data.ts';
 import { HANDOVER_PERSONAL_DATA } from './modules/handover/personal-data.ts';
 import { IDEMPOTENCY_PERSONAL_DATA } from './modules/idempotency/personal-data.ts';
 import { incidentPersonalData } from './modules/incidents/personal-data.ts';
@@ -28,21 +29,25 @@ import { ZELFSCAN_PERSONAL_DATA } from './modules/zelfscan/personal-data.ts';
  * and incidents first (they still need the account), the sign-in methods and sessions last.
  */
 export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry {
-  return new PersonalDataRegistry()
-    .register('people', PEOPLE_PERSONAL_DATA)
-    .register('cases', casePersonalData(app.cases))
-    .register('support', SUPPORT_PERSONAL_DATA)
-    .register('woningscan', WONINGSCAN_PERSONAL_DATA)
-    .register('incidents', incidentPersonalData(app.incidents))
-    .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
-    .register('training', TRAINING_PERSONAL_DATA)
-    .register('handover', HANDOVER_PERSONAL_DATA)
-    .register('notifications', NOTIFICATIONS_PERSONAL_DATA)
-    .register('mail', MAIL_PERSONAL_DATA)
-    .register('audit', AUDIT_PERSONAL_DATA)
-    .register('package', PACKAGE_PERSONAL_DATA)
-    .register('privacy', PRIVACY_PERSONAL_DATA)
-    .register('auth', AUTH_PERSONAL_DATA)
-    .register('idempotency', IDEMPOTENCY_PERSONAL_DATA)
-    .register('sessions', SESSIONS_PERSONAL_DATA);
+  return (
+    new PersonalDataRegistry()
+      .register('people', PEOPLE_PERSONAL_DATA)
+      .register('cases', casePersonalData(app.cases))
+      .register('support', SUPPORT_PERSONAL_DATA)
+      .register('woningscan', WONINGSCAN_PERSONAL_DATA)
+      // Before the incidents: their deletion would take the claims along uncounted.
+      .register('damages', damagesPersonalData(app.damages))
+      .register('incidents', incidentPersonalData(app.incidents))
+      .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
+      .register('training', TRAINING_PERSONAL_DATA)
+      .register('handover', HANDOVER_PERSONAL_DATA)
+      .register('notifications', NOTIFICATIONS_PERSONAL_DATA)
+      .register('mail', MAIL_PERSONAL_DATA)
+      .register('audit', AUDIT_PERSONAL_DATA)
+      .register('package', PACKAGE_PERSONAL_DATA)
+      .register('privacy', PRIVACY_PERSONAL_DATA)
+      .register('auth', AUTH_PERSONAL_DATA)
+      .register('idempotency', IDEMPOTENCY_PERSONAL_DATA)
+      .register('sessions', SESSIONS_PERSONAL_DATA)
+  );
 }
