@@ -17,10 +17,7 @@ describe('incidents: the path registry', () => {
   beforeAll(async () => {
     t = await createTestApp();
     owner = await createActor(t, ['officeholder']);
-    t.app.incidents.path.register({
-      step: 'damages',
-      progress: async () => ({ state: 'todo', since: null }),
-    });
+    // The damages step is the damages module's own (registered by buildApp): todo without a claim.
     t.app.incidents.path.register({
       step: 'police',
       progress: async (db, incident) => {
