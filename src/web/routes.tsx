@@ -4,6 +4,7 @@ import { WEB_PATHS } from '../shared/web-paths.ts';
 import './case-types.ts';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
+import { damageRoutes } from './features/damages/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { PageError } from './features/errors/PageError.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               ...notificationRoutes,
               ...handoverRoutes,
               ...incidentRoutes,
+              ...damageRoutes,
               ...contentAdminRoutes,
               ...schemeAdminRoutes,
               ...trainingRoutes,
