@@ -88,6 +88,7 @@ function RulesVersion({ rules, occurredOn, title }: { rules: DamageRulesContent;
         {rules.deadline.text[locale]}
         {rules.deadline.years !== null &&
           ` ${t('damages.rules.applyBy', { date: formatCalendarDate(applyBy(occurredOn, rules.deadline.years)) })}`}
+        {check('deadline')}
       </Paragraph>
       {rules.unverified.length > 0 && (
         <Alert type="warning">
