@@ -106,6 +106,20 @@ describe('damages: the ladder, and hostile input', () => {
     expect((await stored()).claims).toBe(0);
   });
 
+  it('is the damages step of the incident’s path: todo, started, done when every claim is finished', async () => {
+    const incident = await recordIncident(t, owner);
+    const step = async () =>
+      (await send(owner, 'GET', `/api/me/incidents/${incident}/path`))
+        .json()
+        .steps.find((s: { step: string }) => s.step === 'damages');
+    expect(await step()).toEqual({ step: 'damages', state: 'todo', since: null });
+    const created = await send(owner, 'POST', `/api/me/incidents/${incident}/damages`, CLAIM);
+    expect((await step()).state).toBe('started');
+    const paid = await send(owner, 'PUT', `/api/me/damages/${created.json().claim.id}`, { ...CLAIM, status: 'paid' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(await step()).toMatchObject({ state: 'done', since: paid.json().claim.updatedAt });
+  });
+
   it('admins keep the rules but never see a claim; others may not keep the rules', async () => {
     const admin = others[3] as TestActor;
     expect((await send(null, 'GET', '/api/admin/damages/rules')).statusCode).toBe(401);

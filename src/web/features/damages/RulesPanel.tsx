@@ -5,10 +5,11 @@ import { formatCalendarDate } from '../../i18n/time.ts';
 import { Alert, Heading2, Heading3, Link, Paragraph } from '../../ui/index.ts';
 import { formatEuros } from './data.ts';
 
-/** The latest day to apply, counted from the incident's day with the rules' term (whole years). */
+/** The latest day to apply, counted from the incident's day with the rules' term (whole years; 29 Feb → 28 Feb). */
 function applyBy(occurredOn: string, years: number): string {
-  const [y = '0', rest = ''] = [occurredOn.slice(0, 4), occurredOn.slice(4)];
-  return `${Number(y) + years}${rest}`;
+  const year = Number(occurredOn.slice(0, 4)) + years;
+  const monthDay = occurredOn.slice(4) === '-02-29' ? '-02-28' : occurredOn.slice(4);
+  return `${year}${monthDay}`;
 }
 
 /**
