@@ -6,7 +6,7 @@ import { launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
 
 /**
- * Schadeverhaal: an office holder opens the damages page of an incident, sees the Schadefonds rules (the
+ * Schadeverhaal: an office holder opens the damages page from the incident's path, sees the Schadefonds rules (the
  * term marked to check with the fund), records a Schadefonds claim and a voeging claim with amounts and
  * a deadline; the test moves the server's clock to the reminder day, and the reminder shows under
  * Meldingen (the cron sweep on the job queue), leading back to the claims. The admin sees the rules page.
@@ -72,7 +72,10 @@ describe('damages', () => {
 
   it('records a Schadefonds claim and a voeging claim with amounts, under the rules that apply', async () => {
     const page = await open(officeholder);
-    await page.goto(`/incidenten/${incidentId}/schade`);
+    // From the incident's path: the damages step, not started yet.
+    await page.goto(`/incidenten/${incidentId}`);
+    await page.getByRole('link', { name: 'Schade vastleggen' }).click();
+    await page.waitForURL(`**/incidenten/${incidentId}/schade`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Schade verhalen');
     await expect.poll(() => page.getByText('Categorie 6: € 35.000,00').count()).toBe(1);
     expect(await page.getByText('Naasten en nabestaanden: een vast bedrag van € 5.000,00.').count()).toBe(1);
@@ -126,6 +129,10 @@ describe('damages', () => {
     await page.getByRole('link', { name: 'Bekijk de schadeclaims van het incident' }).click();
     await page.waitForURL(`**/incidenten/${incidentId}/schade`);
     await expect.poll(() => page.getByText(/Herinnering gestuurd op/).count()).toBe(1);
+    // Back on the incident, its path shows the step begun.
+    await page.getByRole('link', { name: 'Terug naar het incident' }).click();
+    await page.waitForURL(`**/incidenten/${incidentId}`);
+    await expect.poll(() => page.getByRole('link', { name: 'Bekijk uw schadeclaims' }).count()).toBe(1);
   }, 200_000);
 
   it('works at 320 px wide', async () => {

@@ -2,12 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatCalendarDate, formatDateTime } from '../../i18n/time.ts';
+import { PageGate } from '../../session/PageGate.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Heading1, Heading2, Paragraph } from '../../ui/index.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { formatEuros, useDamageRulesAdmin } from './data.ts';
 import { RulesForm } from './RulesForm.tsx';
 import './damages.css';
+
+/** The route: admins only, in the admin pages' frame. */
+export function DamageRulesRoute() {
+  return (
+    <div className="weerbaar-page">
+      <PageGate roles={['admin']}>
+        <DamageRulesPage />
+      </PageGate>
+    </div>
+  );
+}
 
 /**
  * Beheer → Schadefonds: the fund's rules as dated versions (which applies today, which are scheduled), each

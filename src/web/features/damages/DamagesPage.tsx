@@ -7,6 +7,7 @@ import { incidentPath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { problemMessage } from '../../api/problems.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatCalendarDate, formatDate } from '../../i18n/time.ts';
+import { PageGate } from '../../session/PageGate.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
   Alert,
@@ -24,6 +25,15 @@ import { ClaimForm } from './ClaimForm.tsx';
 import { formatEuros, useDeleteClaim, useIncidentDamages, useIncidentEvidence } from './data.ts';
 import { RulesPanel } from './RulesPanel.tsx';
 import './damages.css';
+
+/** The route: office holders and relatives, for their own incidents (the server decides per incident). */
+export function DamagesRoute() {
+  return (
+    <PageGate roles={['officeholder', 'relative']}>
+      <DamagesPage />
+    </PageGate>
+  );
+}
 
 /**
  * /incidenten/:incidentId/schade — schadeverhaal for one of my incidents: the four routes in short, the

@@ -1,37 +1,17 @@
-import { Outlet, type RouteObject } from 'react-router';
-import type { Role } from '../../../shared/roles.ts';
+import type { RouteObject } from 'react-router';
 import { WEB_PATHS } from '../../../shared/web-paths.ts';
-import { PageGate } from '../../session/PageGate.tsx';
 
-const OWNERS: Role[] = ['officeholder', 'relative'];
-
-/** Schadeverhaal: an incident's damage claims (its owner), and Beheer → Schadefonds (admins). On demand. */
+/**
+ * Schadeverhaal: an incident's damage claims (its owner), and Beheer → Schadefonds (admins). Each page
+ * brings its own gate (PageGate around the page), so only these two lines come with the first load.
+ */
 export const damageRoutes: RouteObject[] = [
   {
-    element: <PageGate roles={OWNERS} />,
-    children: [
-      {
-        path: WEB_PATHS.incidentDamages,
-        lazy: async () => ({ Component: (await import('./DamagesPage.tsx')).DamagesPage }),
-      },
-    ],
+    path: WEB_PATHS.incidentDamages,
+    lazy: async () => ({ Component: (await import('./DamagesPage.tsx')).DamagesRoute }),
   },
   {
-    element: (
-      <div className="weerbaar-page">
-        <Outlet />
-      </div>
-    ),
-    children: [
-      {
-        element: <PageGate roles={['admin']} />,
-        children: [
-          {
-            path: WEB_PATHS.adminDamageRules,
-            lazy: async () => ({ Component: (await import('./DamageRulesPage.tsx')).DamageRulesPage }),
-          },
-        ],
-      },
-    ],
+    path: WEB_PATHS.adminDamageRules,
+    lazy: async () => ({ Component: (await import('./DamageRulesPage.tsx')).DamageRulesRoute }),
   },
 ];
