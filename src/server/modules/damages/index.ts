@@ -18,7 +18,7 @@ declare module 'fastify' {
 
 /**
  * Schadeverhaal (domain.md §5e): the owner's damage claims per incident, their deadline reminders (a cron
- * sweep on the unit of work's clock; each deadline claimed once in the database, so restarts and several
+ * sweep on the unit of work's clock, and once at start; each deadline claimed once in the database, so restarts and several
  * instances send it once), the damages step of the incident's path, and the Schadefonds rules as dated,
  * admin-kept data (the shipped version loaded on the first start).
  */
@@ -32,6 +32,12 @@ async function damagesModule(app: FastifyInstance) {
     name: DAMAGE_REMINDER_JOB,
     cron: '* * * * *',
     handler: async () => void (await sweepReminders(deps)),
+  });
+  // At start too: a reminder whose day came while no instance ran goes out now, not a minute later.
+  app.addHook('onReady', async () => {
+    await sweepReminders(deps).catch((error: unknown) =>
+      app.log.error({ err: error }, 'damages: the reminder sweep at start failed'),
+    );
   });
   await app.register(damageRoutes, { deps });
   await app.register(damageRulesAdminRoutes, { uow: app.unitOfWork });
