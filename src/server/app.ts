@@ -9,6 +9,7 @@ import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { aangifteModule } from './modules/aangifte/index.ts';
 import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
 import auditModule from './modules/audit/index.ts';
 import auditPlugin from './modules/audit/plugin.ts';
@@ -29,6 +30,7 @@ import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { privacyModule } from './modules/privacy/index.ts';
+import { protectionModule } from './modules/protection/index.ts';
 import rateLimitPlugin from './modules/rate-limit/plugin.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
@@ -180,6 +182,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zelfscanModule);
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(aangifteModule);
+  await app.register(protectionModule);
   await app.register(damagesModule);
   await app.register(trainingModule);
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).

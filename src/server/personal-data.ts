@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PersonalDataRegistry } from './lib/personal-data.ts';
+import { AANGIFTE_PERSONAL_DATA } from './modules/aangifte/personal-data.ts';
 import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
 import { casePersonalData } from './modules/cases/personal-data.ts';
@@ -12,6 +13,7 @@ import { NOTIFICATIONS_PERSONAL_DATA } from './modules/notifications/personal-da
 import { PACKAGE_PERSONAL_DATA } from './modules/package/personal-data.ts';
 import { PEOPLE_PERSONAL_DATA } from './modules/people/personal-data.ts';
 import { PRIVACY_PERSONAL_DATA } from './modules/privacy/personal-data.ts';
+import { PROTECTION_PERSONAL_DATA } from './modules/protection/personal-data.ts';
 import { SESSIONS_PERSONAL_DATA } from './modules/sessions/personal-data.ts';
 import { SUPPORT_PERSONAL_DATA } from './modules/support/personal-data.ts';
 import { TRAINING_PERSONAL_DATA } from './modules/training/personal-data.ts';
@@ -35,7 +37,9 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
       .register('cases', casePersonalData(app.cases))
       .register('support', SUPPORT_PERSONAL_DATA)
       .register('woningscan', WONINGSCAN_PERSONAL_DATA)
-      // Before the incidents: their deletion would take the claims along uncounted.
+      // Before the incidents: their rows go with an incident too, so they count what they remove first.
+      .register('aangifte', AANGIFTE_PERSONAL_DATA)
+      .register('protection', PROTECTION_PERSONAL_DATA)
       .register('damages', damagesPersonalData(app.damages))
       .register('incidents', incidentPersonalData(app.incidents))
       .register('zelfscan', ZELFSCAN_PERSONAL_DATA)

@@ -180,6 +180,14 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
   'GET /api/me/incidents/:incidentId/evidence/:evidenceId/original': 'signedIn',
   'DELETE /api/me/incidents/:incidentId/evidence/:evidenceId': 'signedIn',
+  // The aangifte aid and the protection step (modules aangifte, protection): the incident owner's alone,
+  // see test/integration/aangifte.test.ts and protection.test.ts.
+  'GET /api/me/incidents/:incidentId/aangifte': 'signedIn',
+  'PUT /api/me/incidents/:incidentId/aangifte/choices': 'signedIn',
+  'POST /api/me/incidents/:incidentId/aangifte/police-reports': 'signedIn',
+  'GET /api/me/incidents/:incidentId/aangifte/sheet': 'signedIn',
+  'GET /api/me/incidents/:incidentId/protection': 'signedIn',
+  'PUT /api/me/incidents/:incidentId/protection': 'signedIn',
   // Damages (src/server/modules/damages): owner-only per record, see damages-ladder.int.test.ts.
   'GET /api/me/incidents/:incidentId/damages': 'signedIn',
   'POST /api/me/incidents/:incidentId/damages': 'signedIn',
