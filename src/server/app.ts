@@ -32,6 +32,7 @@ import { platformRoutes } from './modules/platform/routes.ts';
 import { privacyModule } from './modules/privacy/index.ts';
 import { protectionModule } from './modules/protection/index.ts';
 import rateLimitPlugin from './modules/rate-limit/plugin.ts';
+import { sessionCookieName } from './modules/sessions/cookie.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
@@ -193,6 +194,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
     pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
     pageData: packagePageData,
+    carriesSession: (request) => request.cookies[sessionCookieName(config)] !== undefined,
   });
   return app;
 }
