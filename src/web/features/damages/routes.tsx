@@ -8,10 +8,10 @@ import { WEB_PATHS } from '../../../shared/web-paths.ts';
 export const damageRoutes: RouteObject[] = [
   {
     path: WEB_PATHS.incidentDamages,
-    lazy: async () => ({ Component: (await import('./DamagesPage.tsx')).DamagesRoute }),
+    lazy: async () => ({ Component: (await import('./pages.ts')).DamagesRoute }),
   },
   {
     path: WEB_PATHS.adminDamageRules,
-    lazy: async () => ({ Component: (await import('./DamageRulesPage.tsx')).DamageRulesRoute }),
+    lazy: async () => ({ Component: (await import('./pages.ts')).DamageRulesRoute }),
   },
 ];
