@@ -15,6 +15,7 @@ import auditModule from './modules/audit/index.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import { authModule } from './modules/auth/index.ts';
 import casesModule, { type CasesModuleOptions, type CaseTypeModule } from './modules/cases/index.ts';
+import damagesModule from './modules/damages/index.ts';
 import { ensureCurrentEdition } from './modules/handover/editions.ts';
 import { handoverModule } from './modules/handover/index.ts';
 import idempotencyPlugin from './modules/idempotency/plugin.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(incidentsModule, options.incidents ?? {});
   await app.register(aangifteModule);
   await app.register(protectionModule);
+  await app.register(damagesModule);
   await app.register(trainingModule);
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
   await app.register(privacyModule, { registry: personalDataRegistry(app) });

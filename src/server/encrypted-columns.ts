@@ -2,6 +2,7 @@ import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
 import { AANGIFTE_ENCRYPTED_COLUMNS } from './modules/aangifte/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
+import { DAMAGE_ENCRYPTED_COLUMNS } from './modules/damages/encrypted-columns.ts';
 import { IDEMPOTENCY_ENCRYPTED_COLUMNS } from './modules/idempotency/encrypted-columns.ts';
 import { INCIDENT_ENCRYPTED_COLUMNS } from './modules/incidents/encrypted-columns.ts';
 import { MAIL_ENCRYPTED_COLUMNS } from './modules/mail/encrypted-columns.ts';
@@ -30,6 +31,7 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
       .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
       .register('aangifte', AANGIFTE_ENCRYPTED_COLUMNS)
+      .register('damages', DAMAGE_ENCRYPTED_COLUMNS)
       .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
       // Answers kept for Idempotency-Key retries.
       .register('idempotency', IDEMPOTENCY_ENCRYPTED_COLUMNS)

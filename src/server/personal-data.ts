@@ -4,6 +4,7 @@ import { AANGIFTE_PERSONAL_DATA } from './modules/aangifte/personal-data.ts';
 import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
 import { casePersonalData } from './modules/cases/personal-data.ts';
+import { damagesPersonalData } from './modules/damages/personal-data.ts';
 import { HANDOVER_PERSONAL_DATA } from './modules/handover/personal-data.ts';
 import { IDEMPOTENCY_PERSONAL_DATA } from './modules/idempotency/personal-data.ts';
 import { incidentPersonalData } from './modules/incidents/personal-data.ts';
@@ -39,6 +40,7 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
       // Before the incidents: their rows go with an incident too, so they count what they remove first.
       .register('aangifte', AANGIFTE_PERSONAL_DATA)
       .register('protection', PROTECTION_PERSONAL_DATA)
+      .register('damages', damagesPersonalData(app.damages))
       .register('incidents', incidentPersonalData(app.incidents))
       .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
       .register('training', TRAINING_PERSONAL_DATA)

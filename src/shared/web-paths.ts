@@ -42,6 +42,7 @@ export const WEB_PATHS = {
   adminContent: '/beheer/inhoud',
   adminContentPart: '/beheer/inhoud/:slug',
   adminSchemes: '/beheer/regelingen',
+  adminDamageRules: '/beheer/schadefonds',
   adminAssociationRouting: '/beheer/routering-hulpvragen',
   myPackage: '/mijn-pakket',
   incidents: '/incidenten',

@@ -5,6 +5,7 @@ import './case-types.ts';
 import { aangifteRoutes } from './features/aangifte/routes.tsx';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
+import { damageRoutes } from './features/damages/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
 import { PageError } from './features/errors/PageError.tsx';
 import { handoverRoutes } from './features/handover/routes.tsx';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
               ...handoverRoutes,
               ...incidentRoutes,
               ...aangifteRoutes,
+              ...damageRoutes,
               ...contentAdminRoutes,
               ...schemeAdminRoutes,
               ...trainingRoutes,

@@ -188,6 +188,13 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'GET /api/me/incidents/:incidentId/aangifte/sheet': 'signedIn',
   'GET /api/me/incidents/:incidentId/protection': 'signedIn',
   'PUT /api/me/incidents/:incidentId/protection': 'signedIn',
+  // Damages (src/server/modules/damages): owner-only per record, see damages-ladder.int.test.ts.
+  'GET /api/me/incidents/:incidentId/damages': 'signedIn',
+  'POST /api/me/incidents/:incidentId/damages': 'signedIn',
+  'PUT /api/me/damages/:claimId': 'signedIn',
+  'DELETE /api/me/damages/:claimId': 'signedIn',
+  'GET /api/admin/damages/rules': { roles: ['admin'] },
+  'POST /api/admin/damages/rules': { roles: ['admin'] },
   // Training (src/server/modules/training): object-level rules in test/integration/training.test.ts.
   'GET /api/training/sessions': { roles: ['officeholder'] },
   'POST /api/training/sessions/:sessionId/enrolments': { roles: ['officeholder'] },

@@ -97,6 +97,15 @@ export async function plantPerson(t: TestApp, tag = randomUUID().slice(0, 8)): P
   });
   expect(informed.statusCode, informed.body).toBe(200);
 
+  canaries.damage_claims = `Canary-schade-${tag}`;
+  const claim = await call(t, person, 'POST', `/api/me/incidents/${incidentId}/damages`, {
+    route: 'schadefonds',
+    status: 'preparing',
+    heads: [{ kind: 'material', description: canaries.damage_claims, amountCents: 10_000, evidenceId: evidence.id }],
+    deadlines: [{ dueOn: '2099-01-01', label: `Canary-termijn-${tag}` }],
+  });
+  expect(claim.statusCode, claim.body).toBe(201);
+
   const saved = await call(t, person, 'POST', '/api/me/zelfscan/results', {
     questionnaireVersion: Q.version,
     answers: uniformAnswers(Q, 'first').answers,

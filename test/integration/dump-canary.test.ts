@@ -32,6 +32,14 @@ const INCIDENT_CANARIES = {
   content: 'Canary-inhoud-e5f6 bedreiging in een e-mail',
 };
 
+// Damage claims: each head's description, the note and a deadline's label.
+const DAMAGE_CANARIES = {
+  head: 'Canary-schade-3c9d kapotte autoruit',
+  immaterial: 'Canary-smart-81fe',
+  note: 'Canary-notitie-d2a4',
+  deadline: 'Canary-termijn-6b07',
+};
+
 async function logicalDump(t: TestApp): Promise<string> {
   const tables = rowsOf<{ schema: string; name: string }>(
     await t.app.db.execute(
@@ -130,6 +138,25 @@ describe('a database dump holds no sensitive value in plain text', () => {
       payload: { draft: { whatHappened: c.draft } },
     });
     expect(draft.statusCode).toBe(200);
+    // A damage claim on the incident, the evidence as its receipt.
+    const d = DAMAGE_CANARIES;
+    const claim = await t.app.inject({
+      method: 'POST',
+      url: `/api/me/incidents/${incidentId}/damages`,
+      headers: wethouder.headers,
+      payload: {
+        route: 'werkgever_voorschot',
+        status: 'submitted',
+        heads: [
+          { kind: 'material', description: d.head, amountCents: 45_000, evidenceId: evidence.json().evidence.id },
+          { kind: 'immaterial', description: d.immaterial, amountCents: 100_000 },
+        ],
+        note: d.note,
+        deadlines: [{ dueOn: '2099-01-01', label: d.deadline }],
+      },
+    });
+    expect(claim.statusCode, claim.body).toBe(201);
+    expect(claim.body).toContain(d.head);
     // The incident shared with a support request (every part, the file) and read by the coordinator:
     // the share keeps ids and dates only, the read's audit entry ids only.
     const shared = await t.app.inject({
@@ -174,6 +201,10 @@ describe('a database dump holds no sensitive value in plain text', () => {
       expect(dump).not.toContain(hex(secret));
     }
     for (const secret of Object.values(INCIDENT_CANARIES)) {
+      expect(dump).not.toContain(secret);
+      expect(dump).not.toContain(hex(secret));
+    }
+    for (const secret of Object.values(DAMAGE_CANARIES)) {
       expect(dump).not.toContain(secret);
       expect(dump).not.toContain(hex(secret));
     }

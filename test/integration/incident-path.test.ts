@@ -38,7 +38,7 @@ describe('incidents: the path registry', () => {
     const path = response.json() as { steps: { step: string; state: string; since: string | null }[]; next: string };
     const steps = path.steps.map((step) => step.step);
     expect(steps).toEqual(INCIDENT_PATH_STEPS.filter((step) => steps.includes(step)));
-    expect(steps).toEqual(expect.arrayContaining(['internal_report', 'police', 'protection']));
+    expect(steps).toEqual(expect.arrayContaining(['internal_report', 'police', 'protection', 'damages']));
     expect(path.steps.every((step) => step.state === 'todo' && step.since === null)).toBe(true);
     expect(path.next).toBe(steps[0]);
   });

@@ -6,6 +6,7 @@ export * from '../modules/aangifte/db.ts';
 export * from '../modules/audit/db.ts';
 export * from '../modules/auth/db.ts';
 export * from '../modules/cases/db.ts';
+export * from '../modules/damages/db.ts';
 export * from '../modules/handover/db.ts';
 export * from '../modules/idempotency/db.ts';
 export * from '../modules/incidents/db.ts';

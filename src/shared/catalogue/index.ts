@@ -2,6 +2,7 @@ import { AANGIFTE_AUDIT_ACTIONS } from './audit-aangifte.ts';
 import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
+import { DAMAGES_AUDIT_ACTIONS } from './audit-damages.ts';
 import { HANDOVER_AUDIT_ACTIONS } from './audit-handover.ts';
 import { INCIDENTS_AUDIT_ACTIONS } from './audit-incidents.ts';
 import { PACKAGE_AUDIT_ACTIONS } from './audit-package.ts';
@@ -17,6 +18,7 @@ import { AANGIFTE_PROBLEMS } from './problems-aangifte.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
+import { DAMAGES_PROBLEMS } from './problems-damages.ts';
 import { HANDOVER_PROBLEMS } from './problems-handover.ts';
 import { IDEMPOTENCY_PROBLEMS } from './problems-idempotency.ts';
 import { INCIDENTS_PROBLEMS } from './problems-incidents.ts';
@@ -56,6 +58,7 @@ export const AUDIT_CATALOGUES = {
   zelfscan: ZELFSCAN_AUDIT_ACTIONS,
   privacy: PRIVACY_AUDIT_ACTIONS,
   woningscan: WONINGSCAN_AUDIT_ACTIONS,
+  damages: DAMAGES_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -75,6 +78,7 @@ export const PROBLEM_CATALOGUES = {
   training: TRAINING_PROBLEMS,
   privacy: PRIVACY_PROBLEMS,
   woningscan: WONINGSCAN_PROBLEMS,
+  damages: DAMAGES_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];

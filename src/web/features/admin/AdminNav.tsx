@@ -30,6 +30,9 @@ export function AdminNav() {
           <RouterLink to={WEB_PATHS.adminSchemes}>{t('schemeAdmin.nav')}</RouterLink>
         </li>
         <li>
+          <RouterLink to={WEB_PATHS.adminDamageRules}>{t('admin.nav.damageRules')}</RouterLink>
+        </li>
+        <li>
           <RouterLink to={WEB_PATHS.adminAssociationRouting}>{t('associationRouting.nav')}</RouterLink>
         </li>
         <li>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_GRANT_SUBJECT } from '../../../shared/admin.ts';
+import { DAMAGES_SUBJECT } from '../../../shared/damages.ts';
 import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { TRAINING_SUBJECT } from '../../../shared/training.ts';
-import { myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
+import { incidentStepPath, myCasePath, staffCasePath, WEB_PATHS } from '../../../shared/web-paths.ts';
 import { CASE_PROBLEMS, problemMessage } from '../../api/problems.ts';
 import { Alert, Button, Heading1, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
@@ -53,6 +54,13 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         <p className="weerbaar-notification__case">
           <RouterLink to={WEB_PATHS.training} onClick={unread ? onOpen : undefined}>
             {t('notifications.page.openTraining')}
+          </RouterLink>
+        </p>
+      )}
+      {subject?.type === DAMAGES_SUBJECT && subject.view === 'damages' && (
+        <p className="weerbaar-notification__case">
+          <RouterLink to={incidentStepPath('incidentDamages', subject.id)} onClick={unread ? onOpen : undefined}>
+            {t('notifications.page.openDamages')}
           </RouterLink>
         </p>
       )}
