@@ -57,7 +57,15 @@ import { supportContactSchema } from './support.ts';
 export const AFTERCARE_PLAN_STATUSES = ['requested', 'active', 'ended'] as const;
 export type AftercarePlanStatus = (typeof AFTERCARE_PLAN_STATUSES)[number];
 
-export const AFTERCARE_END_REASONS = ['recovered', 'referred', 'person_stopped', 'no_response', 'other'] as const;
+/** `completed`: the plan ended by itself after its last check-in (the sweep). */
+export const AFTERCARE_END_REASONS = [
+  'recovered',
+  'referred',
+  'person_stopped',
+  'no_response',
+  'other',
+  'completed',
+] as const;
 export type AftercareEndReason = (typeof AFTERCARE_END_REASONS)[number];
 
 /** How the person's consent was obtained when the confidant opens the plan (recorded with time and by whom). */

@@ -2,6 +2,7 @@
  * The one Drizzle schema: every module keeps its tables in its own `db.ts`, re-exported here so
  * drizzle-kit and the typed database handle see them all.
  */
+export * from '../modules/aftercare/db.ts';
 export * from '../modules/audit/db.ts';
 export * from '../modules/auth/db.ts';
 export * from '../modules/cases/db.ts';

@@ -1,3 +1,4 @@
+import { AFTERCARE_AUDIT_ACTIONS } from './audit-aftercare.ts';
 import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
@@ -12,6 +13,7 @@ import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
 import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
+import { AFTERCARE_PROBLEMS } from './problems-aftercare.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -53,6 +55,7 @@ export const AUDIT_CATALOGUES = {
   zelfscan: ZELFSCAN_AUDIT_ACTIONS,
   privacy: PRIVACY_AUDIT_ACTIONS,
   woningscan: WONINGSCAN_AUDIT_ACTIONS,
+  aftercare: AFTERCARE_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -71,6 +74,7 @@ export const PROBLEM_CATALOGUES = {
   training: TRAINING_PROBLEMS,
   privacy: PRIVACY_PROBLEMS,
   woningscan: WONINGSCAN_PROBLEMS,
+  aftercare: AFTERCARE_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];
