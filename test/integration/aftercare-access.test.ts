@@ -273,10 +273,19 @@ describe('aftercare routes: the ladder, hostile input and the dump', () => {
     expect(onCase.json()).toMatchObject({ caseId: w.caseId, status: 'requested', reference: w.reference });
     const staff = (await call(t, w.confidant, 'GET', `/api/aftercare/cases/${w.caseId}/plan`)).json().plan;
     expect(staff.status).toBe('requested');
-    // The confidant opens what was asked for.
-    expect((await call(t, w.confidant, 'POST', `/api/aftercare/cases/${w.caseId}/plan`, openBody())).statusCode).toBe(
-      201,
+    // The person includes their child while it is asked for; the confidant opens it: both get check-ins.
+    const requestedId = onCase.json().planId as string;
+    await expectStatus(
+      await call(t, w.requester, 'PUT', `/api/aftercare/plans/${requestedId}/relatives`, {
+        relativeIds: [w.child.personId],
+      }),
+      200,
+      'include while requested',
     );
+    const opened = await call(t, w.confidant, 'POST', `/api/aftercare/cases/${w.caseId}/plan`, openBody());
+    expect(opened.statusCode).toBe(201);
+    const childPlan = (await myPlans(t, w.child)).find((p) => p.id === requestedId);
+    expect(childPlan?.checkIns.map((c) => c.state)).toEqual(['scheduled', 'scheduled']);
 
     const incidentId = await recordIncident(t, w.stranger);
     const fresh = await call(t, w.stranger, 'POST', '/api/aftercare/requests', {
