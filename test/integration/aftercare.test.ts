@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/server/lib/context.ts';
+import { AFTERCARE_PERSONAL_DATA } from '../../src/server/modules/aftercare/personal-data.ts';
 import type { AftercareStaffPlan } from '../../src/shared/aftercare.ts';
 import {
   type AftercareWorld,
@@ -232,5 +234,18 @@ describe('aftercare (nazorg)', () => {
         (await call(t, w.partner, 'POST', `/api/aftercare/check-ins/${open.id}/answers`, calmAnswers)).statusCode,
       ).toBe(409);
     }
+  });
+  it("exports each participant's own answers only, and account deletion takes them", async () => {
+    const source = AFTERCARE_PERSONAL_DATA.sources?.[0];
+    const exportOf = async (personId: string) =>
+      JSON.stringify(await source?.export({ db: t.app.db, personId, keyring: t.keyring, now: clock.now() }));
+    expect(await exportOf(w.partner.personId)).toContain('Partner-canary-notitie');
+    const own = await exportOf(w.requester.personId);
+    expect(own).not.toContain('Partner-canary-notitie');
+    expect(own).toContain('"wantsContact":"yes"');
+    const step = AFTERCARE_PERSONAL_DATA.erasure?.[0];
+    await t.app.unitOfWork.run(systemContext(), async (work) => void (await step?.run(work, w.partner.personId)));
+    expect(await exportOf(w.partner.personId)).toBe(JSON.stringify({ records: [] }));
+    expect(await exportOf(w.requester.personId)).toContain('"wantsContact":"yes"');
   });
 });
