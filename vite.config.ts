@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { transform } from 'lightningcss';
-import { defineConfig, type Plugin, parseAst } from 'vite';
+import { defineConfig, type Plugin, parseAst, type Rollup } from 'vite';
 import { DEFAULT_LOCALE } from './src/shared/locale.ts';
 import { PUBLIC_TEXT_FILES } from './src/web/i18n/text-groups.ts';
 
@@ -222,6 +223,91 @@ function preloadDefaultTexts(): Plugin {
   };
 }
 
+/** Where the build writes each prerendered page (a copy of index.html with its first screen); read by web-app.ts. */
+const FIRST_SCREENS_DIR = 'first-screens';
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/** The CSS files a lazily loaded module brings (its chunk's and its static imports'), for its first screen. */
+function cssOf(bundle: Rollup.OutputBundle, moduleId: string): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const start = chunks.find((chunk) => chunk.facadeModuleId === moduleId);
+  if (!start) throw new Error(`no chunk for ${moduleId} in the build`);
+  const css = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunk: Rollup.OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+    for (const imported of chunk.imports) {
+      const next = bundle[imported];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(start);
+  return [...css];
+}
+const APP_CODE_TAG = /\s*<(script type="module"|link rel="modulepreload")[^>]*>(<\/script>)?/g;
+
+/**
+ * After the build is written: the first screen of each page in `PRERENDERED_PAGES` (home, zelfscan),
+ * rendered from the app's components in Node (src/web/prerender.tsx, loaded through a Vite server in SSR
+ * mode), put into a copy of index.html at dist/web/first-screens/<page>.html. There the app's script and preloads wait in a `<template>` until
+ * the screen is painted (src/web/shell/first-screen-boot.ts, the page's only script), so the largest
+ * text paints from the HTML and the CSS alone instead of after the app's code (issue #13: LCP of `/`).
+ */
+function prerenderFirstScreens(webRoot: string): Plugin {
+  return {
+    name: 'weerbaar:prerender-first-screens',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') throw new Error('no index.html in the build');
+      const indexHtml = index.source.toString();
+      if (!indexHtml.includes(EMPTY_ROOT)) throw new Error(`index.html has no ${EMPTY_ROOT}`);
+      const { createServer, transformWithOxc } = await import('vite');
+      const outDir = options.dir ?? '';
+      const bootFile = path.join(webRoot, 'shell', 'first-screen-boot.ts');
+      const boot = (await transformWithOxc(readFileSync(bootFile, 'utf8'), bootFile, { lang: 'ts' })).code;
+      const bootName = `assets/first-screen-${createHash('sha256').update(boot).digest('base64url').slice(0, 8)}.js`;
+      await writeFile(path.join(outDir, bootName), boot);
+      const appCode = (indexHtml.match(APP_CODE_TAG) ?? []).map((tag) => tag.trim()).join('');
+      const head = `<template id="weerbaar-app-code">${appCode}</template><script type="module" src="/${bootName}"></script></head>`;
+      const pageHtml = indexHtml.replace(APP_CODE_TAG, '').replace('</head>', head);
+
+      const server = await createServer({
+        configFile: false,
+        root: webRoot,
+        logLevel: 'warn',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, ws: false },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const prerender = '/prerender.tsx';
+        const { renderFirstScreens } = (await server.ssrLoadModule(
+          prerender,
+        )) as typeof import('./src/web/prerender.tsx');
+        await mkdir(path.join(outDir, FIRST_SCREENS_DIR), { recursive: true });
+        const { PRERENDERED_PAGES } = (await server.ssrLoadModule(
+          prerender,
+        )) as typeof import('./src/web/prerender.tsx');
+        for (const [name, html] of Object.entries(await renderFirstScreens())) {
+          const lazyModule = PRERENDERED_PAGES[name as keyof typeof PRERENDERED_PAGES].lazyModule;
+          const css = (lazyModule ? cssOf(bundle, path.join(webRoot, lazyModule)) : []).filter(
+            (file) => !pageHtml.includes(`/${file}"`),
+          );
+          const links = css.map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`).join('');
+          const file = path.join(outDir, FIRST_SCREENS_DIR, `${name}.html`);
+          const withCss = pageHtml.replace('<template id=', `${links}<template id=`);
+          await writeFile(file, withCss.replace(EMPTY_ROOT, `<div id="root" data-first-screen>${html}</div>`));
+        }
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
 /**
  * The web app: built into dist/web and served by the Fastify process (src/server/plugins/web-app.ts).
  * What keeps the first load small (README "Performance"; `npm run check:budgets` reads the manifest):
@@ -237,6 +323,7 @@ export default defineConfig({
     utrechtTokensInUse(here('./src/web')),
     preloadDefaultTexts(),
     precompress(),
+    prerenderFirstScreens(here('./src/web')),
   ],
   build: {
     outDir: here('./dist/web'),

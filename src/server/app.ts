@@ -9,6 +9,7 @@ import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { aangifteModule } from './modules/aangifte/index.ts';
 import { type AftercareModuleOptions, aftercareModule } from './modules/aftercare/index.ts';
 import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
 import auditModule from './modules/audit/index.ts';
@@ -29,7 +30,9 @@ import { findPackagePart } from './modules/package/repository.ts';
 import { peopleModule } from './modules/people/index.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { privacyModule } from './modules/privacy/index.ts';
+import { protectionModule } from './modules/protection/index.ts';
 import rateLimitPlugin from './modules/rate-limit/plugin.ts';
+import { sessionCookieName } from './modules/sessions/cookie.ts';
 import sessionsPlugin from './modules/sessions/plugin.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { sipaModule } from './modules/sipa/index.ts';
@@ -182,6 +185,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zelfscanModule);
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
+  await app.register(aangifteModule);
+  await app.register(protectionModule);
   await app.register(trainingModule);
   await app.register(aftercareModule, options.aftercare ?? {});
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
@@ -191,6 +196,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     distDir: options.webDistDir ?? path.resolve(DEFAULT_WEB_DIST),
     pageExists: { packagePart: async ({ slug = '' }) => (await findPackagePart(app.db, slug)) !== null },
     pageData: packagePageData,
+    carriesSession: (request) => request.cookies[sessionCookieName(config)] !== undefined,
   });
   return app;
 }

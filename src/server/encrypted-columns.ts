@@ -1,4 +1,5 @@
 import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
+import { AANGIFTE_ENCRYPTED_COLUMNS } from './modules/aangifte/encrypted-columns.ts';
 import { AFTERCARE_ENCRYPTED_COLUMNS } from './modules/aftercare/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
@@ -29,6 +30,7 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('woningscan', WONINGSCAN_ENCRYPTED_COLUMNS)
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
       .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
+      .register('aangifte', AANGIFTE_ENCRYPTED_COLUMNS)
       .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
       // Check-in answers (health data), step notes, prompts and referrals.
       .register('aftercare', AFTERCARE_ENCRYPTED_COLUMNS)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PersonalDataRegistry } from './lib/personal-data.ts';
+import { AANGIFTE_PERSONAL_DATA } from './modules/aangifte/personal-data.ts';
 import { AFTERCARE_PERSONAL_DATA } from './modules/aftercare/personal-data.ts';
 import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
@@ -12,6 +13,7 @@ import { NOTIFICATIONS_PERSONAL_DATA } from './modules/notifications/personal-da
 import { PACKAGE_PERSONAL_DATA } from './modules/package/personal-data.ts';
 import { PEOPLE_PERSONAL_DATA } from './modules/people/personal-data.ts';
 import { PRIVACY_PERSONAL_DATA } from './modules/privacy/personal-data.ts';
+import { PROTECTION_PERSONAL_DATA } from './modules/protection/personal-data.ts';
 import { SESSIONS_PERSONAL_DATA } from './modules/sessions/personal-data.ts';
 import { SUPPORT_PERSONAL_DATA } from './modules/support/personal-data.ts';
 import { TRAINING_PERSONAL_DATA } from './modules/training/personal-data.ts';
@@ -29,22 +31,27 @@ import { ZELFSCAN_PERSONAL_DATA } from './modules/zelfscan/personal-data.ts';
  * and incidents first (they still need the account), the sign-in methods and sessions last.
  */
 export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry {
-  return new PersonalDataRegistry()
-    .register('people', PEOPLE_PERSONAL_DATA)
-    .register('cases', casePersonalData(app.cases))
-    .register('support', SUPPORT_PERSONAL_DATA)
-    .register('woningscan', WONINGSCAN_PERSONAL_DATA)
-    .register('incidents', incidentPersonalData(app.incidents))
-    .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
-    .register('training', TRAINING_PERSONAL_DATA)
-    .register('aftercare', AFTERCARE_PERSONAL_DATA)
-    .register('handover', HANDOVER_PERSONAL_DATA)
-    .register('notifications', NOTIFICATIONS_PERSONAL_DATA)
-    .register('mail', MAIL_PERSONAL_DATA)
-    .register('audit', AUDIT_PERSONAL_DATA)
-    .register('package', PACKAGE_PERSONAL_DATA)
-    .register('privacy', PRIVACY_PERSONAL_DATA)
-    .register('auth', AUTH_PERSONAL_DATA)
-    .register('idempotency', IDEMPOTENCY_PERSONAL_DATA)
-    .register('sessions', SESSIONS_PERSONAL_DATA);
+  return (
+    new PersonalDataRegistry()
+      .register('people', PEOPLE_PERSONAL_DATA)
+      .register('cases', casePersonalData(app.cases))
+      .register('support', SUPPORT_PERSONAL_DATA)
+      .register('woningscan', WONINGSCAN_PERSONAL_DATA)
+      // Before the incidents: their rows go with an incident too, so they count what they remove first.
+      .register('aangifte', AANGIFTE_PERSONAL_DATA)
+      .register('protection', PROTECTION_PERSONAL_DATA)
+      .register('incidents', incidentPersonalData(app.incidents))
+      .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
+      .register('training', TRAINING_PERSONAL_DATA)
+      .register('aftercare', AFTERCARE_PERSONAL_DATA)
+      .register('handover', HANDOVER_PERSONAL_DATA)
+      .register('notifications', NOTIFICATIONS_PERSONAL_DATA)
+      .register('mail', MAIL_PERSONAL_DATA)
+      .register('audit', AUDIT_PERSONAL_DATA)
+      .register('package', PACKAGE_PERSONAL_DATA)
+      .register('privacy', PRIVACY_PERSONAL_DATA)
+      .register('auth', AUTH_PERSONAL_DATA)
+      .register('idempotency', IDEMPOTENCY_PERSONAL_DATA)
+      .register('sessions', SESSIONS_PERSONAL_DATA)
+  );
 }

@@ -9,14 +9,15 @@ import '@utrecht/design-tokens/dist/index.css';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { setupI18n } from './i18n/index.ts';
+import { loadTexts, setupI18n } from './i18n/index.ts';
 import { textScopeOf } from './i18n/text-groups.ts';
 import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
-import { prefetchSession } from './session/session.ts';
+import { prefetchSession, SESSION_QUERY_KEY } from './session/session.ts';
+import { FIRST_SCREEN_MARK } from './shell/first-screen-mark.ts';
 import { trackRouterReady } from './shell/page-ready.ts';
 
 // The shell renders at once; the page texts of the chosen language load meanwhile (src/web/i18n): those
@@ -26,11 +27,25 @@ prefetchSession(queryClient);
 trackRouterReady(router);
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  if (root.hasAttribute(FIRST_SCREEN_MARK)) {
+    // A page that came with its first screen (src/web/prerender.tsx) keeps it until the app can show it
+    // complete: the code for that loads on demand, as only such a page needs it.
+    const loadPageTexts = (signedIn: boolean) => loadTexts(textScopeOf(window.location.pathname, signedIn));
+    void import('./shell/prerendered.ts').then(async ({ keepFocusAcrossTakeOver, whenAppCanTakeOver }) => {
+      await whenAppCanTakeOver({ router, queryClient, sessionKey: SESSION_QUERY_KEY, loadPageTexts });
+      const reactRoot = createRoot(root);
+      keepFocusAcrossTakeOver(root, FIRST_SCREEN_MARK);
+      // The page is readable meanwhile: React renders it in slices (a transition), not in one long task.
+      startTransition(() => reactRoot.render(app));
+    });
+  } else {
+    createRoot(root).render(app);
+  }
 }

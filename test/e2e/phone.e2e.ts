@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { appTookOver, launchBrowser } from './helpers/browser.ts';
 import { type ApiPerson, CaseServer, firstAdmin, inviteAndActivate, personContext } from './helpers/case-server.ts';
 import { focused, tabUntil } from './helpers/keyboard.ts';
 
@@ -120,6 +120,7 @@ describe('on a phone, signed in', () => {
     const page = await open();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Veiligheidspakket' }).waitFor();
+    await appTookOver(page);
 
     await tabUntil(page, (element) => element.tag === 'button' && element.name === 'Menu');
     await page.keyboard.press('Enter');

@@ -193,6 +193,14 @@ export const ACCESS_TABLE: Record<string, RouteAccess> = {
   'POST /api/aftercare/plans/:planId/referrals': { roles: ['confidant', 'ot_coordinator'] },
   'POST /api/aftercare/plans/:planId/extend': { roles: ['confidant', 'ot_coordinator'] },
   'POST /api/aftercare/plans/:planId/end': 'signedIn',
+  // The aangifte aid and the protection step (modules aangifte, protection): the incident owner's alone,
+  // see test/integration/aangifte.test.ts and protection.test.ts.
+  'GET /api/me/incidents/:incidentId/aangifte': 'signedIn',
+  'PUT /api/me/incidents/:incidentId/aangifte/choices': 'signedIn',
+  'POST /api/me/incidents/:incidentId/aangifte/police-reports': 'signedIn',
+  'GET /api/me/incidents/:incidentId/aangifte/sheet': 'signedIn',
+  'GET /api/me/incidents/:incidentId/protection': 'signedIn',
+  'PUT /api/me/incidents/:incidentId/protection': 'signedIn',
   // Training (src/server/modules/training): object-level rules in test/integration/training.test.ts.
   'GET /api/training/sessions': { roles: ['officeholder'] },
   'POST /api/training/sessions/:sessionId/enrolments': { roles: ['officeholder'] },

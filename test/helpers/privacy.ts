@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { passkeys } from '../../src/server/modules/auth/db.ts';
 import { handovers } from '../../src/server/modules/handover/db.ts';
@@ -77,6 +77,25 @@ export async function plantPerson(t: TestApp, tag = randomUUID().slice(0, 8)): P
   const uploaded = await uploadEvidence(t, person, incidentId, { fileName: `mail-${tag}.eml`, bytes: evidenceBytes });
   expect(uploaded.statusCode, uploaded.body).toBe(201);
   const evidence = uploaded.json().evidence as { id: string; sha256: string };
+  // The aangifte aid (the police reference) and the protection step (a review date only this person chose).
+  canaries.aangifte = `CANARY-PV-${tag}`;
+  const reported = await call(t, person, 'POST', `/api/me/incidents/${incidentId}/aangifte/police-reports`, {
+    kind: 'aangifte',
+    reportedOn: '2026-12-01',
+    policeReference: canaries.aangifte,
+    variant: 'onder_nummer',
+    vptRequested: true,
+    wantsUpdates: true,
+    claimsDamages: false,
+  });
+  expect(reported.statusCode, reported.body).toBe(201);
+  const seed = createHash('sha256').update(tag).digest();
+  canaries.protection = `${2100 + (seed.readUInt16BE(0) % 800)}-${String(((seed[2] ?? 0) % 12) + 1).padStart(2, '0')}-${String(((seed[3] ?? 0) % 28) + 1).padStart(2, '0')}`;
+  const informed = await call(t, person, 'PUT', `/api/me/incidents/${incidentId}/protection`, {
+    informed: true,
+    reviewOn: canaries.protection,
+  });
+  expect(informed.statusCode, informed.body).toBe(200);
 
   const saved = await call(t, person, 'POST', '/api/me/zelfscan/results', {
     questionnaireVersion: Q.version,

@@ -28,6 +28,12 @@ async function fixtureWebDist(): Promise<string> {
   );
   await mkdir(path.join(dir, 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log("weerbaar")');
+  // The home page's first screen, as vite.config.ts prerenders it (plugins/web-app.ts sends it for `/`).
+  await mkdir(path.join(dir, 'first-screens'));
+  writeFileSync(
+    path.join(dir, 'first-screens', 'home.html'),
+    '<!doctype html><html lang="nl"><head><title>Weerbaar</title></head><body><div id="root" data-first-screen><h1>Veiligheidspakket</h1></div></body></html>',
+  );
   return dir;
 }
 

@@ -49,6 +49,29 @@ describe('serving the web app', () => {
     }
   });
 
+  it('sends the home page with its prerendered first screen, and every other page without one', async () => {
+    const firstScreen = '<div id="root" data-first-screen><h1>Veiligheidspakket</h1></div>';
+    for (const url of ['/', '/?lang=en']) {
+      const response = await page(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain(firstScreen);
+      // Still with the preload of the data the page reads.
+      expect(response.body, url).toContain('<link rel="preload" as="fetch" crossorigin href="/api/package/parts">');
+    }
+    for (const url of ['/privacyverklaring', '/pakket/sipa', '/zelfscan', '/bestaat-niet']) {
+      expect((await page(url)).body, url).not.toContain('data-first-screen');
+    }
+    // Someone signed in would see the visitor's menu change: they get the app without it.
+    const signedIn = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { accept: 'text/html', cookie: 'weerbaar_session=any' },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.body).not.toContain('data-first-screen');
+    expect(signedIn.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/package/parts">');
+  });
+
   it('answers unknown API paths and non-page requests with problem details', async () => {
     for (const response of [
       await page('/api/bestaat-niet'),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +21,11 @@ export interface WebAppOptions {
    * before the largest text is painted, issue #13). Only public, cacheable answers belong here.
    */
   pageData?: Partial<Record<WebPathName, (params: Record<string, string>) => string[]>>;
+  /**
+   * Whether a request carries a session. A prerendered first screen shows the shell as for a visitor;
+   * someone signed in gets the app without it, so their menu does not change under their eyes.
+   */
+  carriesSession?: (request: FastifyRequest) => boolean;
 }
 
 type PageParams = Record<string, string>;
@@ -59,12 +64,14 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
   });
 
   const indexText = indexHtml?.toString('utf8') ?? null;
+  const firstScreens = readFirstScreens(options.distDir);
 
-  const sendIndex = (reply: FastifyReply, status: number, preloads: readonly string[] = []) => {
+  const sendIndex = (reply: FastifyReply, status: number, preloads: readonly string[] = [], page?: WebPathName) => {
     if (!indexHtml || indexText === null) {
       return reply.status(503).type('text/plain; charset=utf-8').send('The web app has not been built yet.');
     }
-    const html = preloads.length > 0 ? indexText.replace('</head>', `${preloadLinks(preloads)}</head>`) : indexHtml;
+    const base = (page && firstScreens.get(page)) ?? indexText;
+    const html = preloads.length > 0 ? base.replace('</head>', `${preloadLinks(preloads)}</head>`) : base;
     return reply.status(status).header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
 
@@ -78,7 +85,9 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
     if (!wantsPage(request)) throw notFound();
     const page = knownPage(request.url);
     if (!page || !(await pageExists(page))) return sendIndex(reply, 404);
-    return sendIndex(reply, 200, page.name ? (options.pageData?.[page.name]?.(page.params) ?? []) : []);
+    if (!page.name) return sendIndex(reply, 200);
+    const firstScreen = options.carriesSession?.(request) ? undefined : page.name;
+    return sendIndex(reply, 200, options.pageData?.[page.name]?.(page.params) ?? [], firstScreen);
   });
 
   /** The page an address names, with its parameters decoded; null for an address the app does not know. */
@@ -97,6 +106,21 @@ async function webAppPlugin(app: FastifyInstance, options: WebAppOptions) {
     const exists = page.name ? options.pageExists?.[page.name] : undefined;
     return exists ? exists(page.params) : true;
   }
+}
+
+/**
+ * Pages whose first screen the build rendered ahead (vite.config.ts `prerenderFirstScreens`): a copy of
+ * index.html per page, named after it, with the shell and the page's fixed texts in `<div id="root">`,
+ * so the largest text paints before the app's code has run (issue #13). The app replaces it (main.tsx).
+ */
+function readFirstScreens(distDir: string): Map<string, string> {
+  const dir = path.join(distDir, 'first-screens');
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => [file.slice(0, -'.html'.length), readFileSync(path.join(dir, file), 'utf8')]),
+  );
 }
 
 export default fp(webAppPlugin, { name: 'web-app' });

@@ -1,3 +1,4 @@
+import { AANGIFTE_AUDIT_ACTIONS } from './audit-aangifte.ts';
 import { AFTERCARE_AUDIT_ACTIONS } from './audit-aftercare.ts';
 import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
@@ -13,6 +14,7 @@ import { SUPPORT_AUDIT_ACTIONS } from './audit-support.ts';
 import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
 import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
+import { AANGIFTE_PROBLEMS } from './problems-aangifte.ts';
 import { AFTERCARE_PROBLEMS } from './problems-aftercare.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
@@ -51,6 +53,7 @@ export const AUDIT_CATALOGUES = {
   sipa: SIPA_AUDIT_ACTIONS,
   support: SUPPORT_AUDIT_ACTIONS,
   incidents: INCIDENTS_AUDIT_ACTIONS,
+  aangifte: AANGIFTE_AUDIT_ACTIONS,
   training: TRAINING_AUDIT_ACTIONS,
   zelfscan: ZELFSCAN_AUDIT_ACTIONS,
   privacy: PRIVACY_AUDIT_ACTIONS,
@@ -71,6 +74,7 @@ export const PROBLEM_CATALOGUES = {
   sipa: SIPA_PROBLEMS,
   support: SUPPORT_PROBLEMS,
   incidents: INCIDENTS_PROBLEMS,
+  aangifte: AANGIFTE_PROBLEMS,
   training: TRAINING_PROBLEMS,
   privacy: PRIVACY_PROBLEMS,
   woningscan: WONINGSCAN_PROBLEMS,

@@ -145,7 +145,8 @@ export function useCatalogue(scope: TextScope): CatalogueState {
   useEffect(() => {
     void loadTexts(scope, locale).catch(() => undefined);
   }, [scope, locale]);
-  return useSyncExternalStore(subscribeCatalogue, () => states.get(`${locale}:${scope}`) ?? 'loading');
+  const state = () => states.get(`${locale}:${scope}`) ?? 'loading';
+  return useSyncExternalStore(subscribeCatalogue, state, state);
 }
 
 /**
@@ -154,7 +155,23 @@ export function useCatalogue(scope: TextScope): CatalogueState {
  */
 export function setupI18n(scope: TextScope) {
   i18n.on('languageChanged', applyLocale);
-  const locale = rememberedLocale();
+  initI18n(rememberedLocale());
+  applyLocale(i18n.language);
+  // Should the texts fail to arrive, pages still show (with their keys), and so does the shell.
+  void loadTexts(scope).catch(() => undefined);
+  return i18n;
+}
+
+/**
+ * For the build-time render of the first screen (src/web/prerender.tsx): Dutch, with the public pages'
+ * texts, and nothing of the browser (no storage, no document).
+ */
+export async function setupI18nForPrerender(): Promise<void> {
+  initI18n(DEFAULT_LOCALE);
+  await loadTexts('public', DEFAULT_LOCALE);
+}
+
+function initI18n(locale: Locale) {
   void i18n.use(initReactI18next).init({
     resources: { nl: { translation: shellCatalogue('nl') }, en: { translation: shellCatalogue('en') } },
     lng: locale,
@@ -165,9 +182,5 @@ export function setupI18n(scope: TextScope) {
     // Everything is in memory: finish now instead of on a later tick, so the first render has its texts.
     initAsync: false,
   });
-  applyLocale(i18n.language);
   markInitialised();
-  // Should the texts fail to arrive, pages still show (with their keys), and so does the shell.
-  void loadTexts(scope).catch(() => undefined);
-  return i18n;
 }

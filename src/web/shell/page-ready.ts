@@ -48,6 +48,8 @@ export function usePagePending() {
   }, []);
 }
 
+const isReady = () => routerReady && pending === 0;
+
 /** Queries a page starts as it mounts are counted a moment later: look again after this long. */
 const RECHECK_MS = 50;
 /** A page that keeps asking (or never finishes) still gets its footer after this long. */
@@ -56,7 +58,7 @@ const GIVE_UP_MS = 5_000;
 /** True from the moment the first page is complete (and from then on); `enabled` once the shell shows it. */
 export function useFirstPageSettled(enabled: boolean): boolean {
   const queryClient = useQueryClient();
-  const ready = useSyncExternalStore(subscribe, () => routerReady && pending === 0);
+  const ready = useSyncExternalStore(subscribe, isReady, isReady);
   const fetching = useIsFetching();
   const [settled, setSettled] = useState(false);
 

@@ -46,9 +46,18 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-/** Goes to a path and waits until the app has rendered its heading (the SPA renders after i18n is set up). */
+/** A page that arrived prerendered (`/`) shows its screen before the app runs: wait for the app. */
+export async function appTookOver(page: Page) {
+  await page.locator('#root:not([data-first-screen])').waitFor({ state: 'attached' });
+}
+
+/**
+ * Goes to a path and waits until the app has rendered its heading (the SPA renders after i18n is set up;
+ * a page that arrives prerendered has its heading at once, so: once the app has taken over, src/web/shell/prerendered.ts).
+ */
 export async function visit(page: Page, path: string) {
   const response = await page.goto(path);
+  await appTookOver(page);
   await page.locator('h1').first().waitFor();
   return response;
 }

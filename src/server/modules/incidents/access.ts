@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { IncidentDetails } from '../../../shared/incidents.ts';
+import type { Locale } from '../../../shared/locale.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { ServiceContext } from '../../lib/context.ts';
@@ -18,11 +19,22 @@ export interface IncidentDeps {
   /** The steps other modules add to an incident's path (aangifte, protection, damages, aftercare). */
   path: IncidentPathRegistry;
   /**
+   * Lines other modules add to the dossier's cover, about the given incidents (numbered as in the
+   * dossier): the aangifte aid's "what happened at the police". Each reads only its own rows of this owner.
+   */
+  dossierCover: DossierCoverSource[];
+  /**
    * Test seam for the atomicity of evidence intake: runs inside the intake's transaction after the file
    * is in place and before the row commits. Production leaves it unset.
    */
   intakeFault?: () => Promise<void> | void;
 }
+
+export type DossierCoverSource = (
+  db: DbOrTx,
+  incidents: { id: string; ownerId: string }[],
+  lang: Locale,
+) => Promise<string[]>;
 
 export type IncidentAction = 'read' | 'update' | 'delete' | 'addEvidence' | 'deleteEvidence' | 'export';
 

@@ -9,7 +9,7 @@ import { type PdfNode, renderPdf } from '../../lib/pdf.ts';
  * The dossier's PDF: for each incident the facts, the timeline and the evidence list with each file's
  * SHA-256 and intake time, then how to check the ZIP. Texts come from the web app's catalogue, so the
  * page and the paper use the same words. Only what the person wrote down: no profile address, ever.
- * (Once the aangifte aid exists, the chosen aangifte variant goes on the cover.)
+ * The cover also lists what other modules add (`deps.dossierCover`: the aangifte aid's police reports).
  */
 
 const CATALOGUES = { nl: nl.incidents, en: en.incidents } as const;
@@ -48,6 +48,8 @@ export interface DossierPdfInput {
   /** Path of each evidence file inside the ZIP, by evidence id. */
   paths: Map<string, string>;
   publicKeyId: string;
+  /** Lines about the police (and later steps) from other modules, for the cover; may be empty. */
+  coverLines?: string[];
 }
 
 export async function renderDossierPdf(input: DossierPdfInput): Promise<Buffer> {
@@ -69,6 +71,9 @@ export async function renderDossierPdf(input: DossierPdfInput): Promise<Buffer> 
     },
     { text: t('pdf.privacy'), style: 'note' },
   ];
+  if (input.coverLines && input.coverLines.length > 0) {
+    content.push({ text: t('pdf.policeHeading'), style: 'h3' }, { ul: input.coverLines, margin: [0, 0, 0, 4] });
+  }
 
   input.incidents.forEach((incident, index) => {
     const when = `${dossierDate(lang, incident.occurredOn)}${incident.occurredAt ? `, ${incident.occurredAt}` : ''}`;

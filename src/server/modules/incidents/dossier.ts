@@ -88,8 +88,19 @@ export async function exportDossier(deps: IncidentDeps, ctx: ServiceContext, bod
     }
   });
 
+  const coverLines: string[] = [];
+  for (const source of deps.dossierCover) {
+    coverLines.push(
+      ...(await source(
+        db,
+        loaded.map((incident) => ({ id: incident.id, ownerId: actor.personId })),
+        lang,
+      )),
+    );
+  }
   const pdf = await renderDossierPdf({
     lang,
+    coverLines,
     ownerName: owner?.name ?? '',
     madeAt: madeAt.toISOString(),
     incidents: loaded,

@@ -34,6 +34,7 @@ async function incidents(app: FastifyInstance, options: IncidentsModuleOptions) 
     keyring: app.keyring,
     store: new EvidenceStore(root),
     path: new IncidentPathRegistry(),
+    dossierCover: [],
     ...(options.intakeFault ? { intakeFault: options.intakeFault } : {}),
   };
 

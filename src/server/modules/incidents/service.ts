@@ -12,6 +12,7 @@ import type {
   IncidentSummary,
 } from '../../../shared/incidents.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import {
   type IncidentDeps,
@@ -213,31 +214,44 @@ export async function addFollowUp(
   input: FollowUpInput,
 ): Promise<FollowUp> {
   const actor = requireActor(ctx);
-  const id = randomUUID();
-  const createdAt = await deps.uow.run(ctx, async (w) => {
+  return deps.uow.run(ctx, async (w) => {
     const row = await loadIncident(w.tx, actor, incidentId, 'update', { lock: true });
-    await w.tx.insert(incidentFollowUps).values({
-      id,
-      incidentId,
-      occurredOn: input.occurredOn,
-      bodyEnvelope: deps.keyring.encrypt(
-        JSON.stringify({ kind: input.kind, text: input.text }),
-        incidentAad.followUp(id),
-      ),
-      createdBy: actor.personId,
-      createdAt: w.now,
-    });
-    await w.tx.update(incidents).set({ updatedAt: w.now }).where(eq(incidents.id, incidentId));
-    await recordAudit(w.tx, w, {
-      action: 'incident.follow_up_added',
-      subjectPersonId: row.ownerId,
-      recordType: 'incident',
-      recordId: incidentId,
-      details: { kind: input.kind },
-    });
-    return w.now;
+    return appendFollowUp(w, deps, row, input);
   });
-  return { id, occurredOn: input.occurredOn, kind: input.kind, text: input.text, createdAt: createdAt.toISOString() };
+}
+
+/**
+ * A step in the caller's unit of work: puts a follow-up on an incident the caller has already loaded
+ * (and so authorized) — for a module whose own record belongs on the timeline (the aangifte aid's
+ * "what happened at the police"), committed together with that record.
+ */
+export async function appendFollowUp(
+  w: Work,
+  deps: IncidentDeps,
+  row: IncidentRow,
+  input: FollowUpInput,
+): Promise<FollowUp> {
+  const id = randomUUID();
+  await w.tx.insert(incidentFollowUps).values({
+    id,
+    incidentId: row.id,
+    occurredOn: input.occurredOn,
+    bodyEnvelope: deps.keyring.encrypt(
+      JSON.stringify({ kind: input.kind, text: input.text }),
+      incidentAad.followUp(id),
+    ),
+    createdBy: w.actor?.personId ?? null,
+    createdAt: w.now,
+  });
+  await w.tx.update(incidents).set({ updatedAt: w.now }).where(eq(incidents.id, row.id));
+  await recordAudit(w.tx, w, {
+    action: 'incident.follow_up_added',
+    subjectPersonId: row.ownerId,
+    recordType: 'incident',
+    recordId: row.id,
+    details: { kind: input.kind },
+  });
+  return { id, occurredOn: input.occurredOn, kind: input.kind, text: input.text, createdAt: w.now.toISOString() };
 }
 
 /**
