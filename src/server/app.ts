@@ -10,6 +10,7 @@ import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { aangifteModule } from './modules/aangifte/index.ts';
+import { type AftercareModuleOptions, aftercareModule } from './modules/aftercare/index.ts';
 import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
 import auditModule from './modules/audit/index.ts';
 import auditPlugin from './modules/audit/plugin.ts';
@@ -87,6 +88,8 @@ export interface BuildAppOptions {
   auditCheckpoints?: CheckpointSettings | null;
   /** Incidents: the evidence directory, and a fault seam for the intake tests. */
   incidents?: IncidentsModuleOptions;
+  /** Aftercare settings over the deployment's (tests: a shorter rhythm). */
+  aftercare?: AftercareModuleOptions;
 }
 
 /**
@@ -187,6 +190,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(protectionModule);
   await app.register(damagesModule);
   await app.register(trainingModule);
+  await app.register(aftercareModule, options.aftercare ?? {});
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
   await app.register(privacyModule, { registry: personalDataRegistry(app) });
 

@@ -152,6 +152,29 @@ export const configSchema = z.object({
   SIPA_REOPEN_DAYS: reopenDays.default(30),
   SIPA_RETENTION_DAYS: retentionDays.default(730),
   SIPA_MAX_REQUESTS_PER_DAY: requestsPerDay.default(10),
+  // Nazorg (modules/aftercare): the check-in rhythm after a plan starts (domain.md §7: about a week and
+  // about four weeks; the intervals are illustrative, so a deployment sets its own), the one reminder,
+  // when the confidant hears of a missed check-in, and when a plan ends by itself after its last one.
+  /** Aftercare: days after the plan starts on which check-ins fall due, comma-separated, e.g. `7,28`. */
+  AFTERCARE_CHECK_IN_DAYS: z
+    .string()
+    .transform((value, context): number[] => {
+      const days = value.split(',').map((part) => Number(part.trim()));
+      const valid = days.every((day) => Number.isInteger(day) && day >= 1 && day <= 365);
+      const rising = days.every((day, i) => i === 0 || day > (days[i - 1] as number));
+      if (days.length === 0 || days.length > 10 || !valid || !rising) {
+        context.addIssue({ code: 'custom', message: 'must be rising whole days between 1 and 365, like 7,28' });
+        return z.NEVER;
+      }
+      return days;
+    })
+    .default([7, 28]),
+  /** Aftercare: hours after a check-in fell due without an answer before the one reminder. */
+  AFTERCARE_REMINDER_AFTER_HOURS: wholeNumber(1, 24 * 14).default(72),
+  /** Aftercare: hours after the reminder without an answer before the confidant is told (once). */
+  AFTERCARE_MISSED_AFTER_HOURS: wholeNumber(1, 24 * 14).default(72),
+  /** Aftercare: days after the last check-in fell due before the plan ends by itself (unless extended). */
+  AFTERCARE_END_AFTER_LAST_DAYS: wholeNumber(1, 90).default(14),
   // Staff sign-in through their organisation's OpenID Connect provider (modules/auth/oidc-*.ts): off
   // unless OIDC_ISSUER is set; then the client id, secret and allowed e-mail domains are needed too.
   OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),

@@ -1,5 +1,6 @@
 import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
 import { AANGIFTE_ENCRYPTED_COLUMNS } from './modules/aangifte/encrypted-columns.ts';
+import { AFTERCARE_ENCRYPTED_COLUMNS } from './modules/aftercare/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
 import { DAMAGE_ENCRYPTED_COLUMNS } from './modules/damages/encrypted-columns.ts';
@@ -33,6 +34,8 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('aangifte', AANGIFTE_ENCRYPTED_COLUMNS)
       .register('damages', DAMAGE_ENCRYPTED_COLUMNS)
       .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
+      // Check-in answers (health data), step notes, prompts and referrals.
+      .register('aftercare', AFTERCARE_ENCRYPTED_COLUMNS)
       // Answers kept for Idempotency-Key retries.
       .register('idempotency', IDEMPOTENCY_ENCRYPTED_COLUMNS)
   );

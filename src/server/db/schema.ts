@@ -3,6 +3,7 @@
  * drizzle-kit and the typed database handle see them all.
  */
 export * from '../modules/aangifte/db.ts';
+export * from '../modules/aftercare/db.ts';
 export * from '../modules/audit/db.ts';
 export * from '../modules/auth/db.ts';
 export * from '../modules/cases/db.ts';

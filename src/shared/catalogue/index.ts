@@ -1,4 +1,5 @@
 import { AANGIFTE_AUDIT_ACTIONS } from './audit-aangifte.ts';
+import { AFTERCARE_AUDIT_ACTIONS } from './audit-aftercare.ts';
 import { AUDIT_AUDIT_ACTIONS } from './audit-audit.ts';
 import { AUTH_AUDIT_ACTIONS } from './audit-auth.ts';
 import { CASES_AUDIT_ACTIONS } from './audit-cases.ts';
@@ -15,6 +16,7 @@ import { TRAINING_AUDIT_ACTIONS } from './audit-training.ts';
 import { WONINGSCAN_AUDIT_ACTIONS } from './audit-woningscan.ts';
 import { ZELFSCAN_AUDIT_ACTIONS } from './audit-zelfscan.ts';
 import { AANGIFTE_PROBLEMS } from './problems-aangifte.ts';
+import { AFTERCARE_PROBLEMS } from './problems-aftercare.ts';
 import { AUTH_PROBLEMS } from './problems-auth.ts';
 import { CASES_PROBLEMS } from './problems-cases.ts';
 import { CORE_PROBLEMS } from './problems-core.ts';
@@ -59,6 +61,7 @@ export const AUDIT_CATALOGUES = {
   privacy: PRIVACY_AUDIT_ACTIONS,
   woningscan: WONINGSCAN_AUDIT_ACTIONS,
   damages: DAMAGES_AUDIT_ACTIONS,
+  aftercare: AFTERCARE_AUDIT_ACTIONS,
 } as const;
 
 export const PROBLEM_CATALOGUES = {
@@ -79,6 +82,7 @@ export const PROBLEM_CATALOGUES = {
   privacy: PRIVACY_PROBLEMS,
   woningscan: WONINGSCAN_PROBLEMS,
   damages: DAMAGES_PROBLEMS,
+  aftercare: AFTERCARE_PROBLEMS,
 } as const;
 
 type Merged<Catalogues> = Catalogues[keyof Catalogues];
