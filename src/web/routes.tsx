@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { WEB_PATHS } from '../shared/web-paths.ts';
 // Registers the case types' views, which the case routes and the menu read.
 import './case-types.ts';
+import { aftercareRoutes } from './features/aftercare/routes.tsx';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { NotFoundPage } from './features/errors/NotFoundPage.tsx';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               ...notificationRoutes,
               ...handoverRoutes,
               ...incidentRoutes,
+              ...aftercareRoutes,
               ...contentAdminRoutes,
               ...schemeAdminRoutes,
               ...trainingRoutes,
