@@ -180,7 +180,9 @@ export function OpenPlanForm({ detail, onOpened }: { detail: CaseDetail; onOpene
                 ...current,
                 {
                   key: nextKey,
-                  topic: AFTERCARE_STEP_TOPICS[current.length % 5] ?? 'other',
+                  // The first topic not agreed yet: new steps walk through the usual ones.
+                  topic:
+                    AFTERCARE_STEP_TOPICS.find((topic) => !current.some((step) => step.topic === topic)) ?? 'other',
                   note: '',
                   owner: 'person',
                   dueOn: '',

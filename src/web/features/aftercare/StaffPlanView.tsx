@@ -141,7 +141,7 @@ function End({ plan, announce }: { plan: AftercareStaffPlan; announce: (message:
         label={t('aftercare.staff.endReason')}
         value={reason}
         onValueChange={setReason}
-        placeholder=""
+        placeholder={t('aftercare.staff.endReasonPlaceholder')}
         error={error}
         options={AFTERCARE_END_REASONS.filter((item) => item !== 'completed').map((item) => ({
           value: item,
