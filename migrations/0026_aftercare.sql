@@ -13,6 +13,7 @@ CREATE TABLE "aftercare_check_ins" (
 );
 --> statement-breakpoint
 CREATE TABLE "aftercare_participants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"plan_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
 	"role" text NOT NULL,
@@ -22,8 +23,7 @@ CREATE TABLE "aftercare_participants" (
 	"referral_envelope" text,
 	"referral_offered_at" timestamp with time zone,
 	"joined_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"left_at" timestamp with time zone,
-	CONSTRAINT "aftercare_participants_plan_id_person_id_pk" PRIMARY KEY("plan_id","person_id")
+	"left_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "aftercare_plans" (
@@ -68,6 +68,7 @@ ALTER TABLE "aftercare_steps" ADD CONSTRAINT "aftercare_steps_owner_relative_id_
 CREATE UNIQUE INDEX "aftercare_check_ins_unique_idx" ON "aftercare_check_ins" USING btree ("plan_id","person_id","sequence");--> statement-breakpoint
 CREATE INDEX "aftercare_check_ins_due_idx" ON "aftercare_check_ins" USING btree ("state","due_at");--> statement-breakpoint
 CREATE INDEX "aftercare_check_ins_person_idx" ON "aftercare_check_ins" USING btree ("person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "aftercare_participants_plan_person_idx" ON "aftercare_participants" USING btree ("plan_id","person_id");--> statement-breakpoint
 CREATE INDEX "aftercare_participants_person_idx" ON "aftercare_participants" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "aftercare_plans_open_case_idx" ON "aftercare_plans" USING btree ("case_id") WHERE status <> 'ended';--> statement-breakpoint
 CREATE INDEX "aftercare_plans_person_idx" ON "aftercare_plans" USING btree ("person_id");--> statement-breakpoint

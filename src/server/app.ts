@@ -9,6 +9,7 @@ import demoSignInPlugin from './demo/sign-in.ts';
 import jobsPlugin from './jobs/plugin.ts';
 import type { Keyring } from './lib/crypto/index.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { type AftercareModuleOptions, aftercareModule } from './modules/aftercare/index.ts';
 import type { CheckpointSettings } from './modules/audit/checkpoint-writer.ts';
 import auditModule from './modules/audit/index.ts';
 import auditPlugin from './modules/audit/plugin.ts';
@@ -83,6 +84,8 @@ export interface BuildAppOptions {
   auditCheckpoints?: CheckpointSettings | null;
   /** Incidents: the evidence directory, and a fault seam for the intake tests. */
   incidents?: IncidentsModuleOptions;
+  /** Aftercare settings over the deployment's (tests: a shorter rhythm). */
+  aftercare?: AftercareModuleOptions;
 }
 
 /**
@@ -180,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(handoverModule);
   await app.register(incidentsModule, options.incidents ?? {});
   await app.register(trainingModule);
+  await app.register(aftercareModule, options.aftercare ?? {});
   // Last: the AVG rights work on every module's personal data (src/server/personal-data.ts).
   await app.register(privacyModule, { registry: personalDataRegistry(app) });
 

@@ -1,4 +1,5 @@
 import { EncryptedColumnRegistry } from './lib/encrypted-columns.ts';
+import { AFTERCARE_ENCRYPTED_COLUMNS } from './modules/aftercare/encrypted-columns.ts';
 import { AUTH_ENCRYPTED_COLUMNS } from './modules/auth/encrypted-columns.ts';
 import { CASE_ENCRYPTED_COLUMNS } from './modules/cases/encrypted-columns.ts';
 import { IDEMPOTENCY_ENCRYPTED_COLUMNS } from './modules/idempotency/encrypted-columns.ts';
@@ -29,6 +30,8 @@ export function encryptedColumnRegistry(): EncryptedColumnRegistry {
       .register('zelfscan', ZELFSCAN_ENCRYPTED_COLUMNS)
       .register('incidents', INCIDENT_ENCRYPTED_COLUMNS)
       .register('privacy', PRIVACY_ENCRYPTED_COLUMNS)
+      // Check-in answers (health data), step notes, prompts and referrals.
+      .register('aftercare', AFTERCARE_ENCRYPTED_COLUMNS)
       // Answers kept for Idempotency-Key retries.
       .register('idempotency', IDEMPOTENCY_ENCRYPTED_COLUMNS)
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PersonalDataRegistry } from './lib/personal-data.ts';
+import { AFTERCARE_PERSONAL_DATA } from './modules/aftercare/personal-data.ts';
 import { AUDIT_PERSONAL_DATA } from './modules/audit/personal-data.ts';
 import { AUTH_PERSONAL_DATA } from './modules/auth/personal-data.ts';
 import { casePersonalData } from './modules/cases/personal-data.ts';
@@ -36,6 +37,7 @@ export function personalDataRegistry(app: FastifyInstance): PersonalDataRegistry
     .register('incidents', incidentPersonalData(app.incidents))
     .register('zelfscan', ZELFSCAN_PERSONAL_DATA)
     .register('training', TRAINING_PERSONAL_DATA)
+    .register('aftercare', AFTERCARE_PERSONAL_DATA)
     .register('handover', HANDOVER_PERSONAL_DATA)
     .register('notifications', NOTIFICATIONS_PERSONAL_DATA)
     .register('mail', MAIL_PERSONAL_DATA)

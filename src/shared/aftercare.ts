@@ -51,7 +51,8 @@ import { supportContactSchema } from './support.ts';
  *
  * Notifications (GET /api/notifications): `aftercare_check_in_due`, `aftercare_check_in_reminder` (the
  * participant), `aftercare_check_in_missed`, `aftercare_referral_prompt`, `aftercare_requested` (the confidant),
- * `aftercare_referral_offered` (the participant). The mail that goes with them is a notice and a link.
+ * `aftercare_referral_offered` (the participant), `aftercare_plan_opened` (the person), `aftercare_plan_ended`
+ * (every participant). The mail that goes with them is a notice and a link.
  */
 
 export const AFTERCARE_PLAN_STATUSES = ['requested', 'active', 'ended'] as const;
@@ -371,11 +372,13 @@ export const endAftercarePlanResponseSchema = z.object({ status: z.literal('ende
 /** Notification kinds the aftercare module sends (described through app.notifications.describeSubjects). */
 export const AFTERCARE_NOTIFICATION_KINDS = [
   'aftercare_requested',
+  'aftercare_plan_opened',
   'aftercare_check_in_due',
   'aftercare_check_in_reminder',
   'aftercare_check_in_missed',
   'aftercare_referral_prompt',
   'aftercare_referral_offered',
+  'aftercare_plan_ended',
 ] as const;
 export type AftercareNotificationKind = (typeof AFTERCARE_NOTIFICATION_KINDS)[number];
 
@@ -386,3 +389,8 @@ export type AftercareNotificationKind = (typeof AFTERCARE_NOTIFICATION_KINDS)[nu
  */
 export const AFTERCARE_SUBJECT_TYPE = 'aftercare_plan';
 export const AFTERCARE_SUBJECT_VIEWS = ['mine', 'staff'] as const;
+
+export const aftercareCaseParamsSchema = z.object({ caseId: z.uuid() });
+export const aftercarePlanParamsSchema = z.object({ planId: z.uuid() });
+export const aftercareStepParamsSchema = z.object({ planId: z.uuid(), stepId: z.uuid() });
+export const aftercareCheckInParamsSchema = z.object({ checkInId: z.uuid() });

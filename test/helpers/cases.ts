@@ -212,7 +212,7 @@ export function containsCanary(dump: string, canary: string): boolean {
 export async function buildCaseApp(
   database: Database,
   keyring: Keyring,
-  options: Pick<BuildAppOptions, 'cases' | 'startJobs' | 'now'> = {},
+  options: Pick<BuildAppOptions, 'cases' | 'startJobs' | 'now' | 'aftercare'> = {},
 ): Promise<TestApp> {
   const webDistDir = mkdtempSync(path.join(tmpdir(), 'weerbaar-web-'));
   // Its signed audit checkpoints in a log of its own (as createTestApp does), never beside ./data-keys.

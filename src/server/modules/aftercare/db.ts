@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from '../cases/db.ts';
 import { incidents } from '../incidents/db.ts';
 import { people } from '../people/db.ts';
@@ -61,6 +50,7 @@ export const aftercarePlans = pgTable(
 export const aftercareParticipants = pgTable(
   'aftercare_participants',
   {
+    id: uuid('id').primaryKey().defaultRandom(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => aftercarePlans.id, { onDelete: 'cascade' }),
@@ -79,7 +69,7 @@ export const aftercareParticipants = pgTable(
     leftAt: at('left_at'),
   },
   (table) => [
-    primaryKey({ columns: [table.planId, table.personId] }),
+    uniqueIndex('aftercare_participants_plan_person_idx').on(table.planId, table.personId),
     index('aftercare_participants_person_idx').on(table.personId),
   ],
 );
