@@ -150,7 +150,7 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
 
     await relative.goto('/nazorg');
     await expect.poll(() => h1(relative).textContent()).toBe('Nazorg');
-    const theirs = relative.getByRole('region', { name: `Nazorg bij hulpvraag ${reference} (als familielid)` });
+    const theirs = relative.getByRole('region', { name: 'Nazorg als familielid' });
     await theirs.getByText('U doet mee als familielid. Uw antwoorden zijn van u.').waitFor();
     expect(await theirs.getByRole('checkbox', { name: 'Ik deel mijn antwoorden met de aanvrager' }).isChecked()).toBe(
       false,
@@ -163,7 +163,7 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
     await expect.poll(async () => (await dueCheckIn(wethouder)) !== null, SWEEP).toBe(true);
     await expect.poll(async () => (await dueCheckIn(partner)) !== null, SWEEP).toBe(true);
     for (const who of [wethouder, partner]) {
-      const news = await who.request<{ notifications: AppNotification[] }>('GET', '/api/notifications');
+      const news = await who.request<{ notifications: AppNotification[] }>('GET', '/api/me/notifications');
       expect(news.notifications.some((item) => item.kind === 'aftercare_check_in_due')).toBe(true);
     }
   });

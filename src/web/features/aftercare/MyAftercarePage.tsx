@@ -73,6 +73,7 @@ function PlanSection({ plan, announce }: { plan: MyAftercarePlan; announce: (mes
   return (
     <section aria-labelledby={headingId} className="weerbaar-aftercare-plan">
       <Heading2 id={headingId}>
+        {/* A relative is not told the person's case reference (the server leaves it empty). */}
         {t(plan.role === 'relative' ? 'aftercare.plan.headingRelative' : 'aftercare.plan.heading', {
           reference: plan.caseReference,
         })}
