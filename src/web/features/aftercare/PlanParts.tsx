@@ -108,9 +108,9 @@ export function StepList({
             const topic = t(`aftercare.steps.topic.${step.topic}`);
             return (
               <li key={step.id} className="weerbaar-aftercare-card">
-                <p className="weerbaar-aftercare-card__title">{topic}</p>
-                {step.note && <p className="weerbaar-aftercare-text">{step.note}</p>}
-                <p className="weerbaar-aftercare-card__meta">
+                <Paragraph className="weerbaar-aftercare-card__title">{topic}</Paragraph>
+                {step.note && <Paragraph className="weerbaar-aftercare-text">{step.note}</Paragraph>}
+                <Paragraph className="weerbaar-aftercare-card__meta">
                   {t('aftercare.steps.owner', { owner: ownerOf(step, names, audience) })}
                   {step.dueOn && (
                     <>
@@ -118,7 +118,7 @@ export function StepList({
                       {t('aftercare.steps.due', { date: formatDay(step.dueOn) })}
                     </>
                   )}
-                </p>
+                </Paragraph>
                 {mayTick ? (
                   <CheckboxField
                     id={`step-${step.id}`}
@@ -130,7 +130,7 @@ export function StepList({
                     }
                   />
                 ) : (
-                  step.doneAt && <p>{t('aftercare.steps.done')}</p>
+                  step.doneAt && <Paragraph>{t('aftercare.steps.done')}</Paragraph>
                 )}
               </li>
             );

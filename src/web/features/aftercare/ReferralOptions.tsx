@@ -27,22 +27,27 @@ export function ReferralOptions({
       <ul className="weerbaar-aftercare-list">
         {options.map((option) => (
           <li key={option} className="weerbaar-aftercare-referral__option">
-            <strong>{t(`aftercare.referral.option.${option}`)}</strong>
-            <br />
-            {t(`aftercare.referral.optionText.${option}`)}
-            {option === 'slachtofferhulp' && (
-              <>
-                {' '}
-                <Link href={SLACHTOFFERHULP_URL} rel="noopener noreferrer">
-                  {t('aftercare.referral.slachtofferhulpLink')}
-                </Link>
-              </>
-            )}
+            <Paragraph>
+              <strong>{t(`aftercare.referral.option.${option}`)}</strong>
+              <br />
+              {t(`aftercare.referral.optionText.${option}`)}
+              {option === 'slachtofferhulp' && (
+                <>
+                  {' '}
+                  <Link href={SLACHTOFFERHULP_URL} rel="noopener noreferrer">
+                    {t('aftercare.referral.slachtofferhulpLink')}
+                  </Link>
+                </>
+              )}
+            </Paragraph>
           </li>
         ))}
       </ul>
       <Paragraph>
-        {t('aftercare.referral.call')} <Link href={`tel:${SUPPORT_TEAM_PHONE.tel}`}>{SUPPORT_TEAM_PHONE.display}</Link>
+        {t('aftercare.referral.call')}{' '}
+        <Link href={`tel:${SUPPORT_TEAM_PHONE.tel}`} className="weerbaar-aftercare-phone">
+          {SUPPORT_TEAM_PHONE.display}
+        </Link>
       </Paragraph>
     </section>
   );

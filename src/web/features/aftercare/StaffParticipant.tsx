@@ -27,13 +27,15 @@ export function Participant({
   const name = participant.displayName;
   const headingId = `participant-${participant.personId}`;
   return (
-    <section aria-labelledby={headingId} className="weerbaar-aftercare-card">
+    <section aria-labelledby={headingId} className="weerbaar-aftercare-participant">
       <Heading4 id={headingId}>
         {name} ({t(`aftercare.staff.role.${participant.role}`)})
       </Heading4>
       {participant.prompt && participant.prompt.signals.length > 0 && (
         <div className="weerbaar-aftercare-prompt">
-          <p className="weerbaar-aftercare-prompt__heading">{t('aftercare.staff.prompt.heading', { name })}</p>
+          <Paragraph className="weerbaar-aftercare-prompt__heading">
+            {t('aftercare.staff.prompt.heading', { name })}
+          </Paragraph>
           <Paragraph>
             {t('aftercare.staff.prompt.lead', { name, date: formatDate(participant.prompt.since) })}
           </Paragraph>
@@ -60,9 +62,11 @@ export function Participant({
               {t('aftercare.staff.checkInLine', {
                 sequence: checkIn.sequence,
                 date: formatDate(checkIn.dueAt),
-                state: t(`aftercare.staff.state.${checkIn.state}`),
+                // Answered: when, rather than the state's word.
+                state: checkIn.answeredAt
+                  ? t('aftercare.staff.answeredLine', { date: formatDate(checkIn.answeredAt) })
+                  : t(`aftercare.staff.state.${checkIn.state}`),
               })}
-              {checkIn.answeredAt && `, ${t('aftercare.staff.answeredLine', { date: formatDate(checkIn.answeredAt) })}`}
             </Paragraph>
             {checkIn.state === 'answered' && (
               <AnswersView
