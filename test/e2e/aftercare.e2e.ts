@@ -122,6 +122,8 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
     await panel.getByLabel('Onderwerp').selectOption('safety_at_home');
     await panel.getByLabel('Wat precies (niet verplicht)').fill('Camera bij de voordeur laten plaatsen.');
     await panel.getByLabel('Wie doet het?').selectOption('person');
+    await expectNoAxeViolations(staff, 'staff case page, aftercare form filled in');
+    await shot(staff, 'aftercare-staff-open-form-320');
     await panel.getByRole('button', { name: 'Nazorg openen' }).click();
     await panel.getByText('Status: Loopt').waitFor();
     await panel.getByText('Toestemming: In een gesprek', { exact: false }).waitFor();
@@ -260,5 +262,24 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
     expect(answered).toBeDefined();
     expect(await status(wethouder, `/api/aftercare/check-ins/${answered?.id}/answers`)).toBe(404);
     expect(await status(partner, `/api/aftercare/check-ins/${answered?.id}/answers`)).toBe(200);
+  });
+
+  it('lets the partner ask for aftercare for themselves', async () => {
+    await relative.goto('/nazorg');
+    const ask = relative.getByRole('region', { name: 'Zelf om nazorg vragen' });
+    await ask.getByRole('radio', { name: 'Een bericht hier in Weerbaar' }).check();
+    await ask.getByRole('button', { name: 'Om nazorg vragen' }).click();
+    const sent = relative.getByRole('status').filter({ hasText: 'Uw vraag om nazorg is verstuurd' });
+    await sent.waitFor();
+    const own = /hulpvraag ([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec((await sent.textContent()) ?? '')?.[1] ?? '';
+    expect(own).not.toBe('');
+    expect(own).not.toBe(reference);
+    const plan = relative.getByRole('region', { name: `Nazorg bij hulpvraag ${own}` });
+    await plan.getByText('U heeft om nazorg gevraagd.', { exact: false }).waitFor();
+    // Asked for once: the form is gone while the request is open.
+    expect(await relative.getByRole('region', { name: 'Zelf om nazorg vragen' }).count()).toBe(0);
+    await narrow(relative);
+    await expectNoAxeViolations(relative, '/nazorg, the partner asked for aftercare');
+    await shot(relative, 'aftercare-partner-asked-320');
   });
 });
