@@ -276,6 +276,8 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
     expect(own).not.toBe(reference);
     const plan = relative.getByRole('region', { name: `Nazorg bij hulpvraag ${own}` });
     await plan.getByText('U heeft om nazorg gevraagd.', { exact: false }).waitFor();
+    // A relative has no relatives of their own to include.
+    expect(await plan.getByRole('region', { name: 'Uw gezin' }).count()).toBe(0);
     // Asked for once: the form is gone while the request is open.
     expect(await relative.getByRole('region', { name: 'Zelf om nazorg vragen' }).count()).toBe(0);
     await narrow(relative);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MyAftercarePlan } from '../../../shared/aftercare.ts';
 import { packagePartPath } from '../../../shared/web-paths.ts';
 import { PageGate } from '../../session/PageGate.tsx';
+import { useSession } from '../../session/session.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Button, ConfirmDialog, Heading1, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
@@ -67,6 +68,7 @@ function MyAftercare() {
 
 function PlanSection({ plan, announce }: { plan: MyAftercarePlan; announce: (message: string) => void }) {
   const { t } = useTranslation();
+  const session = useSession();
   const headingId = `plan-${plan.id}`;
   const names = new Map(plan.relatives.map((relative) => [relative.personId, relative.displayName]));
   const active = plan.status === 'active';
@@ -112,7 +114,12 @@ function PlanSection({ plan, announce }: { plan: MyAftercarePlan; announce: (mes
           announce={announce}
         />
       )}
-      {plan.role === 'person' && plan.status !== 'ended' && <RelativesChoice plan={plan} announce={announce} />}
+      {/* Only office holders have relatives of their own (and a family page to invite them). */}
+      {plan.role === 'person' &&
+        plan.status !== 'ended' &&
+        (plan.relatives.length > 0 || session.hasRole('officeholder')) && (
+          <RelativesChoice plan={plan} announce={announce} />
+        )}
       {plan.role === 'relative' && plan.status !== 'ended' && <SharingToggle plan={plan} announce={announce} />}
       {plan.role === 'person' && active && <EndPlan planId={plan.id} announce={announce} />}
     </section>
