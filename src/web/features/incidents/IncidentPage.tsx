@@ -24,6 +24,7 @@ import { EvidencePanel } from './EvidencePanel.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { IncidentEditForm } from './IncidentEditForm.tsx';
 import { IncidentGate } from './IncidentGate.tsx';
+import { IncidentPath } from './IncidentPath.tsx';
 import { IncidentShares } from './IncidentShares.tsx';
 import { Dossier } from './IncidentsPage.tsx';
 
@@ -71,6 +72,7 @@ function IncidentView() {
       <Heading1>{t('incidents.detail.title', { date: formatDay(incident.occurredOn) })}</Heading1>
       {notice && <StatusMessage>{notice}</StatusMessage>}
       <Facts incident={incident} />
+      <IncidentPath incidentId={incident.id} />
       <EvidencePanel incident={incident} />
       <FollowUps incident={incident} />
       <IncidentShares incident={incident} />
