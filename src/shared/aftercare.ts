@@ -49,10 +49,11 @@ import { supportContactSchema } from './support.ts';
  * - POST  /api/aftercare/plans/:planId/end               the confidant or the person: end the plan now.
  *                                                         Body endAftercarePlanSchema → 200 { status: 'ended' }
  *
- * Notifications (GET /api/notifications): `aftercare_check_in_due`, `aftercare_check_in_reminder` (the
+ * Notifications (GET /api/me/notifications): `aftercare_check_in_due`, `aftercare_check_in_reminder` (the
  * participant), `aftercare_check_in_missed`, `aftercare_referral_prompt`, `aftercare_requested` (the confidant),
  * `aftercare_referral_offered` (the participant), `aftercare_plan_opened` (the person), `aftercare_plan_ended`
  * (every participant). The mail that goes with them is a notice and a link.
+ * Check-ins move by a sweep every minute (pg-boss cron; every 2 s on a server with TEST_CLOCK_FILE, for e2e).
  */
 
 export const AFTERCARE_PLAN_STATUSES = ['requested', 'active', 'ended'] as const;

@@ -38,6 +38,8 @@ export const SENSITIVE_FIELD_NAMES = [
   'activationCode',
   // Why a requester reopens a case (src/shared/cases.ts): it becomes their message in the case.
   'reason',
+  // Aftercare (src/shared/aftercare.ts): the free text of a check-in, the confidant's note on a step.
+  'note',
 ] as const;
 
 /** Marks a schema field as sensitive: redacted from logs, flagged as `x-sensitive` in the OpenAPI document. */

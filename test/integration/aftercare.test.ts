@@ -11,7 +11,7 @@ import {
   sweep,
   TestClock,
 } from '../helpers/aftercare.ts';
-import { call, expectStatus } from '../helpers/cases.ts';
+import { call } from '../helpers/cases.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 
 /**

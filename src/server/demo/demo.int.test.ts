@@ -249,6 +249,28 @@ describe('demo mode', () => {
     expect(sessionsSeen[0]).toMatchObject({ capacity: 12, counts: { confirmed: 2, waiting: 0 } });
   });
 
+  it('seeds an aftercare plan on her support request, her partner included, once', async () => {
+    const accounts = await seedDemo(t.app);
+    await seedDemo(t.app);
+    const idOf = (key: string) => accounts.find((account) => account.key === key)?.personId ?? '';
+    const mine = async (personId: string) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/aftercare/me',
+        headers: { cookie: await signIn(personId) },
+      });
+      return response.json().plans;
+    };
+    const [plan] = await mine(idOf('officeholder'));
+    expect(plan).toMatchObject({ status: 'active', role: 'person' });
+    expect(plan.steps.map((step: { topic: string }) => step.topic)).toContain('online_findability');
+    expect(plan.relatives).toMatchObject([{ displayName: 'Thomas de Vries', included: true }]);
+    expect(plan.checkIns).toHaveLength(2);
+    const partner = await mine(idOf('relative'));
+    expect(partner).toHaveLength(1);
+    expect(partner[0].steps.map((step: { topic: string }) => step.topic)).toEqual(['family']);
+  });
+
   it('adds the examples only once, even after demo users closed or took them', async () => {
     const accounts = await seedDemo(t.app);
     const ctxOf = (key: string) => {

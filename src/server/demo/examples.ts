@@ -30,6 +30,7 @@ import { createSession } from '../modules/training/sessions.ts';
 import { zelfscanResults } from '../modules/zelfscan/db.ts';
 import { zelfscanResultProvider } from '../modules/zelfscan/index.ts';
 import { saveResultIn, updateActionIn, type ZelfscanContent } from '../modules/zelfscan/service.ts';
+import { seedAftercarePlan } from './aftercare-example.ts';
 import { seedIncident } from './incident-example.ts';
 import type { DemoAccount, SeededAccount } from './seed.ts';
 import { seedWoningscanRequest } from './woningscan-example.ts';
@@ -43,6 +44,8 @@ import { seedWoningscanRequest } from './woningscan-example.ts';
  * - Sanne de Vries (wethouder): a saved zelfscan result, one tip done and one planned; a support request
  *   that shares that result, assigned by the OT coordinator to Ahmed El Idrissi (Wethoudersvereniging),
  *   in progress, with one message from him and one from her.
+ * - On that support request, an aftercare plan Ahmed opened with her consent, her partner included
+ *   (aftercare-example.ts).
  * - Sanne de Vries also has an incident: a threatening e-mail kept as evidence, with a screenshot and a
  *   follow-up (incident-example.ts).
  * - Jan Bosman (burgemeester): made through the package handover (registered by the demo admin, handed
@@ -199,6 +202,10 @@ export async function seedDemoExamples(app: FastifyInstance, accounts: readonly 
     [
       'support request (Sanne de Vries, Ahmed El Idrissi)',
       () => seedSupportRequest(app, as('officeholder'), as('ot-coordinator'), as('confidant-wethouders')),
+    ],
+    [
+      'aftercare plan (Sanne de Vries and her partner, Ahmed El Idrissi)',
+      () => seedAftercarePlan(app, as('officeholder'), as('confidant-wethouders'), as('relative')),
     ],
     ['SIPA advice request (Jan Bosman)', () => seedSipaRequest(app, as('burgemeester'))],
     ['incident with evidence (Sanne de Vries)', () => seedIncident(app, as('officeholder'))],

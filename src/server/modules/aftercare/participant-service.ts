@@ -154,7 +154,7 @@ export async function updateStep(
         ? [step.ownerRelativeId]
         : [];
     const subject = { ...planSubject(bundle), ownerIds: [bundle.plan.personId, ...relativeOwner] };
-    if (!may(w.actor, 'end', subject, PLAN_RULES)) throw notFound();
+    if (!may(w.actor, 'tickStep', subject, PLAN_RULES)) throw notFound();
     requireOpen(bundle);
     const [row] = await w.tx
       .update(aftercareSteps)

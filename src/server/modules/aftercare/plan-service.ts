@@ -128,7 +128,14 @@ export async function openPlan(
       .insert(aftercareParticipants)
       .values({ planId, personId, role: 'person', joinedAt: w.now })
       .onConflictDoNothing();
-    await scheduleCheckIns(w.tx, planId, personId, moments, w.now);
+    // Relatives the person included while the plan was only asked for get their check-ins now too.
+    const included = await w.tx
+      .select({ personId: aftercareParticipants.personId })
+      .from(aftercareParticipants)
+      .where(and(eq(aftercareParticipants.planId, planId), isNull(aftercareParticipants.leftAt)));
+    for (const participant of included) {
+      await scheduleCheckIns(w.tx, planId, participant.personId, moments, w.now);
+    }
     await writeSteps(w.tx, deps.keyring, planId, personId, body.steps);
     await recordAudit(w.tx, w, {
       action: 'aftercare.plan_opened',

@@ -114,13 +114,15 @@ export function planSubject(bundle: PlanBundle): AccessSubject {
   };
 }
 
-type PlanAction = 'staffView' | 'manage' | 'end' | 'chooseRelatives' | 'request';
+type PlanAction = 'staffView' | 'manage' | 'end' | 'chooseRelatives' | 'request' | 'tickStep';
 export const PLAN_RULES: AccessRules<PlanAction> = {
   staffView: { relations: ['assigned'] },
   manage: { relations: ['assigned'] },
   end: { relations: ['owner', 'assigned'] },
   chooseRelatives: { relations: ['owner'] },
   request: { relations: ['owner'] },
+  /** With the step's relative among the owners (participant-service.ts). */
+  tickStep: { relations: ['owner', 'assigned'] },
 };
 
 /**
