@@ -283,5 +283,13 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
     await narrow(relative);
     await expectNoAxeViolations(relative, '/nazorg, the partner asked for aftercare');
     await shot(relative, 'aftercare-partner-asked-320');
+
+    // The same page in English: every text there, still scanned clean.
+    await relative.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => h1(relative).textContent()).toBe('Aftercare');
+    await relative.getByRole('region', { name: 'Aftercare as a family member' }).waitFor();
+    await relative.getByText('You asked for aftercare.', { exact: false }).waitFor();
+    await expectNoAxeViolations(relative, '/nazorg in English');
+    await shot(relative, 'aftercare-partner-english-320');
   });
 });
