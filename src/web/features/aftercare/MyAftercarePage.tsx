@@ -9,6 +9,7 @@ import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { Alert, Button, ConfirmDialog, Heading1, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
 import { RouterLink } from '../../ui/RouterLink.tsx';
 import { AskAftercare } from './AskAftercare.tsx';
+import { useAnnouncer } from './announce.ts';
 import { formatDate, problemText, useEndPlan, useMyAftercare } from './data.ts';
 import { RelativesChoice, SharingToggle } from './FamilyParts.tsx';
 import { MyCheckIns, StepList } from './PlanParts.tsx';
@@ -33,11 +34,7 @@ function MyAftercare() {
   const { t } = useTranslation();
   usePageTitle(t('aftercare.title'));
   const mine = useMyAftercare();
-  const [message, setMessage] = useState('');
-  const announce = (text: string) => {
-    setMessage('');
-    window.setTimeout(() => setMessage(text), 50);
-  };
+  const [message, announce] = useAnnouncer();
   const plans = mine.data?.plans ?? [];
   // A person with a plan that is asked for or running does not ask again; an ended one may.
   const mayAsk = mine.data !== undefined && !plans.some((plan) => plan.role === 'person' && plan.status !== 'ended');

@@ -1,9 +1,9 @@
 import './aftercare.css';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert, Heading2, Paragraph, StatusMessage } from '../../ui/index.ts';
+import { useAnnouncer } from './announce.ts';
 import { formatDate, problemText, useStaffPlan } from './data.ts';
 import { OpenPlanForm } from './OpenPlanForm.tsx';
 import { StaffPlanView } from './StaffPlanView.tsx';
@@ -16,11 +16,7 @@ import { StaffPlanView } from './StaffPlanView.tsx';
 export function StaffAftercarePanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const query = useStaffPlan(detail.id);
-  const [message, setMessage] = useState('');
-  const announce = (text: string) => {
-    setMessage('');
-    window.setTimeout(() => setMessage(text), 50);
-  };
+  const [message, announce] = useAnnouncer();
   // Not the assigned confidant (or no longer): the server says 404, and the panel stays away.
   if (query.isError && isApiError(query.error, 'not_found')) return null;
   const plan = query.data?.plan;
