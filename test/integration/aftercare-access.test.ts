@@ -296,6 +296,19 @@ describe('aftercare routes: the ladder, hostile input and the dump', () => {
     expect(fresh.json().status).toBe('requested');
     const path = await call(t, w.stranger, 'GET', `/api/me/incidents/${incidentId}/path`);
     expect(path.json().steps).toContainEqual(expect.objectContaining({ step: 'aftercare', state: 'started' }));
+    // Asking twice at once (ended first): one plan, never a 500.
+    const freshCase = fresh.json().caseId as string;
+    await call(t, w.stranger, 'POST', `/api/aftercare/plans/${fresh.json().planId}/end`, { reason: 'other' });
+    const twice = await Promise.all(
+      [1, 2].map(() => call(t, w.stranger, 'POST', '/api/aftercare/requests', { caseId: freshCase })),
+    );
+    for (const response of twice) expect([201, 409]).toContain(response.statusCode);
+    const open = rowsOf<{ n: number }>(
+      await t.app.db.execute(
+        sql`SELECT count(*)::int AS n FROM aftercare_plans WHERE case_id = ${freshCase} AND status <> 'ended'`,
+      ),
+    );
+    expect(open[0]?.n).toBe(1);
     // Someone else's incident cannot be named.
     const notMine = await call(t, w.requester, 'POST', '/api/aftercare/requests', {
       contact: supportRequest().contact,

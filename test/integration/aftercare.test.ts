@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/server/db/index.ts';
+import { systemContext } from '../../src/server/lib/context.ts';
+import { AFTERCARE_PERSONAL_DATA, AFTERCARE_RETENTION_DAYS } from '../../src/server/modules/aftercare/personal-data.ts';
 import type { AftercareStaffPlan } from '../../src/shared/aftercare.ts';
 import {
   type AftercareWorld,
@@ -232,5 +236,32 @@ describe('aftercare (nazorg)', () => {
         (await call(t, w.partner, 'POST', `/api/aftercare/check-ins/${open.id}/answers`, calmAnswers)).statusCode,
       ).toBe(409);
     }
+  });
+  it("exports each participant's own answers only, and account deletion takes them", async () => {
+    const source = AFTERCARE_PERSONAL_DATA.sources?.[0];
+    const exportOf = async (personId: string) =>
+      JSON.stringify(await source?.export({ db: t.app.db, personId, keyring: t.keyring, now: clock.now() }));
+    expect(await exportOf(w.partner.personId)).toContain('Partner-canary-notitie');
+    const own = await exportOf(w.requester.personId);
+    expect(own).not.toContain('Partner-canary-notitie');
+    expect(own).toContain('"wantsContact":"yes"');
+    const step = AFTERCARE_PERSONAL_DATA.erasure?.[0];
+    await t.app.unitOfWork.run(systemContext(), async (work) => void (await step?.run(work, w.partner.personId)));
+    expect(await exportOf(w.partner.personId)).toBe(JSON.stringify({ records: [] }));
+    expect(await exportOf(w.requester.personId)).toContain('"wantsContact":"yes"');
+  });
+  it('removes an ended plan and its answers after the retention term, by the retention job', async () => {
+    const rule = AFTERCARE_PERSONAL_DATA.retention?.[0];
+    const sweepRetention = () =>
+      t.app.unitOfWork.run(systemContext(), async (work) => (await rule?.sweep?.(work)) ?? -1);
+    expect(rule?.keepDays).toBe(AFTERCARE_RETENTION_DAYS);
+    expect(AFTERCARE_RETENTION_DAYS).toBeLessThan(365);
+    clock.moveDays(AFTERCARE_RETENTION_DAYS - 2);
+    expect(await sweepRetention()).toBe(0);
+    clock.moveDays(3);
+    expect(await sweepRetention()).toBe(1);
+    expect(await myPlans(t, w.requester)).toEqual([]);
+    const left = await t.app.db.execute(sql`SELECT count(*)::int AS n FROM aftercare_check_ins`);
+    expect(rowsOf<{ n: number }>(left)[0]?.n).toBe(0);
   });
 });

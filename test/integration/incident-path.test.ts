@@ -44,6 +44,8 @@ describe('incidents: the path registry', () => {
       steps: [
         { step: 'police', state: 'todo', since: null },
         { step: 'damages', state: 'todo', since: null },
+        // Registered by the aftercare module itself (no plan follows this incident).
+        { step: 'aftercare', state: 'todo', since: null },
       ],
       next: 'police',
     });

@@ -13,6 +13,7 @@ import { authorize } from '../../lib/policy.ts';
 import type { Work } from '../../lib/unit-of-work.ts';
 import { recordAudit } from '../audit/service.ts';
 import { incidents } from '../incidents/db.ts';
+import { isUniqueViolation } from '../people/repository.ts';
 import { caseIncidentShares } from '../support/db.ts';
 import { aftercareParticipants, aftercarePlans } from './db.ts';
 import {
@@ -72,6 +73,19 @@ async function checkIncidentShared(tx: Tx, caseId: string, incidentId: string | 
   }
 }
 
+/**
+ * One plan per case that has not ended (a partial unique index): two requests at the same moment, which
+ * both found none, meet there; the second is the 409 a plan that exists gives, not a 500.
+ */
+async function insertPlan(tx: Tx, values: typeof aftercarePlans.$inferInsert): Promise<void> {
+  try {
+    await tx.insert(aftercarePlans).values(values);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('aftercare_plan_exists', 'There is already an aftercare plan.');
+    throw error;
+  }
+}
+
 /** The person names an incident of their own (theirs to link; nothing of it is shared by this). */
 export async function checkIncidentOwned(tx: Tx, personId: string, incidentId: string | undefined) {
   if (!incidentId) return;
@@ -123,7 +137,7 @@ export async function openPlan(
     };
     const planId = existing?.id ?? randomUUID();
     if (existing) await w.tx.update(aftercarePlans).set(values).where(eq(aftercarePlans.id, planId));
-    else await w.tx.insert(aftercarePlans).values({ id: planId, caseId, personId, ...values });
+    else await insertPlan(w.tx, { id: planId, caseId, personId, ...values });
     await w.tx
       .insert(aftercareParticipants)
       .values({ planId, personId, role: 'person', joinedAt: w.now })
@@ -214,7 +228,7 @@ export async function requestPlanIn(
   }
   await checkIncidentOwned(w.tx, actor.personId, input.incidentId);
   const planId = randomUUID();
-  await w.tx.insert(aftercarePlans).values({
+  await insertPlan(w.tx, {
     id: planId,
     caseId: input.caseId,
     personId: actor.personId,
