@@ -171,7 +171,12 @@ describe('nazorg: a plan, a week later, check-ins and the referral prompt', () =
   });
 
   it('the partner answers "liever niet" to every question', async () => {
-    await relative.goto('/nazorg');
+    // The notification says only that questions wait, and leads to the page.
+    await relative.goto('/meldingen');
+    await relative.getByText('Er staan een paar korte vragen voor u klaar bij Nazorg.').waitFor();
+    await expectNoAxeViolations(relative, '/meldingen with an aftercare notification');
+    await relative.getByRole('link', { name: 'Bekijk uw nazorg' }).first().click();
+    await expect.poll(() => h1(relative).textContent()).toBe('Nazorg');
     const form = relative.getByRole('form', { name: /^Vragen van / });
     await form.waitFor();
     // Nothing is chosen beforehand; sending without choices names each question.
