@@ -3,6 +3,7 @@ import { WEB_PATHS } from '../shared/web-paths.ts';
 // Registers the case types' views, which the case routes and the menu read.
 import './case-types.ts';
 import { aangifteRoutes } from './features/aangifte/routes.tsx';
+import { aftercareRoutes } from './features/aftercare/routes.tsx';
 import { caseRoutes } from './features/cases/routes.tsx';
 import { contentAdminRoutes } from './features/content-admin/routes.tsx';
 import { damageRoutes } from './features/damages/routes.tsx';
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
               ...incidentRoutes,
               ...aangifteRoutes,
               ...damageRoutes,
+              ...aftercareRoutes,
               ...contentAdminRoutes,
               ...schemeAdminRoutes,
               ...trainingRoutes,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
+import { AftercareNavItem } from '../features/aftercare/routes.tsx';
 import { CaseNavItems } from '../features/cases/routes.tsx';
 import { HandoverNavItems } from '../features/handover/routes.tsx';
 import { IncidentNavItem } from '../features/incidents/routes.tsx';
@@ -158,6 +159,7 @@ function MainNavigation() {
           </li>
           <CaseNavItems />
           <IncidentNavItem />
+          <AftercareNavItem />
           <NotificationsNavItem />
           <SessionNavItems />
           <HandoverNavItems />

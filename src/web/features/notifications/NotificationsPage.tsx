@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_GRANT_SUBJECT } from '../../../shared/admin.ts';
+import { AFTERCARE_SUBJECT_TYPE } from '../../../shared/aftercare.ts';
 import { DAMAGES_SUBJECT } from '../../../shared/damages.ts';
 import type { AppNotification } from '../../../shared/notifications.ts';
 import { ROLES } from '../../../shared/roles.ts';
@@ -68,6 +69,19 @@ function NotificationItem({ notification, onOpen }: { notification: AppNotificat
         <p className="weerbaar-notification__case">
           <RouterLink to={WEB_PATHS.adminRoleGrants} onClick={unread ? onOpen : undefined}>
             {t('notifications.page.openRoleGrants')}
+          </RouterLink>
+        </p>
+      )}
+      {subject?.type === AFTERCARE_SUBJECT_TYPE && (
+        <p className="weerbaar-notification__case">
+          {/* The subject is the plan, not the case: staff find the case by its reference in the queue. */}
+          <RouterLink
+            to={subject.view === 'staff' ? WEB_PATHS.workQueue : WEB_PATHS.aftercare}
+            onClick={unread ? onOpen : undefined}
+          >
+            {subject.view === 'staff'
+              ? t('notifications.page.openAftercareStaff', { reference: subject.reference ?? '' })
+              : t('notifications.page.openAftercare')}
           </RouterLink>
         </p>
       )}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROLE_GRANT_NOTIFICATION_KINDS } from '../../../shared/admin.ts';
+import { AFTERCARE_NOTIFICATION_KINDS } from '../../../shared/aftercare.ts';
 import { CASE_NOTIFICATION_KINDS } from '../../../shared/cases.ts';
 import { DAMAGE_NOTIFICATION_KINDS } from '../../../shared/damages.ts';
 import { TRAINING_NOTIFICATION_KINDS } from '../../../shared/training.ts';
@@ -11,6 +12,7 @@ const DECLARED = [
   ...TRAINING_NOTIFICATION_KINDS,
   ...ROLE_GRANT_NOTIFICATION_KINDS,
   ...DAMAGE_NOTIFICATION_KINDS,
+  ...AFTERCARE_NOTIFICATION_KINDS,
 ];
 
 function kinds(locale: 'nl' | 'en'): Record<string, string> {

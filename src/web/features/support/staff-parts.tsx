@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { supportDetailOf } from '../../../shared/support.ts';
+import { StaffAftercarePanel } from '../aftercare/StaffAftercarePanel.tsx';
 import type { CasePartProps, StaffCaseParts } from '../cases/case-types.ts';
 import { ProposeGrant } from './ProposeGrant.tsx';
 import { SharedIncidents } from './SharedIncidents.tsx';
@@ -30,6 +31,8 @@ function Work({ detail }: CasePartProps) {
       <SupportAdviceView detail={detail} audience="staff" />
       {actions.has('record_advice') && <SupportAdviceForm detail={detail} />}
       {actions.has('propose_grant') && <ProposeGrant detail={detail} />}
+      {/* Nazorg (features/aftercare): for the assigned confidant; the server answers 404 to anyone else. */}
+      {detail.viewer.relations.includes('assigned') && <StaffAftercarePanel detail={detail} />}
     </>
   );
 }
