@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { WEB_PATHS } from '../../shared/web-paths.ts';
@@ -12,7 +12,6 @@ import { MyZelfscansNavItem } from '../features/zelfscan/routes.tsx';
 import { useCatalogue } from '../i18n/index.ts';
 import { textScopeOf } from '../i18n/text-groups.ts';
 import { useSessionEndedRedirect } from '../session/guards.tsx';
-import { IdleWarning } from '../session/IdleWarning.tsx';
 import { preloadSignedInParts } from '../session/PageGate.tsx';
 import { AccountArea, DemoBanner, SessionNavItems } from '../session/ShellParts.tsx';
 import { useSessionQuery } from '../session/session.ts';
@@ -24,6 +23,11 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useFirstPageSettled } from './page-ready.ts';
 
 const MAIN_ID = 'inhoud';
+
+/** The warning before a quiet session lapses: only a signed-in person needs it, so it loads on sign-in. */
+const IdleWarning = lazy(() =>
+  import('../session/IdleWarning.tsx').then((module) => ({ default: module.IdleWarning })),
+);
 
 /** Should the session not answer by then, the shell shows anyway (as for a visitor who is not signed in). */
 const SESSION_WAIT_MS = 2_000;
@@ -100,7 +104,11 @@ export function AppShell() {
               <div className="weerbaar-container">
                 <Outlet />
               </div>
-              <IdleWarning />
+              {session.data?.person && (
+                <Suspense fallback={null}>
+                  <IdleWarning />
+                </Suspense>
+              )}
             </main>
             <Footer visible={pageComplete} />
           </>
