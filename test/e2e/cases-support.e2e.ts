@@ -194,7 +194,7 @@ describe('support request journey', () => {
     await staff.getByRole('button', { name: 'Advies opslaan' }).click();
     await staff.getByRole('status').filter({ hasText: 'Het advies is opgeslagen.' }).waitFor();
 
-    await staff.getByLabel('Persoon').selectOption({ label: 'Piet Peer — Utrecht' });
+    await staff.getByLabel('Persoon', { exact: true }).selectOption({ label: 'Piet Peer — Utrecht' });
     await staff.getByRole('checkbox', { name: 'De berichten in het gesprek' }).check();
     await staff.getByRole('button', { name: 'Voorstel naar de aanvrager sturen' }).click();
     await staff.getByRole('status').filter({ hasText: 'Het voorstel is verstuurd.' }).waitFor();
