@@ -43,6 +43,22 @@ describe('incidents: the path registry', () => {
     expect(path.next).toBe(steps[0]);
   });
 
+  it('counts an internal report written on the incident itself as the first step done', async () => {
+    const id = await recordIncident(t, owner);
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/me/incidents/${id}`,
+      headers: owner.headers,
+      payload: { internalReport: { to: 'griffier', on: '2026-12-01' } },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const path = (
+      await t.app.inject({ method: 'GET', url: `/api/me/incidents/${id}/path`, headers: owner.headers })
+    ).json() as { steps: { step: string; state: string; since: string | null }[]; next: string };
+    expect(path.steps[0]).toEqual({ step: 'internal_report', state: 'done', since: '2026-12-01T12:00:00.000Z' });
+    expect(path.next).toBe('police');
+  });
+
   it('refuses a step registered twice on the app', () => {
     expect(() =>
       t.app.incidents.path.register({ step: 'police', progress: async () => ({ state: 'todo', since: null }) }),

@@ -12,7 +12,7 @@ import { dossierCoverLines } from './sheet.ts';
  */
 async function aangifte(app: FastifyInstance) {
   const deps: AangifteDeps = { uow: app.unitOfWork, keyring: app.keyring, incidents: app.incidents };
-  app.incidents.path.register(internalReportStep);
+  app.incidents.path.register(internalReportStep(app.keyring));
   app.incidents.path.register(policeStep);
   app.incidents.dossierCover.push(dossierCoverLines(deps));
   await app.register(aangifteRoutes(deps));
